@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The one place environment variables are read. Every other module takes its settings from here.
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  // Where the embedded PostgreSQL keeps its data, exports are written, demo media lives.
+  COT_DATA_DIR: z.string().min(1).optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Seconds after which a worker without a heartbeat is no longer counted as live.
+  WORKER_STALE_SECONDS: z.coerce.number().int().min(5).default(30),
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(5),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type AppConfig = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  port: number;
+  workerStaleSeconds: number;
+  workerHeartbeatSeconds: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const e = result.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    // The data folder is chosen at run time; the ignore keeps Turbopack from tracing the whole project.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ e.COT_DATA_DIR ?? path.join(process.cwd(), 'data')),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    port: e.PORT,
+    workerStaleSeconds: e.WORKER_STALE_SECONDS,
+    workerHeartbeatSeconds: e.WORKER_HEARTBEAT_SECONDS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+export function config(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
