@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { Prisma } from '@/generated/prisma/client';
+import { PROBLEM_TYPES } from '../answers/problem-types';
+import { toDbProblemType } from './problem-type';
+
+// The items-table filter: one definition shared by the table, the review page's next/previous,
+// bulk actions, runs ("draft every item with no draft") and exports. It lives in the URL, so a
+// view can be shared.
+
+const csv = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item));
+const bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+const num = z.coerce.number().finite();
+
+export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'skipped'] as const;
+export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'consistencyScore', 'cotLength'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+export const itemFilterSchema = z.object({
+  dataset: z.coerce.number().int().positive(),
+  status: csv(z.enum(REVIEW_STATUSES)).optional(),
+  type: csv(z.enum(PROBLEM_TYPES)).optional(),
+  source: csv(z.string().min(1)).optional(),
+  hasRepresentation: bool.optional(),
+  hasDraft: bool.optional(),
+  hasRevision: bool.optional(),
+  failed: bool.optional(),
+  draftCorrect: bool.optional(),
+  revisionCorrect: bool.optional(),
+  scoreMin: num.min(0).max(1).optional(),
+  scoreMax: num.min(0).max(1).optional(),
+  consistencyMin: num.min(0).max(1).optional(),
+  consistencyMax: num.min(0).max(1).optional(),
+  lengthMin: z.coerce.number().int().min(0).optional(),
+  lengthMax: z.coerce.number().int().min(0).optional(),
+  reviewer: z.string().min(1).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(SORT_FIELDS).default('id'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+});
+
+export type ItemFilter = z.infer<typeof itemFilterSchema>;
+
+const FILTER_KEYS = Object.keys(itemFilterSchema.shape) as (keyof ItemFilter)[];
+
+/** Reads a filter from URL search params (unknown keys are ignored, so pages can add their own). */
+export function parseItemFilter(params: URLSearchParams | Record<string, string | string[] | undefined>): ItemFilter {
+  const entries: Record<string, string> = {};
+  const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) : (params[k] as string | string[] | undefined));
+  for (const k of FILTER_KEYS) {
+    const v = get(k);
+    if (v === null || v === undefined) continue;
+    entries[k] = Array.isArray(v) ? v.join(',') : v;
+  }
+  return itemFilterSchema.parse(entries);
+}
+
+/** The canonical URL form of a filter (defaults omitted, so equal filters give equal strings). */
+export function itemFilterToSearchParams(f: ItemFilter): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v === undefined) continue;
+    if (k === 'sort' && v === 'id') continue;
+    if (k === 'dir' && v === 'asc') continue;
+    if (Array.isArray(v)) {
+      if (v.length > 0) p.set(k, v.join(','));
+    } else p.set(k, String(v));
+  }
+  return p;
+}
+
+function range(min: number | undefined, max: number | undefined) {
+  if (min === undefined && max === undefined) return undefined;
+  return { ...(min !== undefined ? { gte: min } : {}), ...(max !== undefined ? { lte: max } : {}) };
+}
+
+/** The filter as a Prisma where clause over `item` (sort and paging are applied separately). */
+export function itemFilterWhere(f: ItemFilter): Prisma.ItemWhereInput {
+  const and: Prisma.ItemWhereInput[] = [{ datasetId: f.dataset }];
+  if (f.status?.length) and.push({ reviewStatus: { in: [...f.status] } });
+  if (f.type?.length) and.push({ problemType: { in: f.type.map(toDbProblemType) } });
+  if (f.source?.length) and.push({ dataSource: { in: f.source } });
+  if (f.hasDraft !== undefined) and.push({ currentDraftId: f.hasDraft ? { not: null } : null });
+  if (f.hasRevision !== undefined) and.push({ currentRevisionId: f.hasRevision ? { not: null } : null });
+  if (f.hasRepresentation !== undefined)
+    and.push(f.hasRepresentation ? { video: { is: { representationAt: { not: null } } } } : { OR: [{ videoId: null }, { video: { is: { representationAt: null } } }] });
+  if (f.failed !== undefined) and.push({ lastError: f.failed ? { not: null } : null });
+  if (f.draftCorrect !== undefined) and.push({ draftCorrect: f.draftCorrect });
+  if (f.revisionCorrect !== undefined) and.push({ revisionCorrect: f.revisionCorrect });
+  const score = range(f.scoreMin, f.scoreMax);
+  // "answer score" means the best available CoT's: the revision's when there is one, else the draft's.
+  if (score) and.push({ OR: [{ revisionScore: score }, { revisionScore: null, draftScore: score }] });
+  const consistency = range(f.consistencyMin, f.consistencyMax);
+  if (consistency) and.push({ consistencyScore: consistency });
+  const length = range(f.lengthMin, f.lengthMax);
+  if (length) and.push({ cotLength: length });
+  if (f.reviewer) and.push({ reviewedById: f.reviewer });
+  if (f.q) {
+    and.push({
+      OR: [
+        { problem: { contains: f.q, mode: 'insensitive' } },
+        { problemId: { equals: f.q } },
+        { cotVersions: { some: { text: { contains: f.q, mode: 'insensitive' } } } },
+      ],
+    });
+  }
+  return { AND: and };
+}
