@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { prisma } from '@/lib/db/client';
+import { listDatasets } from '@/lib/datasets/list-datasets';
+
+export default async function DatasetsPage() {
+  const datasets = await listDatasets(prisma());
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold">Datasets</h1>
+      {datasets.length === 0 ? (
+        <p className="text-sm text-slate-600">No datasets yet. Import one with <code>npx cot-studio import</code>.</p>
+      ) : (
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-2">Name</th>
+                <th className="px-4 py-2 text-right">Items</th>
+                <th className="px-4 py-2 text-right">Videos</th>
+                <th className="px-4 py-2">Review</th>
+                <th className="px-4 py-2">Media root</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {datasets.map((d) => (
+                <tr key={d.id} className="hover:bg-slate-50">
+                  <td className="px-4 py-2">
+                    <Link className="font-medium text-indigo-700 hover:underline" href={`/items?dataset=${d.id}`}>
+                      {d.name}
+                    </Link>
+                    {d.description && <div className="text-xs text-slate-500">{d.description}</div>}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{d.items.toLocaleString()}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{d.videos.toLocaleString()}</td>
+                  <td className="px-4 py-2 text-xs text-slate-600">
+                    {Object.entries(d.byStatus)
+                      .map(([s, n]) => `${n} ${s}`)
+                      .join(' · ')}
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-500">{d.mediaRoot}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
