@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTestDatabase } from '@/test/support/test-database';
+import { prisma, disconnectPrisma } from '@/lib/db/client';
+import { seedDemo } from '@/lib/demo/seed';
+
+// Started by Playwright's webServer: a fresh cot_test_* database seeded with the demo dataset,
+// the production build (made by `npm test` into NEXT_DIST_DIR) and one worker. The database URL
+// is written where specs can read it to check rows.
+const root = path.resolve(import.meta.dirname, '..');
+const port = process.env.E2E_PORT ?? '3100';
+const artifacts = path.join(root, 'e2e', '.artifacts');
+
+async function main(): Promise<void> {
+  const db = await createTestDatabase('e2e');
+  process.env.DATABASE_URL = db.url;
+  await seedDemo(prisma(), { mediaDir: path.join(root, 'data', 'media'), onProgress: (m) => console.log(`[seed] ${m}`) });
+  await disconnectPrisma();
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.writeFileSync(path.join(artifacts, 'database-url'), db.url);
+
+  const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next-test' };
+  const web = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+  const worker = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'workers/index.ts')], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    web.kill('SIGTERM');
+    worker.kill('SIGTERM');
+    await Promise.all([web, worker].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await db.drop().catch((e) => console.error(`[e2e-server] could not drop the test database: ${(e as Error).message}`));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  web.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`[e2e-server] web exited with ${code}`);
+      void stop();
+    }
+  });
+}
+
+main().catch((e) => {
+  console.error(`[e2e-server] failed: ${(e as Error).stack}`);
+  process.exit(1);
+});
