@@ -28,7 +28,7 @@ test.describe('signed out', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+    await expect(page.getByTestId('sign-in-form').getByRole('alert')).toHaveText('Wrong email or password.');
     await expect(page).toHaveURL(/\/sign-in/);
     expect((await page.context().cookies()).filter((c) => c.name.includes('session_token'))).toHaveLength(0);
     const [after] = await queryRows<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.sign-in-failed' AND subject_id = $1`, [email]);

@@ -151,6 +151,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                       <button type="button" className={secondaryButtonCls} onClick={() => (setResetFor(u.id), setNewPassword(randomPassword()))}>
                         Reset password
                       </button>
+                      {u.id !== currentUserId && (
                       <button
                         type="button"
                         className={u.disabled ? secondaryButtonCls : dangerButtonCls}
@@ -159,6 +160,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                       >
                         {u.disabled ? 'Enable' : 'Disable'}
                       </button>
+                      )}
                     </span>
                   )}
                 </td>
