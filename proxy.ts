@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { prisma } from '@/lib/db/client';
 import { guardRequest } from '@/lib/auth/guard';
 import { errorResponse } from '@/lib/http/handle';
+import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
 
 // Every page and API request passes here (Next.js 16 runs the proxy on the Node.js runtime, so
 // it can read the database). The decision is lib/auth/guard.ts + the table in
@@ -26,8 +28,10 @@ export async function proxy(req: NextRequest): Promise<Response> {
     for (const c of outcome.setCookies) res.headers.append('set-cookie', c);
     return res;
   } catch (e) {
-    // The database being down must not open the door: fail closed, without internals.
-    return errorResponse(e);
+    // Nearly always the database being unreachable. That must not open the door: fail closed,
+    // with a 503 the client may retry, and the internals only in the server log.
+    log('error', 'proxy could not check access', { path: req.nextUrl.pathname, error: e instanceof Error ? e.message : String(e) });
+    return errorResponse(new AppError('UNAVAILABLE', 'Cannot check your access right now (the database is unavailable). Try again shortly.'));
   }
 }
 
