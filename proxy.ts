@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { prisma } from '@/lib/db/client';
-import { guardRequest } from '@/lib/auth/guard';
+import { DENIED_HEADER, guardRequest } from '@/lib/auth/guard';
 import { errorResponse } from '@/lib/http/handle';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
@@ -17,9 +17,11 @@ export async function proxy(req: NextRequest): Promise<Response> {
         return NextResponse.json(outcome.body, { status: outcome.status, headers: outcome.headers });
       case 'redirect':
         res = NextResponse.redirect(new URL(outcome.location, req.url));
+        res.headers.set(DENIED_HEADER, 'proxy');
         break;
       case 'rewrite':
         res = NextResponse.rewrite(new URL(outcome.pathname, req.url), { status: outcome.status, request: { headers: outcome.requestHeaders } });
+        res.headers.set(DENIED_HEADER, 'proxy');
         break;
       case 'next':
         res = NextResponse.next({ request: { headers: outcome.requestHeaders } });

@@ -11,6 +11,8 @@ import { IDENTITY_HEADERS, USER_EMAIL_HEADER, USER_ID_HEADER, USER_ROLE_HEADER }
 // proxy.ts turns the outcome into a response.
 
 export const SIGN_IN_PATH = '/sign-in';
+/** Marks responses the proxy refused (401/403/404), so tests and logs can tell them from a handler's. */
+export const DENIED_HEADER = 'x-cot-denied-by';
 export const FORBIDDEN_PAGE = '/forbidden';
 
 export type GuardOutcome =
@@ -20,7 +22,7 @@ export type GuardOutcome =
   | { kind: 'json'; status: number; body: ErrorBody; headers: Record<string, string> };
 
 function error(status: number, code: string, message: string, headers: Record<string, string> = {}): GuardOutcome {
-  return { kind: 'json', status, body: { error: { code, message } }, headers: { 'cache-control': 'no-store', ...headers } };
+  return { kind: 'json', status, body: { error: { code, message } }, headers: { 'cache-control': 'no-store', [DENIED_HEADER]: 'proxy', ...headers } };
 }
 
 export function isApiPath(pathname: string): boolean {
