@@ -29,6 +29,8 @@ test.describe('signed out', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('sign-in-form').getByRole('alert')).toHaveText('Wrong email or password.');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: 'test-results/screens/sign-in-1280x720.png' });
     await expect(page).toHaveURL(/\/sign-in/);
     expect((await page.context().cookies()).filter((c) => c.name.includes('session_token'))).toHaveLength(0);
     const [after] = await queryRows<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.sign-in-failed' AND subject_id = $1`, [email]);
@@ -53,6 +55,7 @@ test.describe('as a reviewer', () => {
     const res = await page.goto('/users');
     expect(res?.status()).toBe(403);
     await expect(page.getByTestId('forbidden')).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/forbidden-1440x900.png' });
   });
 
   test('admin API calls answer 403 and change nothing', async ({ request }) => {
