@@ -75,11 +75,16 @@ export function itemFilterSqlWithoutText(f: ItemFilter): Prisma.Sql {
 
 /** `SELECT i.id FROM item i WHERE <filter>` (each id once), for counts and snapshots. */
 export function matchingItemIdsSql(f: ItemFilter): Prisma.Sql {
-  const base = itemFilterSqlWithoutText(f);
+  return matchingItemsSql(f, Prisma.sql`i.id`);
+}
+
+/** `SELECT <columns> FROM item i WHERE <filter> [AND extra]`, each item once (columns must include i.id). */
+export function matchingItemsSql(f: ItemFilter, columns: Prisma.Sql, extra?: Prisma.Sql): Prisma.Sql {
+  const base = extra ? Prisma.sql`${itemFilterSqlWithoutText(f)} AND ${extra}` : itemFilterSqlWithoutText(f);
   const text = textSearchBranches(f);
-  if (!text) return Prisma.sql`SELECT i.id FROM item i WHERE ${base}`;
+  if (!text) return Prisma.sql`SELECT ${columns} FROM item i WHERE ${base}`;
   return Prisma.join(
-    text.map((branch) => Prisma.sql`SELECT i.id FROM item i WHERE ${base} AND ${branch}`),
+    text.map((branch) => Prisma.sql`SELECT ${columns} FROM item i WHERE ${base} AND ${branch}`),
     ' UNION ',
   );
 }
