@@ -87,31 +87,39 @@ export async function applyBulkAction(db: PrismaClient, opts: { id: number; acto
 
       const now = new Date().toISOString();
       const c = change(op, actorId, now);
-      // Row locks first (FOR UPDATE), so the previous state kept for undo is the state replaced.
-      const changed = await tx.$executeRaw`
-        WITH t AS (
-          SELECT i.id, i.rev, i.review_status, i.accepted_version_id, i.reviewed_by_id, i.reviewed_at, i.current_draft_id,
-                 i.current_revision_id, i.draft_score, i.draft_correct, i.revision_score, i.revision_correct,
-                 i.consistency_score, i.cot_length, i.last_error, ${c.chosen} AS chosen
-            FROM item i
-           WHERE i.id = ANY((SELECT item_ids FROM bulk_action WHERE id = ${id})::int[]) AND ${c.applies}
-             FOR UPDATE OF i
-        ), u AS (
-          UPDATE item i SET ${c.set}, rev = i.rev + 1, updated_at = ${now}::timestamptz
-            FROM t WHERE i.id = t.id
-          RETURNING i.id, i.rev
-        ), snapshot AS (
-          INSERT INTO bulk_action_item (bulk_action_id, item_id, applied_rev, prev_status, prev_accepted_version_id, prev_reviewed_by_id,
-                                        prev_reviewed_at, prev_current_draft_id, prev_current_revision_id, prev_draft_score, prev_draft_correct,
-                                        prev_revision_score, prev_revision_correct, prev_consistency_score, prev_cot_length, prev_last_error)
-          SELECT ${id}, t.id, u.rev, t.review_status, t.accepted_version_id, t.reviewed_by_id, t.reviewed_at, t.current_draft_id,
-                 t.current_revision_id, t.draft_score, t.draft_correct, t.revision_score, t.revision_correct, t.consistency_score,
-                 t.cot_length, t.last_error
-            FROM t JOIN u ON u.id = t.id
-        )
-        INSERT INTO review (item_id, status, chosen_version_id, reviewer_id, reason, item_rev, previous_status, previous_version_id, bulk_action_id, created_at)
-        SELECT t.id, ${c.status}::"ReviewStatus", t.chosen, ${actorId}::text, ${c.reason}::text, t.rev, t.review_status, t.accepted_version_id, ${id}, ${now}::timestamptz
-          FROM t JOIN u ON u.id = t.id`;
+      let changed = 0;
+      // Optimistic concurrency instead of row locks: an item updated by someone else after this
+      // statement's snapshot fails the rev check (PostgreSQL re-checks the newest row version)
+      // and is taken again in the next pass, so the previous state kept for undo is always the
+      // state replaced. A pass changes everything nobody touched, which is nearly always all.
+      for (let pass = 0; pass < 5; pass++) {
+        const retry = pass === 0 ? Prisma.empty : Prisma.sql`AND NOT EXISTS (SELECT 1 FROM bulk_action_item b WHERE b.bulk_action_id = ${id} AND b.item_id = i.id)`;
+        const n = await tx.$executeRaw`
+          WITH t AS MATERIALIZED (
+            SELECT i.id, i.rev, i.review_status, i.accepted_version_id, i.reviewed_by_id, i.reviewed_at, i.current_draft_id,
+                   i.current_revision_id, i.draft_score, i.draft_correct, i.revision_score, i.revision_correct,
+                   i.consistency_score, i.cot_length, i.last_error, ${c.chosen} AS chosen
+              FROM item i
+             WHERE i.id = ANY((SELECT item_ids FROM bulk_action WHERE id = ${id})::int[]) AND ${c.applies} ${retry}
+          ), u AS (
+            UPDATE item i SET ${c.set}, rev = i.rev + 1, updated_at = ${now}::timestamptz
+              FROM t WHERE i.id = t.id AND i.rev = t.rev
+            RETURNING i.id, i.rev
+          ), snapshot AS (
+            INSERT INTO bulk_action_item (bulk_action_id, item_id, applied_rev, prev_status, prev_accepted_version_id, prev_reviewed_by_id,
+                                          prev_reviewed_at, prev_current_draft_id, prev_current_revision_id, prev_draft_score, prev_draft_correct,
+                                          prev_revision_score, prev_revision_correct, prev_consistency_score, prev_cot_length, prev_last_error)
+            SELECT ${id}, t.id, u.rev, t.review_status, t.accepted_version_id, t.reviewed_by_id, t.reviewed_at, t.current_draft_id,
+                   t.current_revision_id, t.draft_score, t.draft_correct, t.revision_score, t.revision_correct, t.consistency_score,
+                   t.cot_length, t.last_error
+              FROM t JOIN u ON u.id = t.id
+          )
+          INSERT INTO review (item_id, status, chosen_version_id, reviewer_id, reason, item_rev, previous_status, previous_version_id, bulk_action_id, created_at)
+          SELECT t.id, ${c.status}::"ReviewStatus", t.chosen, ${actorId}::text, ${c.reason}::text, t.rev, t.review_status, t.accepted_version_id, ${id}, ${now}::timestamptz
+            FROM t JOIN u ON u.id = t.id`;
+        changed += n;
+        if (changed >= action.count || n === 0) break;
+      }
 
       await tx.bulkAction.update({ where: { id }, data: { state: 'applied', appliedById: actorId, appliedAt: new Date(now) } });
       const unchanged = action.count - changed;

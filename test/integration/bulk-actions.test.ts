@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import { testDb } from '../support/db';
 import { seedReviewDataset, seedUser } from '../support/seed-items';
 import { prepareBulkAction } from '@/lib/bulk/prepare-bulk-action';
@@ -91,6 +92,35 @@ describe('bulk accept', () => {
     expect([first.status, second.status].sort()).toEqual(['fulfilled', 'rejected']);
     expect(await db.review.count({ where: { bulkActionId: p.id } })).toBe(3);
     await expect(applyBulkAction(db, { id: p.id, actorId: null })).rejects.toThrow(/already applied/);
+  });
+});
+
+describe('bulk apply under concurrent edits', () => {
+  it('keeps, for undo, the state it actually replaced when a reviewer changes an item mid-apply', async () => {
+    const { datasetId, items } = await seedReviewDataset(db, 5);
+    const target = items[2]!.id;
+    const p = await prepareBulkAction(db, { selection: { kind: 'filter', filter: `dataset=${datasetId}`, exclude: [] }, operation: { type: 'accept', version: 'revision-else-draft' }, actorId: null });
+
+    // A reviewer's transaction holds the item while the bulk apply starts, then commits a skip.
+    const reviewer = new pg.Client({ connectionString: inject('databaseUrl') });
+    await reviewer.connect();
+    try {
+      await reviewer.query('BEGIN');
+      await reviewer.query(`UPDATE item SET review_status = 'skipped', rev = rev + 1 WHERE id = $1`, [target]);
+      const applying = applyBulkAction(db, { id: p.id, actorId: null });
+      await expect
+        .poll(async () => (await reviewer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].n, { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await reviewer.query('COMMIT');
+      const applied = await applying;
+      expect(applied.changed).toBe(5);
+    } finally {
+      await reviewer.end();
+    }
+    const kept = await db.bulkActionItem.findUnique({ where: { bulkActionId_itemId: { bulkActionId: p.id, itemId: target } } });
+    expect(kept?.prevStatus).toBe('skipped');
+    await undoBulkAction(db, { id: p.id, actorId: null });
+    expect((await state([target]))[0]!.reviewStatus).toBe('skipped');
   });
 });
 
