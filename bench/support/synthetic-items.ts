@@ -147,6 +147,15 @@ async function seed(c: pg.Client, n: number, log: (s: string) => void): Promise<
          OR (k = 1 AND ('x' || substr(md5(g::text), 9, 8))::bit(32)::bigint / 4294967296.0 < 0.90)`,
     [n, b.cot, b.item],
   );
+  // The decision log behind the reviewed items, so the dashboard has history to plot.
+  await step(
+    'reviews',
+    `INSERT INTO review (item_id, status, chosen_version_id, reviewer_id, item_rev, previous_status, created_at)
+     SELECT id, review_status, CASE WHEN review_status = 'accepted' THEN COALESCE(current_revision_id, current_draft_id) END,
+            reviewed_by_id, 0, 'pending', reviewed_at
+       FROM item WHERE dataset_id = $1 AND review_status <> 'pending'`,
+    [datasetId],
+  );
   for (const [seq, table] of [['item_id_seq', 'item'], ['cot_version_id_seq', 'cot_version'], ['video_id_seq', 'video']] as const) {
     await c.query(`SELECT setval('${seq}', (SELECT max(id) FROM ${table}))`);
   }

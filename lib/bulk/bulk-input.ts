@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEND_BACK_STAGES } from './send-back';
+import { SEND_BACK_STAGES } from './send-back-stages';
 
 // What a bulk action is asked to do, as the API and the UI send it.
 

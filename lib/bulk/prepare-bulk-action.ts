@@ -29,8 +29,7 @@ function appliesSql(op: BulkOperation): Prisma.Sql {
 }
 
 function operationParams(op: BulkOperation): Prisma.InputJsonObject {
-  const { type: _type, ...params } = op;
-  return params;
+  return Object.fromEntries(Object.entries(op).filter(([k]) => k !== 'type'));
 }
 
 /**

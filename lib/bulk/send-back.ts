@@ -1,4 +1,5 @@
 import { Prisma } from '@/generated/prisma/client';
+import type { SendBackStage } from './send-back-stages';
 
 // "Send back to a stage": the pipeline redoes a stage for an item when the item no longer has
 // that stage's output. The contract with lib/pipeline (issue 5) is the item's current-version
@@ -8,13 +9,7 @@ import { Prisma } from '@/generated/prisma/client';
 // "hasDraft=false" / "hasRevision=false" picks the items up again. The CoT versions stay in
 // cot_version as history, and undo puts the pointers back.
 
-export const SEND_BACK_STAGES = ['draft', 'revise'] as const;
-export type SendBackStage = (typeof SEND_BACK_STAGES)[number];
-
-export const SEND_BACK_LABEL: Record<SendBackStage, string> = {
-  draft: 'draft (new draft and revision)',
-  revise: 'revise (new revision of the current draft)',
-};
+export { SEND_BACK_STAGES, type SendBackStage } from './send-back-stages';
 
 /** Items worth sending back: those that have the stage's output. Over `i`. */
 export function sendBackApplies(stage: SendBackStage): Prisma.Sql {

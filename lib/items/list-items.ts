@@ -73,8 +73,31 @@ export async function listItems(db: PrismaClient, opts: { filter: ItemFilter; cu
   const names = new Map(reviewers.map((u) => [u.id, u.name]));
   const last = pageRows[pageRows.length - 1];
   return {
-    items: pageRows.map(({ sortValue: _sortValue, ...r }): ItemRow => ({ ...r, updatedAt: r.updatedAt.toISOString(), reviewerName: r.reviewedById ? (names.get(r.reviewedById) ?? null) : null })),
+    items: pageRows.map((r): ItemRow => toItemRow(r, r.reviewedById ? (names.get(r.reviewedById) ?? null) : null)),
     nextCursor: rows.length > limit && last ? encodePageCursor(cursorOfRow(last)) : null,
+  };
+}
+
+function toItemRow(r: RawRow, reviewerName: string | null): ItemRow {
+  return {
+    id: r.id,
+    problemId: r.problemId,
+    problem: r.problem,
+    problemType: r.problemType,
+    dataSource: r.dataSource,
+    reviewStatus: r.reviewStatus,
+    draftCorrect: r.draftCorrect,
+    revisionCorrect: r.revisionCorrect,
+    draftScore: r.draftScore,
+    revisionScore: r.revisionScore,
+    consistencyScore: r.consistencyScore,
+    cotLength: r.cotLength,
+    hasDraft: r.hasDraft,
+    hasRevision: r.hasRevision,
+    failed: r.failed,
+    reviewedById: r.reviewedById,
+    reviewerName,
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 
