@@ -11,7 +11,8 @@ export function niceTicks(max: number, count = 4): number[] {
 }
 
 export function compact(n: number): string {
-  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(n >= 10_000_000 ? 0 : 1)}M`;
-  if (n >= 1_000) return `${(n / 1_000).toFixed(n >= 10_000 ? 0 : 1)}k`;
+  const short = (v: number, digits: number) => v.toFixed(digits).replace(/\.0$/, '');
+  if (n >= 1_000_000) return `${short(n / 1_000_000, n >= 10_000_000 ? 0 : 1)}M`;
+  if (n >= 1_000) return `${short(n / 1_000, n >= 10_000 ? 0 : 1)}k`;
   return String(n);
 }
