@@ -1,7 +1,7 @@
 'use client';
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Dashboard } from '@/lib/dashboard/get-dashboard';
+import type { Dashboard } from '@/lib/dashboard/dashboard-types';
 import { fetchJson } from '@/components/items/api/fetch-json';
 
 export const dashboardKeys = {

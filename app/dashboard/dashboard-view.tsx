@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { STATUS_ORDER, type Dashboard } from '@/lib/dashboard/get-dashboard';
+import { STATUS_ORDER, type Dashboard } from '@/lib/dashboard/dashboard-types';
 import { StackedBars } from '@/components/charts/stacked-bars';
 import { Histogram } from '@/components/charts/histogram';
 import { RateChart } from '@/components/charts/rate-chart';

@@ -12,9 +12,12 @@ const STATUS_STYLE: Record<string, string> = {
   skipped: 'data-[on=true]:bg-amber-500 data-[on=true]:text-white',
 };
 
-/** Every filter of the items table. Changes go straight to the URL (the caller's onChange). */
-export function FilterBar({ filter, facets, onChange }: { filter: ItemFilter; facets: ItemFacets; onChange: (f: ItemFilter) => void }) {
-  const set = (patch: Partial<ItemFilter>) => onChange({ ...filter, ...patch });
+/**
+ * Every filter of the items table. Changes are sent as patches (the caller merges them into the
+ * latest filter), so two quick changes in a row both land even before the URL has caught up.
+ */
+export function FilterBar({ filter, facets, onPatch, onClear }: { filter: ItemFilter; facets: ItemFacets; onPatch: (patch: Partial<ItemFilter>) => void; onClear: () => void }) {
+  const set = onPatch;
   const statuses = filter.status ?? [];
   const active = Object.entries(filter).filter(([k, v]) => !['dataset', 'sort', 'dir'].includes(k) && v !== undefined && !(Array.isArray(v) && v.length === 0)).length;
   return (
@@ -58,7 +61,7 @@ export function FilterBar({ filter, facets, onChange }: { filter: ItemFilter; fa
         </label>
         <RangeField label="CoT length" min={filter.lengthMin} max={filter.lengthMax} step="100" placeholders={['min', 'max']} onChange={(lengthMin, lengthMax) => set({ lengthMin, lengthMax })} />
         {active > 0 && (
-          <button type="button" className="ml-auto text-xs text-indigo-700 hover:underline" onClick={() => onChange({ dataset: filter.dataset, sort: filter.sort, dir: filter.dir })}>
+          <button type="button" className="ml-auto text-xs text-indigo-700 hover:underline" onClick={onClear}>
             Clear {active} filter{active === 1 ? '' : 's'}
           </button>
         )}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { itemFilterSchema, itemFilterToSearchParams, parseItemFilter, type ItemFilter, type SortField } from '@/lib/items/filter';
 import type { ItemFacets } from '@/lib/items/list-facets';
@@ -93,6 +93,12 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
   const total = count.data?.count;
   const selected = selectedCount(selection, total);
 
+  // The filter the next change builds on: the URL's, or the one just navigated to when the URL
+  // has not caught up yet (two quick clicks must both count).
+  const latest = useRef(filter);
+  useEffect(() => {
+    latest.current = filter;
+  }, [filter]);
   const changeFilter = (f: ItemFilter) => {
     const check = itemFilterSchema.safeParse(f);
     if (!check.success) {
@@ -100,8 +106,10 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
       return;
     }
     setFilterError(null);
+    latest.current = check.data;
     navigate(check.data);
   };
+  const patchFilter = (patch: Partial<ItemFilter>) => changeFilter({ ...latest.current, ...patch });
 
   const startBulk = (operation: BulkOperation) => {
     const body: BulkSelection =
@@ -128,7 +136,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
     });
   };
 
-  const sort = (field: SortField, dir: 'asc' | 'desc') => changeFilter({ ...filter, sort: field, dir });
+  const sort = (field: SortField, dir: 'asc' | 'desc') => patchFilter({ sort: field, dir });
   const pageNo = cursors.length;
   const first = (pageNo - 1) * PAGE_SIZE + 1;
   const fmt = (n: number) => n.toLocaleString('en-US');
@@ -159,7 +167,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
         </span>
       </div>
 
-      <FilterBar filter={filter} facets={facets} onChange={changeFilter} />
+      <FilterBar filter={filter} facets={facets} onPatch={patchFilter} onClear={() => changeFilter({ dataset: filter.dataset, sort: filter.sort, dir: filter.dir })} />
       {filterError && <p className="text-xs text-rose-700">{filterError}</p>}
 
       {filter.sample !== undefined && (

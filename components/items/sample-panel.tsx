@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { IntervalBar } from '@/components/charts/interval-bar';
 import { useSampleStatus } from './api/sample-status-query';
 import { Button } from './modal';
+import { parseItemFilter } from '@/lib/items/filter';
+import { describeFilter } from './describe-filter';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -36,6 +38,9 @@ export function SamplePanel({ sampleId, firstItemHref, onAcceptRest, busy }: { s
               {s.state}
             </span>
           </h2>
+          <p className="max-w-[360px] truncate text-xs text-slate-500" title={describeFilter(parseItemFilter(new URLSearchParams(s.filter)))}>
+            From: {describeFilter(parseItemFilter(new URLSearchParams(s.filter)))}
+          </p>
           <p className="text-xs text-slate-500">
             {s.size.toLocaleString('en-US')} of {s.population.toLocaleString('en-US')} pending items, drawn at random · {Math.round(s.confidence * 100)}% confidence, ±
             {(s.margin * 100).toFixed(1)}%
@@ -69,7 +74,7 @@ export function SamplePanel({ sampleId, firstItemHref, onAcceptRest, busy }: { s
         <div className="ml-auto flex max-w-[320px] flex-col items-end gap-2 text-right">
           <div className="flex gap-2">
             {firstItemHref && s.tally.pending > 0 && (
-              <Link href={firstItemHref} className="inline-flex h-7 items-center rounded border border-slate-300 bg-white px-2.5 text-xs font-medium text-slate-700 hover:bg-slate-50">
+              <Link href={firstItemHref} className="inline-flex h-7 items-center rounded border whitespace-nowrap border-slate-300 bg-white px-2.5 text-xs font-medium text-slate-700 hover:bg-slate-50">
                 Review sampled items
               </Link>
             )}
