@@ -60,3 +60,25 @@ export function keysetParts(sort: SortField, dir: 'asc' | 'desc', cursor?: PageC
 export function sortColumn(sort: SortField): string {
   return COLUMN[sort];
 }
+
+/**
+ * The index ranges holding the rows before `cursor`, nearest first (the table's order walked
+ * backwards), for "previous" on the review page.
+ */
+export function keysetPartsBefore(sort: SortField, dir: 'asc' | 'desc', cursor: PageCursor): KeysetPart[] {
+  const col = Prisma.raw(`i.${COLUMN[sort]}`);
+  const back = Prisma.raw(dir === 'asc' ? 'DESC' : 'ASC');
+  const cmp = Prisma.raw(dir === 'asc' ? '<' : '>');
+  if (sort === 'id') return [{ where: Prisma.sql`i.id ${cmp} ${cursor.id}`, orderBy: Prisma.sql`i.id ${back}` }];
+  const value = sort === 'updatedAt' && typeof cursor.value === 'string' ? Prisma.sql`${cursor.value}::timestamptz` : Prisma.sql`${cursor.value}`;
+  const valueOrder = Prisma.sql`${col} ${back}, i.id ${back}`;
+  if (!NULLABLE[sort]) return [{ where: Prisma.sql`(${col}, i.id) ${cmp} (${value}, ${cursor.id})`, orderBy: valueOrder }];
+  if (cursor.value === null) {
+    // Among the nulls (last in the table), then every non-null row from the end backwards.
+    return [
+      { where: Prisma.sql`${col} IS NULL AND i.id ${cmp} ${cursor.id}`, orderBy: Prisma.sql`i.id ${back}` },
+      { where: Prisma.sql`${col} IS NOT NULL`, orderBy: valueOrder },
+    ];
+  }
+  return [{ where: Prisma.sql`${col} IS NOT NULL AND (${col}, i.id) ${cmp} (${value}, ${cursor.id})`, orderBy: valueOrder }];
+}

@@ -7,6 +7,7 @@ import { listItems } from '@/lib/items/list-items';
 import { countItems } from '@/lib/items/count-items';
 import { decodePageCursor } from '@/lib/items/page-cursor';
 import { itemOrderBy } from '@/lib/items/keyset';
+import { findNeighbors } from '@/lib/items/neighbors';
 
 // The items table reads through SQL (filter-sql.ts) while the review page's next/previous and
 // runs use the Prisma form (filter.ts). Both must select the same items, in the same order.
@@ -148,6 +149,11 @@ describe('the items filter in SQL matches the Prisma form', () => {
           const expected = await prismaIds(f);
           expect(expected.length).toBeGreaterThan(3);
           for (const size of [1, 4, 50]) expect(await walk(f, size), `${JSON.stringify(params)} page ${size}`).toEqual(expected);
+          // The review page's next/previous follow the same order, from any row.
+          for (const k of [0, 1, Math.floor(expected.length / 2), expected.length - 1]) {
+            const n = await findNeighbors(db, { filter: f, itemId: expected[k]!, count: 2 });
+            expect(n, `${JSON.stringify(params)} neighbours of row ${k}`).toEqual({ next: expected.slice(k + 1, k + 3), previous: expected.slice(Math.max(0, k - 2), k).reverse() });
+          }
         }
       });
     }
