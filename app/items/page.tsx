@@ -2,7 +2,6 @@ import { Suspense } from 'react';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
-import { listDatasets } from '@/lib/datasets/list-datasets';
 import { listItemFacets } from '@/lib/items/list-facets';
 import { ItemsView } from '@/components/items/items-view';
 
@@ -12,7 +11,7 @@ const querySchema = z.object({ dataset: z.coerce.number().int().positive().optio
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const db = prisma();
-  const datasets = await listDatasets(db);
+  const datasets = await db.dataset.findMany({ select: { id: true, name: true }, orderBy: { createdAt: 'asc' } });
   const q = querySchema.safeParse({ dataset: typeof sp.dataset === 'string' ? sp.dataset : undefined });
   const datasetId = q.success ? q.data.dataset : undefined;
   if (datasets.length === 0) return <p className="text-sm text-slate-600">No datasets yet.</p>;
@@ -21,7 +20,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   const facets = await listItemFacets(db, datasetId);
   return (
     <Suspense>
-      <ItemsView datasets={datasets.map((d) => ({ id: d.id, name: d.name }))} facets={facets} />
+      <ItemsView datasets={datasets} facets={facets} />
     </Suspense>
   );
 }

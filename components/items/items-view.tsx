@@ -172,8 +172,8 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
 
       {filter.sample !== undefined && (
         <SamplePanel
+          datasetId={filter.dataset}
           sampleId={filter.sample}
-          firstItemHref={rows[0] ? `/items/${rows[0].id}?${filterKey}` : null}
           busy={acceptRest.isPending || apply.isPending}
           onAcceptRest={() =>
             acceptRest.mutate(filter.sample!, {

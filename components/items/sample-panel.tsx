@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { IntervalBar } from '@/components/charts/interval-bar';
 import { useSampleStatus } from './api/sample-status-query';
 import { Button } from './modal';
-import { parseItemFilter } from '@/lib/items/filter';
+import { itemFilterToSearchParams, parseItemFilter } from '@/lib/items/filter';
+import { useItemsPage } from './api/items-page-query';
 import { describeFilter } from './describe-filter';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -13,8 +14,12 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  * Shown above the table when it lists an acceptance sample: progress, the Wilson interval of
  * the good share as decisions come in, and "accept the rest" once the interval clears the bar.
  */
-export function SamplePanel({ sampleId, firstItemHref, onAcceptRest, busy }: { sampleId: number; firstItemHref: string | null; onAcceptRest: () => void; busy: boolean }) {
+export function SamplePanel({ datasetId, sampleId, onAcceptRest, busy }: { datasetId: number; sampleId: number; onAcceptRest: () => void; busy: boolean }) {
   const { data: s, error } = useSampleStatus(sampleId);
+  // Reviewing walks the sample's pending items; the review page's next/previous follow this filter.
+  const pendingQuery = itemFilterToSearchParams({ dataset: datasetId, sample: sampleId, status: ['pending'], sort: 'id', dir: 'asc' }).toString();
+  const firstPending = useItemsPage(pendingQuery, null).data?.items[0];
+  const firstItemHref = firstPending ? `/items/${firstPending.id}?${pendingQuery}` : null;
   if (error) return <p className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-xs text-rose-800">{error.message}</p>;
   if (!s) return <div className="h-[92px] animate-pulse rounded-lg border border-slate-200 bg-white" />;
   const decided = s.tally.good + s.tally.bad;

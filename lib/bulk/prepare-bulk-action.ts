@@ -64,6 +64,8 @@ export async function prepareBulkAction(
 
   return db.$transaction(
     async (tx) => {
+      // Confirmations nobody confirmed hold up to a dataset's worth of ids each: drop old ones.
+      await tx.$executeRaw`DELETE FROM bulk_action WHERE state = 'prepared' AND created_at < now() - interval '1 day'`;
       const action = await tx.bulkAction.create({
         data: {
           datasetId,
