@@ -85,6 +85,7 @@ export function DashboardView({ datasets, datasetId, days }: { datasets: { id: n
             <Card title="Items by stage and review status">
               <StackedBars
                 testId="chart-stages"
+                showTotals
                 categories={d.stages.map((s) => s.stage)}
                 categoryLabel={(c) => STAGE_LABEL[c] ?? c}
                 series={STATUS_ORDER.map((s) => ({ key: s, label: s, color: STATUS_COLOR[s]! }))}

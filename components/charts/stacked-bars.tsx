@@ -13,6 +13,7 @@ export function StackedBars({
   categoryLabel = (c) => c,
   height = 200,
   width = 560,
+  showTotals = false,
   testId,
 }: {
   categories: string[];
@@ -21,9 +22,11 @@ export function StackedBars({
   categoryLabel?: (c: string) => string;
   height?: number;
   width?: number;
+  /** Print each bar's total above it (for few bars of very different heights). */
+  showTotals?: boolean;
   testId?: string;
 }) {
-  const m = { top: 8, right: 8, bottom: 34, left: 40 };
+  const m = { top: showTotals ? 18 : 8, right: 8, bottom: 34, left: 40 };
   const innerW = width - m.left - m.right;
   const innerH = height - m.top - m.bottom;
   const totals = categories.map((c) => series.reduce((a, s) => a + value(c, s.key), 0));
@@ -60,6 +63,11 @@ export function StackedBars({
                   </rect>
                 );
               })}
+              {showTotals && (
+                <text x={x + barW / 2} y={y(totals[i] ?? 0) - 4} fontSize={10} fill="#334155" textAnchor="middle">
+                  {(totals[i] ?? 0).toLocaleString('en-US')}
+                </text>
+              )}
               {i % labelEvery === 0 && (
                 <text x={x + barW / 2} y={height - m.bottom + 14} fontSize={10} fill="#64748b" textAnchor="middle">
                   {categoryLabel(c)}

@@ -6,14 +6,21 @@ import { useBulkActions } from './api/bulk-actions-query';
 import { useUndoBulk } from './api/undo-bulk-mutation';
 import { Button, Modal } from './modal';
 import { operationVerb } from './describe-operation';
+import { describeFilter } from './describe-filter';
+import { itemFilterSchema } from '@/lib/items/filter';
 
 const when = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+function filterWords(url: string): string {
+  const parsed = itemFilterSchema.safeParse(Object.fromEntries(new URLSearchParams(url)));
+  return parsed.success ? describeFilter(parsed.data) : url;
+}
 
 function describe(a: BulkActionSummary): string {
   const params = (a.params ?? {}) as { stage?: string; version?: string; reason?: string };
   const selection = (a.selection ?? {}) as { kind?: string; filter?: string };
   const what = `${operationVerb({ type: a.type, ...params })} ${a.count.toLocaleString('en-US')} item${a.count === 1 ? '' : 's'}`;
-  const scope = a.sampleId !== null ? ` — rest of sample #${a.sampleId}` : selection.kind === 'ids' ? ' — selected rows' : selection.filter ? ` — ${selection.filter}` : '';
+  const scope = a.sampleId !== null ? ` — rest of sample #${a.sampleId}` : selection.kind === 'ids' ? ' — selected rows' : selection.filter ? ` — ${filterWords(selection.filter)}` : '';
   return `${what}${params.reason ? ` (“${params.reason}”)` : ''}${scope}`;
 }
 

@@ -143,6 +143,13 @@ export function ItemsTable({
               </tr>
             );
           })}
+          {rows.length === 0 && loading && (
+            <tr>
+              <td colSpan={12} className="px-3 py-10 text-center text-sm text-slate-400">
+                Loading…
+              </td>
+            </tr>
+          )}
           {rows.length === 0 && !loading && (
             <tr>
               <td colSpan={12} className="px-3 py-10 text-center text-sm text-slate-500">
