@@ -7,6 +7,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 const LINKS = [
   { href: '/datasets', label: 'Datasets' },
   { href: '/items', label: 'Items' },
+  { href: '/dashboard', label: 'Dashboard' },
   { href: '/assignments', label: 'Assignments' },
   { href: '/audit', label: 'Audit' },
   { href: '/users', label: 'Users' },
