@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePipelineSettings, type PipelineSettings } from './pipeline/settings';
 
 // The one place environment variables are read. Every other module takes its settings from here.
 const envSchema = z.object({
@@ -12,6 +13,8 @@ const envSchema = z.object({
   WORKER_STALE_SECONDS: z.coerce.number().int().min(5).default(30),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(5),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // How often pg-boss hands expired jobs (e.g. of a killed worker) back to the queue.
+  QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type AppConfig = {
@@ -22,12 +25,16 @@ export type AppConfig = {
   workerStaleSeconds: number;
   workerHeartbeatSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  queueMaintenanceSeconds: number;
+  /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
+  pipeline: PipelineSettings;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = envSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  const pipeline = parsePipelineSettings(env);
+  if (!result.success || pipeline.problems.length > 0) {
+    const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...pipeline.problems].join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = result.data;
@@ -40,6 +47,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     workerStaleSeconds: e.WORKER_STALE_SECONDS,
     workerHeartbeatSeconds: e.WORKER_HEARTBEAT_SECONDS,
     logLevel: e.LOG_LEVEL,
+    queueMaintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
+    pipeline: pipeline.settings,
   };
 }
 

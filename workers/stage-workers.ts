@@ -1,0 +1,91 @@
+import type PgBoss from 'pg-boss';
+import type { PrismaClient } from '@/generated/prisma/client';
+import type { Stage } from '@/generated/prisma/enums';
+import { RateLimiter } from '@/lib/models/limits/rate-limiter';
+import { SlotLimiter } from '@/lib/models/limits/slot-limiter';
+import type { ModelStage } from '@/lib/models/model-config';
+import { processStageJob } from '@/lib/pipeline/process-job';
+import type { PipelineSettings } from '@/lib/pipeline/settings';
+import { JOB_SCHEMAS } from '@/lib/queue/contract';
+import { RunCounterBuffer } from '@/lib/runs/run-counters';
+import { STAGE_QUEUES } from '@/lib/runs/stage-jobs';
+import { log } from '@/lib/log';
+import { StagePump } from './stage-pump';
+import type { WorkerState } from './wrap-handler';
+
+/** check runs no model: its jobs are a few queries each. */
+const CHECK_CONCURRENCY = 8;
+
+export function limiterKey(stage: ModelStage): string {
+  return `stage:${stage}`;
+}
+
+/**
+ * Starts one pump per stage this worker can serve: check always, a model stage when its
+ * endpoint is configured here (a worker without the stage's endpoint leaves its jobs to one
+ * that has it). Returns the queue names served and a stop function.
+ */
+export async function startStageWorkers(opts: {
+  boss: PgBoss;
+  db: PrismaClient;
+  settings: PipelineSettings;
+  state: WorkerState;
+  /** Identifies this process's slot leases. */
+  holder: string;
+  pollMs?: number;
+}): Promise<{ queues: string[]; pumps: Map<Stage, StagePump>; stop: (timeoutMs: number) => Promise<void> }> {
+  const { boss, db, settings } = opts;
+  const counters = new RunCounterBuffer();
+  const rates = new Map<ModelStage, RateLimiter>();
+  for (const [stage, e] of Object.entries(settings.endpoints) as [ModelStage, NonNullable<PipelineSettings['endpoints'][ModelStage]>][]) {
+    if (e.rpm !== null) {
+      const r = new RateLimiter(db, limiterKey(stage), e.rpm);
+      await r.ensure();
+      rates.set(stage, r);
+    }
+  }
+  const ctx = { db, settings, counters, beforeAttempt: async (stage: ModelStage) => rates.get(stage)?.take() };
+
+  const pumps = new Map<Stage, StagePump>();
+  for (const stage of Object.keys(STAGE_QUEUES) as Stage[]) {
+    const queue = STAGE_QUEUES[stage];
+    const endpoint = stage === 'check' ? null : settings.endpoints[stage];
+    if (stage !== 'check' && !endpoint) continue;
+    const pump = new StagePump({
+      boss,
+      queue,
+      concurrency: endpoint?.maxConcurrency ?? CHECK_CONCURRENCY,
+      limiter: endpoint ? new SlotLimiter(db, limiterKey(stage as ModelStage), endpoint.maxConcurrency, opts.holder) : null,
+      pollMs: opts.pollMs,
+      state: opts.state,
+      // Every stage queue carries the same payload: the run and the result row.
+      handle: async (job) => {
+        const parsed = JOB_SCHEMAS['stage.draft'].safeParse(job.data);
+        if (!parsed.success) {
+          // Can never succeed: acknowledged, not retried (as wrapHandler does for other queues).
+          log('error', 'job payload rejected; not retried', { queue, jobId: job.id, issues: parsed.error.issues });
+          return;
+        }
+        const payload = parsed.data;
+        const outcome = await processStageJob(ctx, payload, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+        log('debug', 'stage job', { queue, jobId: job.id, resultId: payload.resultId, outcome });
+      },
+    });
+    pumps.set(stage, pump);
+  }
+  for (const p of pumps.values()) await p.start();
+
+  const flush = () => counters.flush(db).catch((e: unknown) => log('warn', 'could not update run counters', { error: (e as Error).message }));
+  const timer = setInterval(() => void flush(), 1000);
+  timer.unref();
+
+  return {
+    queues: [...pumps.keys()].map((s) => STAGE_QUEUES[s]),
+    pumps,
+    stop: async (timeoutMs: number) => {
+      await Promise.all([...pumps.values()].map((p) => p.stop(timeoutMs)));
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
