@@ -55,7 +55,7 @@ export async function startStageWorkers(opts: {
       boss,
       queue,
       concurrency: endpoint?.maxConcurrency ?? CHECK_CONCURRENCY,
-      limiter: endpoint ? new SlotLimiter(db, limiterKey(stage as ModelStage), endpoint.maxConcurrency, opts.holder) : null,
+      limiter: endpoint ? new SlotLimiter(db, limiterKey(stage as ModelStage), endpoint.maxConcurrency, opts.holder, settings.slotLeaseSeconds) : null,
       pollMs: opts.pollMs,
       state: opts.state,
       // Every stage queue carries the same payload: the run and the result row.

@@ -30,6 +30,8 @@ export type PipelineSettings = {
   check: CheckSettings;
   /** A job not finished this long after a worker took it is handed to another worker. */
   jobExpireSeconds: number;
+  /** A model slot held by a worker that stopped renewing it (killed) is free again after this. */
+  slotLeaseSeconds: number;
 };
 
 const schema = z.object({
@@ -41,6 +43,7 @@ const schema = z.object({
   COT_CHECK_MIN_CONSISTENCY: z.coerce.number().min(0).max(1).optional(),
   COT_CHECK_MISSING_ANSWER: z.enum(['empty', 'whole-text']).default('empty'),
   COT_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(23 * 3600).default(900),
+  COT_SLOT_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
 });
 
 export function parsePipelineSettings(env: Record<string, string | undefined>): { settings: PipelineSettings; problems: string[] } {
@@ -56,6 +59,7 @@ export function parsePipelineSettings(env: Record<string, string | undefined>): 
       consistencyFrames: e.COT_CONSISTENCY_FRAMES,
       check: { openEndedMinScore: e.COT_CHECK_OPEN_ENDED_MIN_SCORE, minConsistency: e.COT_CHECK_MIN_CONSISTENCY ?? null, missingAnswer: e.COT_CHECK_MISSING_ANSWER },
       jobExpireSeconds: e.COT_JOB_EXPIRE_SECONDS,
+      slotLeaseSeconds: e.COT_SLOT_LEASE_SECONDS,
     },
     problems: [...problems, ...models.problems],
   };

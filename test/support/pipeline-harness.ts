@@ -39,7 +39,12 @@ export async function startHarness(opts: { env?: Record<string, string>; server?
     ...opts.env,
   };
   const parsed = parsePipelineSettings(env);
-  if (parsed.problems.length) throw new Error(parsed.problems.join('; '));
+  if (parsed.problems.length) {
+    await server.close();
+    await disconnectPrisma();
+    await database.drop();
+    throw new Error(parsed.problems.join('; '));
+  }
   const settings: PipelineSettings = parsed.settings;
   const boss = await queue();
   const workers: { stop: (ms: number) => Promise<void> }[] = [];

@@ -13,7 +13,11 @@ const FFMPEG_TIMEOUT_MS = 120_000;
 function run(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(ffmpegPath(), args, { timeout: FFMPEG_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (err, _stdout, stderr) => {
-      if (err) reject(new Error(`ffmpeg could not sample frames: ${err.killed ? `timed out after ${FFMPEG_TIMEOUT_MS / 1000} s` : String(stderr).trim().split('\n').slice(-1)[0] || err.message}`));
+      if (err) {
+        const lines = String(stderr).trim().split('\n').filter(Boolean);
+        const why = err.killed ? `timed out after ${FFMPEG_TIMEOUT_MS / 1000} s` : [...new Set([lines[0], lines[lines.length - 1]])].filter(Boolean).join(' … ') || err.message;
+        reject(new Error(`ffmpeg could not sample frames: ${why}`));
+      }
       else resolve();
     });
   });
@@ -37,7 +41,7 @@ export async function clipDuration(absPath: string, known: number | null): Promi
 export async function sampleFrames(absPath: string, plan: FramePlan, maxSide: number): Promise<SampledFrames> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cot-frames-'));
   try {
-    const scale = `scale='min(iw,${maxSide})':'min(ih,${maxSide})':force_original_aspect_ratio=decrease:force_divisible_by=2`;
+    const scale = `scale='min(iw,${maxSide})':'min(ih,${maxSide})':force_original_aspect_ratio=decrease`;
     const vf = plan.count === 1 ? scale : `fps=${plan.fps.toFixed(6)},${scale}`;
     await run(['-v', 'error', '-nostdin', '-i', absPath, '-vf', vf, '-frames:v', String(plan.count), '-q:v', '4', path.join(dir, 'f%05d.jpg')]);
     const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.jpg')).sort();
