@@ -16,7 +16,7 @@ export async function registerHandlers(boss: PgBoss, state: WorkerState): Promis
       return probeVideos(prisma(), payload);
     }),
   );
-  const stages = await startStageWorkers({ boss, db: prisma(), settings: config().pipeline, state, holder: state.workerId ?? `worker-${process.pid}` });
+  const stages = await startStageWorkers({ boss, db: prisma(), settings: config().pipeline, state, holder: state.workerId ?? `worker-${process.pid}`, staleSeconds: config().workerStaleSeconds });
   (state.onStop ??= []).push(stages.stop);
   return ['media.probe', ...stages.queues];
 }

@@ -9,6 +9,7 @@ import type { PipelineSettings } from '@/lib/pipeline/settings';
 import { JOB_SCHEMAS } from '@/lib/queue/contract';
 import { RunCounterBuffer } from '@/lib/runs/run-counters';
 import { STAGE_QUEUES } from '@/lib/runs/stage-jobs';
+import { requeueResultsOfDeadWorkers } from '@/lib/runs/requeue-dead-workers';
 import { log } from '@/lib/log';
 import { StagePump } from './stage-pump';
 import type { WorkerState } from './wrap-handler';
@@ -33,6 +34,8 @@ export async function startStageWorkers(opts: {
   /** Identifies this process's slot leases. */
   holder: string;
   pollMs?: number;
+  /** Requeue results of workers whose heartbeat is older than this (the worker process passes WORKER_STALE_SECONDS). */
+  staleSeconds?: number;
 }): Promise<{ queues: string[]; pumps: Map<Stage, StagePump>; stop: (timeoutMs: number) => Promise<void> }> {
   const { boss, db, settings } = opts;
   const counters = new RunCounterBuffer();
@@ -44,7 +47,7 @@ export async function startStageWorkers(opts: {
       rates.set(stage, r);
     }
   }
-  const ctx = { db, settings, counters, beforeAttempt: async (stage: ModelStage) => rates.get(stage)?.take() };
+  const ctx = { db, settings, counters, workerId: opts.holder, beforeAttempt: async (stage: ModelStage) => rates.get(stage)?.take() };
 
   const pumps = new Map<Stage, StagePump>();
   for (const stage of Object.keys(STAGE_QUEUES) as Stage[]) {
@@ -78,6 +81,18 @@ export async function startStageWorkers(opts: {
   const flush = () => counters.flush(db).catch((e: unknown) => log('warn', 'could not update run counters', { error: (e as Error).message }));
   const timer = setInterval(() => void flush(), 1000);
   timer.unref();
+  const staleSeconds = opts.staleSeconds;
+  const reaper =
+    staleSeconds === undefined
+      ? null
+      : setInterval(
+          () =>
+            void requeueResultsOfDeadWorkers(db, { staleSeconds, jobExpireSeconds: settings.jobExpireSeconds })
+              .then((n) => n > 0 && log('warn', 'requeued results of a dead worker', { count: n }))
+              .catch((e: unknown) => log('warn', 'could not requeue results of dead workers', { error: (e as Error).message })),
+          Math.max(2000, (staleSeconds * 1000) / 2),
+        );
+  reaper?.unref();
 
   return {
     queues: [...pumps.keys()].map((s) => STAGE_QUEUES[s]),
@@ -85,6 +100,7 @@ export async function startStageWorkers(opts: {
     stop: async (timeoutMs: number) => {
       await Promise.all([...pumps.values()].map((p) => p.stop(timeoutMs)));
       clearInterval(timer);
+      if (reaper) clearInterval(reaper);
       await flush();
     },
   };

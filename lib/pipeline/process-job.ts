@@ -34,7 +34,7 @@ export async function processStageJob(
   payload: { runId: number; resultId: number },
   meta: { retryCount: number; retryLimit: number },
 ): Promise<JobOutcome> {
-  const claim = await claimResult(ctx.db, payload.resultId);
+  const claim = await claimResult(ctx.db, payload.resultId, ctx.workerId ?? null);
   if (!claim) return 'duplicate';
   let outcome: JobOutcome;
   let usage: Usage | null = null;

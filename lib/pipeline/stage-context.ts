@@ -13,6 +13,8 @@ export type StageContext = {
   /** Waits for the endpoint's requests-per-minute budget; called before every HTTP attempt. */
   beforeAttempt: (stage: ModelStage) => Promise<void>;
   signal?: AbortSignal;
+  /** The worker process (its heartbeat id), noted on the results it takes. */
+  workerId?: string;
 };
 
 const runModelConfigSchema = z.looseObject({ overrides: modelOverridesSchema.optional() });

@@ -18,14 +18,16 @@ export type Claim = {
  * Takes a result for work. A result already done, failed, skipped or cancelled is left alone
  * (the job was a duplicate or the run was cancelled): returns null and the job is acknowledged.
  * A result still `running` is taken over: its worker died or its job expired, and the newer
- * attempt number stops the older one from saving.
+ * attempt number stops the older one from saving. The worker's id is noted on the result so
+ * a worker that died holding it can be recognised (see requeueResultsOfDeadWorkers).
  */
-export async function claimResult(db: PrismaClient, resultId: number): Promise<Claim | null> {
+export async function claimResult(db: PrismaClient, resultId: number, workerId: string | null = null): Promise<Claim | null> {
   const rows = await db.$queryRawUnsafe<
     { id: number; run_id: number; stage: Stage; item_id: number | null; video_id: number | null; attempts: number; dataset_id: number; model_config: unknown; prompt_version: string | null }[]
   >(
     `WITH c AS (
-       UPDATE stage_result r SET status = 'running', attempts = r.attempts + 1, started_at = now(), finished_at = NULL, error = NULL
+       UPDATE stage_result r SET status = 'running', attempts = r.attempts + 1, started_at = now(), finished_at = NULL, error = NULL,
+              data = CASE WHEN $2::text IS NULL THEN NULL ELSE jsonb_build_object('worker', $2::text) END
          FROM pipeline_run p
         WHERE r.id = $1::int AND r.status IN ('pending', 'running') AND p.id = r.run_id AND p.status IN ('queued', 'running')
         RETURNING r.id, r.run_id, r.stage, r.item_id, r.video_id, r.attempts, p.dataset_id, p.model_config, p.prompt_version
@@ -35,6 +37,7 @@ export async function claimResult(db: PrismaClient, resultId: number): Promise<C
      )
      SELECT * FROM c`,
     resultId,
+    workerId,
   );
   const r = rows[0];
   if (!r) return null;
