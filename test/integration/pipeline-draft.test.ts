@@ -37,6 +37,7 @@ describe('draft stage', () => {
     // The prompt is text only: the representation, the question with its options, the answer format.
     const body = h.server.requests[0]!.body as { model: string; messages: { role: string; content: string }[] };
     expect(body.model).toBe('scripted-model');
+    expect(h.server.requests[0]!.headers.authorization).toBe('Bearer sk-test-secret');
     const user = body.messages.find((m) => m.role === 'user')!.content;
     expect(typeof user).toBe('string');
     expect(user).toContain('Coloured shapes move across a plain background.');

@@ -28,6 +28,8 @@ export async function startHarness(opts: { env?: Record<string, string>; server?
   const env = {
     COT_DEFAULT_BASE_URL: server.url,
     COT_DEFAULT_MODEL: 'scripted-model',
+    COT_DEFAULT_API_KEY_ENV: 'TEST_MODEL_KEY',
+    TEST_MODEL_KEY: 'sk-test-secret',
     COT_DEFAULT_CONCURRENCY: '4',
     COT_DEFAULT_TIMEOUT_SECONDS: '5',
     COT_DEFAULT_MAX_RETRIES: '3',
