@@ -3,6 +3,7 @@ import Link from 'next/link';
 const LINKS = [
   { href: '/datasets', label: 'Datasets' },
   { href: '/items', label: 'Items' },
+  { href: '/runs', label: 'Runs' },
 ];
 
 export function NavBar() {
