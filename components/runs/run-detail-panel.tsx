@@ -11,7 +11,8 @@ export function RunDetailPanel({ runId }: { runId: number }) {
   if (error) return <p className="px-4 py-3 text-sm text-rose-700">{error.message}</p>;
   const { run, counts, failures, skips, modelConfig } = data;
   const cfg = (modelConfig ?? {}) as Record<string, unknown>;
-  const shown = ['baseUrl', 'model', 'apiKeyEnv', 'temperature', 'topP', 'maxTokens', 'timeoutMs', 'maxRetries', 'maxConcurrency', 'rpm', 'videoInput'].filter((k) => cfg[k] !== undefined && cfg[k] !== null);
+  const visual = run.stage === 'represent' || run.stage === 'revise';
+  const shown = ['baseUrl', 'model', 'apiKeyEnv', 'temperature', 'topP', 'maxTokens', 'timeoutMs', 'maxRetries', 'maxConcurrency', 'rpm', ...(visual ? ['videoInput'] : [])].filter((k) => cfg[k] !== undefined && cfg[k] !== null);
   return (
     <div className="grid grid-cols-12 gap-4 bg-slate-50/60 px-4 py-3 text-sm" data-testid={`run-detail-${runId}`}>
       <div className="col-span-8 space-y-3">
@@ -70,7 +71,7 @@ export function RunDetailPanel({ runId }: { runId: number }) {
         {shown.length === 0 ? (
           <p className="text-xs text-slate-500">{run.stage === 'check' ? 'No model: answer checks and verdicts only.' : '—'}</p>
         ) : (
-          <dl className="grid grid-cols-[auto,1fr] gap-x-3 gap-y-0.5 text-xs">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
             {shown.map((k) => (
               <div key={k} className="contents">
                 <dt className="text-slate-500">{k}</dt>
@@ -79,8 +80,12 @@ export function RunDetailPanel({ runId }: { runId: number }) {
                 </dd>
               </div>
             ))}
-            <dt className="text-slate-500">prompt</dt>
-            <dd className="font-mono text-slate-800">{run.promptVersion ?? '—'}</dd>
+            {run.promptVersion && (
+              <>
+                <dt className="text-slate-500">prompt</dt>
+                <dd className="font-mono text-slate-800">{run.promptVersion}</dd>
+              </>
+            )}
           </dl>
         )}
       </div>

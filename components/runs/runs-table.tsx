@@ -32,7 +32,7 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
             <th className={th}>Selection</th>
             <th className={`${th} w-[24%]`}>Progress</th>
             <th className={`${th} text-right`}>Rate</th>
-            <th className={`${th} text-right`}>ETA</th>
+            <th className={`${th} text-right`} title="Time left while running; time taken once finished">ETA · took</th>
             <th className={`${th} text-right`}>Tokens in / out</th>
             <th className={`${th} text-right`}>Cost</th>
             <th className={th}>Status</th>

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
-import { itemFilterToSearchParams, itemFilterWhere, parseItemFilter, type ItemFilter } from '../items/filter';
+import { itemFilterSchema, itemFilterToSearchParams, itemFilterWhere, parseItemFilter, type ItemFilter } from '../items/filter';
 import { applyOverrides, modelOverridesSchema, publicModelConfig, type ModelOverrides } from '../models/model-config';
 import { loadPrompt, type PromptStage } from '../pipeline/prompts/load-prompt';
 import type { PipelineSettings } from '../pipeline/settings';
@@ -32,6 +32,11 @@ function toFilter(datasetId: number, raw: CreateRunInput['filter']): ItemFilter 
   const params = new URLSearchParams(typeof raw === 'string' ? raw.replace(/^\?/, '') : undefined);
   if (raw && typeof raw === 'object') for (const [k, v] of Object.entries(raw)) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
   params.set('dataset', String(datasetId));
+  const r = itemFilterSchema.safeParse(Object.fromEntries([...params.keys()].filter((k) => k in itemFilterSchema.shape).map((k) => [k, params.get(k)])));
+  if (!r.success) {
+    const why = r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
+    throw new AppError('BAD_REQUEST', `Invalid filter — ${why}`);
+  }
   return parseItemFilter(params);
 }
 
