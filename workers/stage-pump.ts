@@ -1,44 +1,42 @@
 import type PgBoss from 'pg-boss';
-import type { SlotLimiter } from '@/lib/models/limits/slot-limiter';
 import { log } from '@/lib/log';
 import type { WorkerState } from './wrap-handler';
 
 export type PumpJob = PgBoss.JobWithMetadata<unknown>;
+
+/** With jobs in flight, how long a free slot may wait for others so one fetch serves several. */
+const COALESCE_MS = 5;
 
 export type PumpOptions = {
   boss: PgBoss;
   queue: string;
   /** Jobs this worker runs at once for this queue. */
   concurrency: number;
-  /** The endpoint's slots shared by all workers; null = only the local limit applies. */
-  limiter: SlotLimiter | null;
   /** How long to wait before looking again when the queue is empty or every slot is taken. */
   pollMs?: number;
+  /** Work done once for the jobs one fetch returned (e.g. claiming them in one query); its
+   * result is passed to each job's handler. Throwing hands the whole batch back to the queue. */
+  prepare?: (jobs: PumpJob[]) => Promise<unknown>;
   /** Handles one job; throwing hands the job back to the queue for a retry. */
-  handle: (job: PumpJob) => Promise<unknown>;
+  handle: (job: PumpJob, prepared: unknown) => Promise<unknown>;
   state: WorkerState;
 };
 
 /**
  * Keeps up to `concurrency` jobs of one queue in flight, each acknowledged on its own as soon
  * as it finishes. pg-boss's own work() takes a batch and waits for all of it, so one slow model
- * call would hold the rest of the batch's capacity idle; this loop refills each slot the moment
- * it frees up, which is what keeps an endpoint's concurrency fully used.
- *
- * With a limiter, every job in flight holds one of the endpoint's slots. Slots are kept across
- * back-to-back jobs and given back as soon as the queue has nothing for them.
+ * call would hold the rest of the batch's capacity idle; this loop refills each place the
+ * moment it frees up. (The endpoint's own limit is applied per request, by its SlotPool.)
  */
 export class StagePump {
   private inFlight = 0;
-  private freeSlots: number[] = [];
-  private busySlots = new Set<number>();
   private stopping = false;
   private loopDone: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private acks: string[] = [];
   private ackTimer: NodeJS.Timeout | null = null;
-  private renewTimer: NodeJS.Timeout | null = null;
   private readonly pollMs: number;
+  private waitingSince: number | null = null;
 
   constructor(private readonly o: PumpOptions) {
     this.pollMs = o.pollMs ?? 500;
@@ -48,17 +46,11 @@ export class StagePump {
     return this.inFlight;
   }
 
-  async start(): Promise<void> {
-    await this.o.limiter?.ensure();
-    if (this.o.limiter) {
-      const every = Math.max(1000, (this.o.limiter.ttlSeconds * 1000) / 3);
-      this.renewTimer = setInterval(() => void this.renew(), every);
-      this.renewTimer.unref();
-    }
+  start(): void {
     this.loopDone = this.loop();
   }
 
-  /** Stops taking jobs, waits up to `timeoutMs` for those in flight, gives its slots back. */
+  /** Stops taking jobs and waits up to `timeoutMs` for those in flight. */
   async stop(timeoutMs: number): Promise<void> {
     this.stopping = true;
     this.wake?.();
@@ -66,9 +58,6 @@ export class StagePump {
     const deadline = Date.now() + timeoutMs;
     while (this.inFlight > 0 && Date.now() < deadline) await this.sleep(100);
     await this.flushAcks();
-    if (this.renewTimer) clearInterval(this.renewTimer);
-    // Slots of jobs still running are left to expire: their requests are still in flight.
-    await this.o.limiter?.release(this.freeSlots.splice(0)).catch(() => {});
   }
 
   private sleep(ms: number): Promise<void> {
@@ -93,23 +82,31 @@ export class StagePump {
           await this.sleep(this.pollMs);
           continue;
         }
-        let n = room;
-        const limiter = this.o.limiter;
-        if (limiter) {
-          if (this.freeSlots.length < room) this.freeSlots.push(...(await limiter.acquire(room - this.freeSlots.length)));
-          n = Math.min(room, this.freeSlots.length);
-          if (n === 0) {
-            await this.sleep(this.pollMs);
+        // One fetch per freed slot would be a query per job at full speed: while work is in
+        // flight, let a few slots free up (for at most COALESCE_MS) and fetch them together.
+        if (this.inFlight > 0 && room < Math.max(1, Math.floor(this.o.concurrency / 8))) {
+          this.waitingSince ??= Date.now();
+          const waited = Date.now() - this.waitingSince;
+          if (waited < COALESCE_MS) {
+            await this.sleep(COALESCE_MS - waited);
             continue;
           }
         }
+        this.waitingSince = null;
+        const n = room;
         const jobs = (await this.o.boss.fetch(this.o.queue, { batchSize: n, includeMetadata: true })) as PumpJob[];
-        for (const job of jobs) this.run(job, limiter ? this.freeSlots.pop()! : null);
-        if (jobs.length < n) {
-          // The queue is drained for now: give back the slots we hold without a job.
-          if (limiter && this.freeSlots.length > 0) await limiter.release(this.freeSlots.splice(0));
-          if (!this.stopping) await this.sleep(this.pollMs);
+        let prepared: unknown;
+        try {
+          prepared = jobs.length && this.o.prepare ? await this.o.prepare(jobs) : undefined;
+        } catch (e) {
+          log('warn', 'could not prepare jobs; the queue will retry them', { queue: this.o.queue, count: jobs.length, error: (e as Error).message });
+          await this.o.boss.fail(this.o.queue, jobs.map((j) => j.id)).catch(() => {});
+          await this.sleep(this.pollMs);
+          continue;
         }
+        for (const job of jobs) this.run(job, prepared);
+        // The queue is drained for now.
+        if (jobs.length < n && !this.stopping) await this.sleep(this.pollMs);
       } catch (e) {
         log('warn', 'stage pump error; retrying', { queue: this.o.queue, error: (e as Error).message });
         if (!this.stopping) await this.sleep(this.pollMs * 2);
@@ -117,13 +114,12 @@ export class StagePump {
     }
   }
 
-  private run(job: PumpJob, slot: number | null): void {
+  private run(job: PumpJob, prepared: unknown): void {
     this.inFlight++;
     this.o.state.active++;
-    if (slot !== null) this.busySlots.add(slot);
     const started = Date.now();
     void this.o
-      .handle(job)
+      .handle(job, prepared)
       .then(
         () => this.ack(job.id),
         (e: unknown) => {
@@ -136,10 +132,6 @@ export class StagePump {
       .finally(() => {
         this.inFlight--;
         this.o.state.active--;
-        if (slot !== null) {
-          this.busySlots.delete(slot);
-          this.freeSlots.push(slot);
-        }
         this.wake?.();
       });
   }
@@ -161,19 +153,6 @@ export class StagePump {
     } catch (e) {
       // The results are saved; unacknowledged jobs expire, come back, and find nothing to do.
       log('warn', 'could not acknowledge jobs', { queue: this.o.queue, count: ids.length, error: (e as Error).message });
-    }
-  }
-
-  private async renew(): Promise<void> {
-    const limiter = this.o.limiter;
-    if (!limiter) return;
-    const held = [...this.freeSlots, ...this.busySlots];
-    try {
-      const kept = new Set(await limiter.renew(held));
-      // A slot whose lease lapsed (e.g. the database was unreachable) may now be someone else's.
-      this.freeSlots = this.freeSlots.filter((s) => kept.has(s));
-    } catch (e) {
-      log('warn', 'could not renew model slots', { queue: this.o.queue, error: (e as Error).message });
     }
   }
 }

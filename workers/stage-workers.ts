@@ -3,11 +3,14 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { RateLimiter } from '@/lib/models/limits/rate-limiter';
 import { SlotLimiter } from '@/lib/models/limits/slot-limiter';
+import { SlotPool } from '@/lib/models/limits/slot-pool';
 import type { ModelStage } from '@/lib/models/model-config';
 import { processStageJob } from '@/lib/pipeline/process-job';
+import { claimResults, type Claim } from '@/lib/pipeline/result/claim-result';
 import type { PipelineSettings } from '@/lib/pipeline/settings';
 import { JOB_SCHEMAS } from '@/lib/queue/contract';
 import { RunCounterBuffer } from '@/lib/runs/run-counters';
+import { RunSettler } from '@/lib/runs/run-settler';
 import { STAGE_QUEUES } from '@/lib/runs/stage-jobs';
 import { requeueResultsOfDeadWorkers } from '@/lib/runs/requeue-dead-workers';
 import { log } from '@/lib/log';
@@ -39,15 +42,27 @@ export async function startStageWorkers(opts: {
 }): Promise<{ queues: string[]; pumps: Map<Stage, StagePump>; stop: (timeoutMs: number) => Promise<void> }> {
   const { boss, db, settings } = opts;
   const counters = new RunCounterBuffer();
+  const settler = new RunSettler(db, (runId) => counters.drop(runId));
   const rates = new Map<ModelStage, RateLimiter>();
+  const pools = new Map<ModelStage, SlotPool>();
   for (const [stage, e] of Object.entries(settings.endpoints) as [ModelStage, NonNullable<PipelineSettings['endpoints'][ModelStage]>][]) {
     if (e.rpm !== null) {
       const r = new RateLimiter(db, limiterKey(stage), e.rpm);
       await r.ensure();
       rates.set(stage, r);
     }
+    const limiter = new SlotLimiter(db, limiterKey(stage), e.maxConcurrency, opts.holder, settings.slotLeaseSeconds);
+    await limiter.ensure();
+    pools.set(stage, new SlotPool(limiter));
   }
-  const ctx = { db, settings, counters, workerId: opts.holder, beforeAttempt: async (stage: ModelStage) => rates.get(stage)?.take() };
+  const gate = (stage: ModelStage) => ({
+    beforeAttempt: async () => rates.get(stage)?.take(),
+    around: <T>(attempt: () => Promise<T>) => {
+      const pool = pools.get(stage);
+      return pool ? pool.with(attempt) : attempt();
+    },
+  });
+  const ctx = { db, settings, counters, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate };
 
   const pumps = new Map<Stage, StagePump>();
   for (const stage of Object.keys(STAGE_QUEUES) as Stage[]) {
@@ -57,12 +72,18 @@ export async function startStageWorkers(opts: {
     const pump = new StagePump({
       boss,
       queue,
-      concurrency: endpoint?.maxConcurrency ?? CHECK_CONCURRENCY,
-      limiter: endpoint ? new SlotLimiter(db, limiterKey(stage as ModelStage), endpoint.maxConcurrency, opts.holder, settings.slotLeaseSeconds) : null,
+      // More jobs than endpoint slots: while some jobs read, write or sample frames, others
+      // already wait for the next free slot, so the endpoint never idles between requests.
+      concurrency: endpoint ? 2 * endpoint.maxConcurrency + 2 : CHECK_CONCURRENCY,
       pollMs: opts.pollMs,
       state: opts.state,
+      // The jobs of one fetch are claimed together: one query instead of one per job.
+      prepare: async (jobs) => {
+        const ids = jobs.map((j) => JOB_SCHEMAS['stage.draft'].safeParse(j.data)).flatMap((p) => (p.success ? [p.data.resultId] : []));
+        return claimResults(db, ids, opts.holder);
+      },
       // Every stage queue carries the same payload: the run and the result row.
-      handle: async (job) => {
+      handle: async (job, prepared) => {
         const parsed = JOB_SCHEMAS['stage.draft'].safeParse(job.data);
         if (!parsed.success) {
           // Can never succeed: acknowledged, not retried (as wrapHandler does for other queues).
@@ -70,13 +91,14 @@ export async function startStageWorkers(opts: {
           return;
         }
         const payload = parsed.data;
-        const outcome = await processStageJob(ctx, payload, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+        const claims = prepared as Map<number, Claim> | undefined;
+        const outcome = await processStageJob(ctx, payload, { retryCount: job.retryCount, retryLimit: job.retryLimit }, claims ? (claims.get(payload.resultId) ?? null) : undefined);
         log('debug', 'stage job', { queue, jobId: job.id, resultId: payload.resultId, outcome });
       },
     });
     pumps.set(stage, pump);
   }
-  for (const p of pumps.values()) await p.start();
+  for (const p of pumps.values()) p.start();
 
   const flush = () => counters.flush(db).catch((e: unknown) => log('warn', 'could not update run counters', { error: (e as Error).message }));
   const timer = setInterval(() => void flush(), 1000);
@@ -99,8 +121,10 @@ export async function startStageWorkers(opts: {
     pumps,
     stop: async (timeoutMs: number) => {
       await Promise.all([...pumps.values()].map((p) => p.stop(timeoutMs)));
+      await Promise.all([...pools.values()].map((p) => p.close()));
       clearInterval(timer);
       if (reaper) clearInterval(reaper);
+      await settler.flush();
       await flush();
     },
   };

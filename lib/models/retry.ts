@@ -46,6 +46,8 @@ export function backoffDelayMs(attempt: number, policy: BackoffPolicy, retryAfte
 export type RetryHooks = {
   /** Called before every attempt (the rate limiter waits here). */
   beforeAttempt?: () => Promise<void>;
+  /** Wraps each attempt (the concurrency limiter holds a slot for exactly the request's duration). */
+  around?: <T>(attempt: () => Promise<T>) => Promise<T>;
   onRetry?: (info: { attempt: number; delayMs: number; error: ModelCallError }) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
@@ -73,7 +75,7 @@ export async function withRetries<T>(call: (attempt: number) => Promise<T>, opts
   for (let attempt = 1; ; attempt++) {
     await opts.beforeAttempt?.();
     try {
-      return { value: await call(attempt), attempts: attempt };
+      return { value: await (opts.around ? opts.around(() => call(attempt)) : call(attempt)), attempts: attempt };
     } catch (e) {
       if (!(e instanceof ModelCallError)) throw e;
       const retriesLeft = attempt <= opts.maxRetries;

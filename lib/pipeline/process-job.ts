@@ -1,6 +1,5 @@
 import type { Stage } from '@/generated/prisma/enums';
 import { RunCounterBuffer } from '../runs/run-counters';
-import { settleRunIfDone } from '../runs/reconcile-run';
 import { runCheck } from './check/run';
 import { runConsistency } from './consistency/run';
 import { runDraft } from './draft/run';
@@ -30,11 +29,13 @@ export type JobOutcome = 'done' | 'failed' | 'skipped' | 'duplicate' | 'supersed
  * job — except on its last attempt, when the result is marked failed so the run can finish.
  */
 export async function processStageJob(
-  ctx: StageContext & { counters: RunCounterBuffer },
+  ctx: StageContext & { counters: RunCounterBuffer; settle: (runId: number) => Promise<void> },
   payload: { runId: number; resultId: number },
   meta: { retryCount: number; retryLimit: number },
+  /** The claim when the caller already made it (a batch of jobs claimed together); null = nothing to do. */
+  preclaimed?: Claim | null,
 ): Promise<JobOutcome> {
-  const claim = await claimResult(ctx.db, payload.resultId, ctx.workerId ?? null);
+  const claim = preclaimed !== undefined ? preclaimed : await claimResult(ctx.db, payload.resultId, ctx.workerId ?? null);
   if (!claim) return 'duplicate';
   let outcome: JobOutcome;
   let usage: Usage | null = null;
@@ -57,7 +58,7 @@ export async function processStageJob(
   }
   if (outcome === 'done' || outcome === 'failed' || outcome === 'skipped') {
     ctx.counters.add(claim.runId, outcome, usage);
-    if (await settleRunIfDone(ctx.db, claim.runId)) ctx.counters.drop(claim.runId);
+    await ctx.settle(claim.runId);
   }
   return outcome;
 }

@@ -3,6 +3,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { applyOverrides, modelOverridesSchema, estimateCostUsd, type ModelEndpoint, type ModelStage } from '../models/model-config';
 import { ModelCallError } from '../models/model-error';
 import type { ChatResult } from '../models/chat';
+import type { RetryHooks } from '../models/retry';
 import type { PipelineSettings } from './settings';
 import { StageFailure, type Usage } from './result/stage-failure';
 
@@ -10,8 +11,9 @@ import { StageFailure, type Usage } from './result/stage-failure';
 export type StageContext = {
   db: PrismaClient;
   settings: PipelineSettings;
-  /** Waits for the endpoint's requests-per-minute budget; called before every HTTP attempt. */
-  beforeAttempt: (stage: ModelStage) => Promise<void>;
+  /** The endpoint's limits, applied to every HTTP attempt: requests per minute and requests in
+   * flight, both shared by all workers. */
+  gate: (stage: ModelStage) => Pick<RetryHooks, 'beforeAttempt' | 'around'>;
   signal?: AbortSignal;
   /** The worker process (its heartbeat id), noted on the results it takes. */
   workerId?: string;

@@ -140,6 +140,11 @@ export class ScriptedModelServer {
   private maxInFlightSeen = 0;
   private busyIntegralMs = 0;
   private lastChange = performance.now();
+  /** performance.now() of the first request since resetStats, and of the last response. */
+  firstStartAt: number | null = null;
+  lastEndAt: number | null = null;
+  /** [start, end] of every model request since resetStats (numbers only, cheap to keep). */
+  private spans: number[] = [];
   respond: Responder;
   delayMs: number;
   url = '';
@@ -188,23 +193,49 @@ export class ScriptedModelServer {
     this.busyIntegralMs = 0;
     this.lastChange = performance.now();
     this.requests.length = 0;
+    this.firstStartAt = null;
+    this.lastEndAt = null;
+    this.spans = [];
+  }
+
+  /**
+   * Requests in flight, averaged over [from, to] (performance.now() times), divided by
+   * `concurrency`: how full the client kept its slots during that window.
+   */
+  busyShare(concurrency: number, from: number, to: number): number {
+    let sum = 0;
+    for (let i = 0; i < this.spans.length; i += 2) {
+      const s = Math.max(from, this.spans[i]!);
+      const e = Math.min(to, this.spans[i + 1]!);
+      if (e > s) sum += e - s;
+    }
+    return to > from ? sum / (concurrency * (to - from)) : 0;
   }
 
   private track(delta: number): void {
     const now = performance.now();
     this.busyIntegralMs += this.inFlightNow * (now - this.lastChange);
     this.lastChange = now;
+    if (delta > 0) this.firstStartAt ??= now;
+    else this.lastEndAt = now;
     this.inFlightNow += delta;
     this.maxInFlightSeen = Math.max(this.maxInFlightSeen, this.inFlightNow);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = (req.url ?? '').split('?')[0]!;
+    if (path.startsWith('/__')) {
+      req.resume();
+      return this.control(path, new URL(req.url ?? '/', 'http://x').searchParams, res);
+    }
     this.track(+1);
+    const startedAt = performance.now();
     let ended = false;
     const end = () => {
       if (!ended) {
         ended = true;
         this.track(-1);
+        this.spans.push(startedAt, performance.now());
       }
     };
     res.on('close', end);
@@ -218,7 +249,6 @@ export class ScriptedModelServer {
         res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'request body is not JSON' } }));
         return;
       }
-      const path = (req.url ?? '').split('?')[0]!;
       const sreq: ScriptedRequest = { n: ++this.count, path, body: this.opts.record === false ? {} : body, headers: req.headers };
       if (this.opts.record !== false) this.requests.push(sreq);
       if (!path.endsWith('/chat/completions') && !path.endsWith('/embeddings')) {
@@ -232,6 +262,20 @@ export class ScriptedModelServer {
     } catch (e) {
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `scripted server error: ${(e as Error).message}` } }));
     }
+  }
+
+  /** For a server in another process (benchmarks): /__stats, /__reset, /__delay?ms=200. */
+  private control(path: string, q: URLSearchParams, res: http.ServerResponse): void {
+    if (path === '/__reset') this.resetStats();
+    if (path === '/__delay') this.delayMs = Number(q.get('ms') ?? 0);
+    // Busy share over the window without its first and last `trim` fraction (ramp-up, tail).
+    const trim = Number(q.get('trim') ?? 0.1);
+    const c = Number(q.get('concurrency') ?? 1);
+    const [a, b] = [this.firstStartAt ?? 0, this.lastEndAt ?? 0];
+    const steadyBusy = this.busyShare(c, a + (b - a) * trim, b - (b - a) * trim);
+    const stats = {
+      steadyBusy, requests: this.count, inFlight: this.inFlightNow, maxInFlight: this.maxInFlightSeen, busyMs: this.busyMs, firstStartAt: this.firstStartAt, lastEndAt: this.lastEndAt, delayMs: this.delayMs };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
   }
 
   private send(res: http.ServerResponse, reply: ScriptedReply, model: string): void {

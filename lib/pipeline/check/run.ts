@@ -1,4 +1,3 @@
-import { toDomainProblemType } from '../../items/problem-type';
 import type { Claim } from '../result/claim-result';
 import { doneParams, doneResultCte, runSave } from '../result/save-done';
 import { NO_USAGE, StageSkip, type Usage } from '../result/stage-failure';
@@ -11,15 +10,11 @@ import { decideVerdict } from './verdict';
  * applies), and writes the filter verdict with its reason. No model involved.
  */
 export async function runCheck(ctx: StageContext, claim: Claim): Promise<{ saved: boolean; usage: Usage }> {
-  const item = claim.itemId === null ? null : await ctx.db.item.findUnique({ where: { id: claim.itemId } });
+  const { item, draft, revision } = claim.subject;
   if (!item) throw new StageSkip('The item no longer exists');
-  const ids = [item.currentDraftId, item.currentRevisionId].filter((x): x is number => x !== null);
-  const versions = ids.length ? await ctx.db.cotVersion.findMany({ where: { id: { in: ids } }, select: { id: true, text: true, consistencyScore: true } }) : [];
-  const draft = versions.find((v) => v.id === item.currentDraftId) ?? null;
-  const revision = versions.find((v) => v.id === item.currentRevisionId) ?? null;
   if (!draft && !revision) throw new StageSkip('Nothing to check: the item has no draft or revision');
 
-  const problemType = toDomainProblemType(item.problemType);
+  const problemType = item.problemType;
   const ds = draft ? scoreCot(draft.text, problemType, item.solution, ctx.settings.check) : null;
   const rs = revision ? scoreCot(revision.text, problemType, item.solution, ctx.settings.check) : null;
   const final = (rs ?? ds)!;

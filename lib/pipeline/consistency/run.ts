@@ -12,23 +12,22 @@ import { consistencyScore, consistencyText } from './score';
 
 /** consistency: how well the CoT's reasoning matches the video's frames (embedding similarity). */
 export async function runConsistency(ctx: StageContext, claim: Claim): Promise<{ saved: boolean; usage: Usage }> {
-  const item = claim.itemId === null ? null : await ctx.db.item.findUnique({ where: { id: claim.itemId }, include: { video: true, dataset: { select: { mediaRoot: true } } } });
+  const { item, video } = claim.subject;
   if (!item) throw new StageSkip('The item no longer exists');
-  const versionId = item.currentRevisionId ?? item.currentDraftId;
-  const version = versionId === null ? null : await ctx.db.cotVersion.findUnique({ where: { id: versionId }, select: { id: true, text: true } });
+  const version = claim.subject.revision ?? claim.subject.draft;
   if (!version) throw new StageSkip('Nothing to score: the item has no draft or revision');
   const think = extractThink(version.text);
   if (!think) throw new StageFailure('The CoT has no <think> block to score');
   const endpoint = runEndpoint(ctx.settings, 'consistency', claim.modelConfig);
 
-  const clip = resolveClip(item.dataset.mediaRoot, item.video?.path ?? item.path);
+  const clip = resolveClip(claim.subject.mediaRoot, video?.path ?? item.path);
   let frames;
   try {
-    frames = await uniformFrames(clip, item.video?.durationSec ?? null, ctx.settings.consistencyFrames, ctx.settings.frames.maxSide);
+    frames = await uniformFrames(clip, video?.durationSec ?? null, ctx.settings.consistencyFrames, ctx.settings.frames.maxSide);
   } catch (e) {
     throw new StageFailure(`Could not sample frames: ${(e as Error).message.split('\n')[0]}`);
   }
-  const hooks = { signal: ctx.signal, beforeAttempt: () => ctx.beforeAttempt('consistency') };
+  const hooks = { signal: ctx.signal, ...ctx.gate('consistency') };
   const text = consistencyText(think);
   let tokensIn = 0;
   let latencyMs = 0;

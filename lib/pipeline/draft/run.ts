@@ -1,5 +1,4 @@
 import { chatComplete } from '../../models/chat';
-import { toDomainProblemType } from '../../items/problem-type';
 import { loadPrompt } from '../prompts/load-prompt';
 import type { Claim } from '../result/claim-result';
 import { NEW_VERSION_ID_CTE, doneParams, doneResultCte, rawAsJson, runSave } from '../result/save-done';
@@ -12,16 +11,16 @@ import { draftMessages } from './prompt';
 
 /** draft: representation + question → a CoT from a (text-only) reasoning model. */
 export async function runDraft(ctx: StageContext, claim: Claim): Promise<{ saved: boolean; usage: Usage }> {
-  const item = claim.itemId === null ? null : await ctx.db.item.findUnique({ where: { id: claim.itemId }, include: { video: { select: { representation: true } } } });
+  const { item, video } = claim.subject;
   if (!item) throw new StageSkip('The item no longer exists');
-  const rep = representationSchema.safeParse(item.video?.representation);
-  if (!item.video?.representation) throw new StageFailure("The item's video has no representation yet: run represent first");
+  const rep = representationSchema.safeParse(video?.representation);
+  if (!video?.representation) throw new StageFailure("The item's video has no representation yet: run represent first");
   if (!rep.success) throw new StageFailure("The item's video representation does not match the schema: run represent again");
   const endpoint = runEndpoint(ctx.settings, 'draft', claim.modelConfig);
   const prompt = loadPrompt('draft', claim.promptVersion);
-  const problemType = toDomainProblemType(item.problemType);
+  const problemType = item.problemType;
   const messages = draftMessages(prompt, { representation: rep.data, problem: item.problem, options: item.options, problemType });
-  const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, beforeAttempt: () => ctx.beforeAttempt('draft') }));
+  const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, ...ctx.gate('draft') }));
   const usage = usageOf(endpoint, res);
   const cot = parseSpent(usage, () => parseDraft(res.content));
   const score = scoreCot(cot.text, problemType, item.solution, ctx.settings.check);

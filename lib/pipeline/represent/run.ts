@@ -10,13 +10,13 @@ import { representMessages } from './prompt';
 
 /** represent: one video → its representation, shared by every question on it. */
 export async function runRepresent(ctx: StageContext, claim: Claim): Promise<{ saved: boolean; usage: Usage }> {
-  const video = claim.videoId === null ? null : await ctx.db.video.findUnique({ where: { id: claim.videoId }, include: { dataset: { select: { mediaRoot: true } } } });
+  const video = claim.subject.video;
   if (!video) throw new StageSkip('The video no longer exists');
   const endpoint = runEndpoint(ctx.settings, 'represent', claim.modelConfig);
   const prompt = loadPrompt('represent', claim.promptVersion);
-  const visual = await visualInput({ mediaRoot: video.dataset.mediaRoot, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
+  const visual = await visualInput({ mediaRoot: claim.subject.mediaRoot, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
   const res = await callModel(() =>
-    chatComplete(endpoint, representMessages(prompt, visual), { json: true, signal: ctx.signal, beforeAttempt: () => ctx.beforeAttempt('represent') }),
+    chatComplete(endpoint, representMessages(prompt, visual), { json: true, signal: ctx.signal, ...ctx.gate('represent') }),
   );
   const usage = usageOf(endpoint, res);
   const rep = parseSpent(usage, () => parseRepresentation(res.content, { maxFrames: visual.frameCount }));

@@ -1,6 +1,5 @@
 import { chatComplete } from '../../models/chat';
 import { extractAnswer } from '../../answers/extract';
-import { toDomainProblemType } from '../../items/problem-type';
 import { loadPrompt } from '../prompts/load-prompt';
 import type { Claim } from '../result/claim-result';
 import { NEW_VERSION_ID_CTE, doneParams, doneResultCte, rawAsJson, runSave } from '../result/save-done';
@@ -13,20 +12,19 @@ import { reviseMessages } from './prompt';
 
 /** revise: frames + question + draft → the draft corrected against what the video shows. */
 export async function runRevise(ctx: StageContext, claim: Claim): Promise<{ saved: boolean; usage: Usage }> {
-  const item = claim.itemId === null ? null : await ctx.db.item.findUnique({ where: { id: claim.itemId }, include: { video: true, dataset: { select: { mediaRoot: true } } } });
+  const { item, draft } = claim.subject;
   if (!item) throw new StageSkip('The item no longer exists');
-  const draft = item.currentDraftId === null ? null : await ctx.db.cotVersion.findUnique({ where: { id: item.currentDraftId } });
   if (!draft) throw new StageFailure('The item has no draft to revise: run draft first');
   const endpoint = runEndpoint(ctx.settings, 'revise', claim.modelConfig);
   const prompt = loadPrompt('revise', claim.promptVersion);
-  const video = item.video ?? { path: item.path, durationSec: null, dataType: item.dataType };
-  const visual = await visualInput({ mediaRoot: item.dataset.mediaRoot, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
+  const video = claim.subject.video ?? { path: item.path, durationSec: null, dataType: item.dataType };
+  const visual = await visualInput({ mediaRoot: claim.subject.mediaRoot, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
   const messages = reviseMessages(prompt, { visual, problem: item.problem, options: item.options, draftText: draft.text });
-  const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, beforeAttempt: () => ctx.beforeAttempt('revise') }));
+  const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, ...ctx.gate('revise') }));
   const usage = usageOf(endpoint, res);
   const draftAnswer = draft.answer ?? (extractAnswer(draft.text) || null);
   const rev = parseSpent(usage, () => parseRevision(res.content, draftAnswer));
-  const problemType = toDomainProblemType(item.problemType);
+  const problemType = item.problemType;
   const score = scoreCot(rev.text, problemType, item.solution, ctx.settings.check);
   const params = {
     temperature: endpoint.temperature,
