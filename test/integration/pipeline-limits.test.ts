@@ -37,6 +37,24 @@ describe('endpoint limits across workers', () => {
     await Promise.all(workers.map((w) => w.stop(2000)));
   });
 
+  it('a request backing off after a 429 gives its slot to another item meanwhile', async () => {
+    const s = parsePipelineSettings({ COT_DEFAULT_BASE_URL: h.server.url, COT_DEFAULT_MODEL: 'm', COT_DEFAULT_CONCURRENCY: '1' }).settings;
+    const w = await h.startWorker({ settings: s });
+    h.server.delayMs = 0;
+    const { dataset } = await seedDataset(h.db, { items: [{ problem: 'first?' }, { problem: 'second?' }], withRepresentation: true });
+    h.server.resetStats();
+    h.server.enqueue({ kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+    const run = await h.waitForRun((await h.createRun({ stage: 'draft', dataset: dataset.id }, s)).id);
+    expect(run.done).toBe(2);
+    const asked = h.server.requests.map((r) => (JSON.stringify(r.body).includes('first?') ? 'first' : 'second'));
+    // The endpoint allows one request at a time; the other item ran during the first one's backoff.
+    expect(asked).toHaveLength(3);
+    expect(asked[1]).not.toBe(asked[0]);
+    expect(asked[2]).toBe(asked[0]);
+    expect(h.server.maxInFlight).toBe(1);
+    await w.stop(2000);
+  });
+
   it('a lease not renewed (its worker was killed) frees its slot after it expires', async () => {
     const dead = new SlotLimiter(h.db, 'test:lease', 2, 'dead-worker', 3);
     await dead.ensure();

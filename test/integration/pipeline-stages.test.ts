@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePipelineSettings } from '@/lib/pipeline/settings';
-import { seedDataset, startHarness, type Harness } from '../support/pipeline-harness';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ffmpegPath } from '@/lib/media/ffmpeg-path';
+import { seedDataset, startHarness, testClipDir, type Harness } from '../support/pipeline-harness';
 import { autoResponder, type ScriptedRequest } from '../support/scripted-model-server';
 
 let h: Harness;
@@ -62,6 +66,19 @@ describe('represent, revise, check and consistency', () => {
     const again = await h.waitForRun(run.id);
     expect(again).toMatchObject({ status: 'completed', done: 1, failed: 0 });
     expect((await h.db.video.findUniqueOrThrow({ where: { id: videoIds[0]! } })).representation).not.toBeNull();
+  });
+
+  it('an image item is represented from its one picture', async () => {
+    const { dataset, videoIds } = await seedDataset(h.db, { items: [{}] });
+    const png = path.join(testClipDir(), 'still.png');
+    if (!fs.existsSync(png)) execFileSync(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=200x100', '-frames:v', '1', png]);
+    await h.db.video.update({ where: { id: videoIds[0]! }, data: { path: './still.png', dataType: 'image', durationSec: 0 } });
+    h.server.resetStats();
+    const run = await h.waitForRun((await h.createRun({ stage: 'represent', dataset: dataset.id })).id);
+    expect(run.done).toBe(1);
+    const parts = userParts(h.server.requests[0]!);
+    expect(parts.filter((p) => p.type === 'image_url')).toHaveLength(1);
+    expect(parts.map((p) => p.text ?? '').join(' ')).toContain('Below is one image');
   });
 
   it('video_url input sends the clip itself when the endpoint takes video', async () => {
