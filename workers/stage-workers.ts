@@ -11,6 +11,7 @@ import type { PipelineSettings } from '@/lib/pipeline/settings';
 import { JOB_SCHEMAS } from '@/lib/queue/contract';
 import { RunCounterBuffer } from '@/lib/runs/run-counters';
 import { RunSettler } from '@/lib/runs/run-settler';
+import { RunCancellations, RunCancelled } from '@/lib/runs/run-cancellations';
 import { STAGE_QUEUES } from '@/lib/runs/stage-jobs';
 import { requeueResultsOfDeadWorkers } from '@/lib/runs/requeue-dead-workers';
 import { log } from '@/lib/log';
@@ -55,13 +56,24 @@ export async function startStageWorkers(opts: {
     await limiter.ensure();
     pools.set(stage, new SlotPool(limiter));
   }
-  const gate = (stage: ModelStage) => ({
-    beforeAttempt: async () => rates.get(stage)?.take(),
-    around: <T>(attempt: () => Promise<T>) => {
-      const pool = pools.get(stage);
-      return pool ? pool.with(attempt) : attempt();
-    },
-  });
+  const cancellations = new RunCancellations();
+  const gate = (stage: ModelStage, runId: number) => {
+    cancellations.watch(runId);
+    const live = () => {
+      if (cancellations.isCancelled(runId)) throw new RunCancelled(runId);
+    };
+    return {
+      beforeAttempt: async () => {
+        live();
+        await rates.get(stage)?.take();
+      },
+      around: <T>(attempt: () => Promise<T>) => {
+        const pool = pools.get(stage);
+        // Checked again once a slot is free: the wait for it may have outlasted the run.
+        return pool ? pool.with(async () => (live(), attempt())) : attempt();
+      },
+    };
+  };
   const ctx = { db, settings, counters, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate };
 
   const pumps = new Map<Stage, StagePump>();
@@ -80,7 +92,9 @@ export async function startStageWorkers(opts: {
       // The jobs of one fetch are claimed together: one query instead of one per job.
       prepare: async (jobs) => {
         const ids = jobs.map((j) => JOB_SCHEMAS['stage.draft'].safeParse(j.data)).flatMap((p) => (p.success ? [p.data.resultId] : []));
-        return claimResults(db, ids, opts.holder);
+        const claims = await claimResults(db, ids, opts.holder);
+        for (const c of claims.values()) cancellations.sawLive(c.runId);
+        return claims;
       },
       // Every stage queue carries the same payload: the run and the result row.
       handle: async (job, prepared) => {
@@ -101,7 +115,10 @@ export async function startStageWorkers(opts: {
   for (const p of pumps.values()) p.start();
 
   const flush = () => counters.flush(db).catch((e: unknown) => log('warn', 'could not update run counters', { error: (e as Error).message }));
-  const timer = setInterval(() => void flush(), 1000);
+  const timer = setInterval(() => {
+    void flush();
+    void cancellations.refresh(db).catch((e: unknown) => log('warn', 'could not check for cancelled runs', { error: (e as Error).message }));
+  }, 1000);
   timer.unref();
   const staleSeconds = opts.staleSeconds;
   const reaper =

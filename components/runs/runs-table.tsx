@@ -7,6 +7,7 @@ import { fmtAgo, fmtCost, fmtDuration, fmtFilter, fmtInt, fmtRate, fmtTokens } f
 import { ProgressBar } from './progress-bar';
 import { useCancelRun } from './queries/cancel-run';
 import { useRetryRun } from './queries/retry-run';
+import { useWorkers } from './queries/workers';
 import { RunDetailPanel } from './run-detail-panel';
 import { RunStatusBadge, StageBadge } from './run-status';
 
@@ -16,6 +17,10 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
   const [open, setOpen] = useState<number | null>(null);
   const cancel = useCancelRun();
   const retry = useRetryRun();
+  const workers = useWorkers();
+  // A run waits forever when no live worker takes its stage (e.g. its endpoint is configured
+  // in the web app but not in any worker): say so next to the run.
+  const served = new Set((workers.data?.workers ?? []).filter((w) => w.live).flatMap((w) => w.queues));
   const actionError = cancel.error ?? retry.error;
   if (runs.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500">No runs yet. Start one with “New run”.</p>;
   return (
@@ -83,6 +88,11 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">{fmtCost(r.costUsd)}</td>
                   <td className="whitespace-nowrap px-3 py-2">
                     <RunStatusBadge status={r.status} />
+                    {active && workers.data && !served.has(`stage.${r.stage}`) && (
+                      <div className="mt-0.5 max-w-[140px] text-[11px] leading-tight text-amber-700" data-testid="no-worker-warning">
+                        no live worker takes {r.stage} jobs
+                      </div>
+                    )}
                     <div className="mt-0.5 text-[11px] text-slate-400" title={r.createdAt}>
                       {fmtAgo(r.createdAt)}
                     </div>

@@ -4,7 +4,8 @@ import { runCheck } from './check/run';
 import { runConsistency } from './consistency/run';
 import { runDraft } from './draft/run';
 import { claimResult, type Claim } from './result/claim-result';
-import { markFailed, markSkipped, releaseClaim } from './result/finish-result';
+import { markCancelled, markFailed, markSkipped, releaseClaim } from './result/finish-result';
+import { RunCancelled } from '../runs/run-cancellations';
 import { StageFailure, StageSkip, type Usage } from './result/stage-failure';
 import { runRepresent } from './represent/run';
 import { runRevise } from './revise/run';
@@ -20,7 +21,7 @@ export const STAGE_RUNNERS: Record<Stage, StageRunner> = {
   consistency: runConsistency,
 };
 
-export type JobOutcome = 'done' | 'failed' | 'skipped' | 'duplicate' | 'superseded';
+export type JobOutcome = 'done' | 'failed' | 'skipped' | 'cancelled' | 'duplicate' | 'superseded';
 
 /**
  * One stage job: claim the result, do the stage's work, record the outcome. Outcomes that
@@ -44,7 +45,9 @@ export async function processStageJob(
     usage = r.usage;
     outcome = r.saved ? 'done' : 'superseded';
   } catch (e) {
-    if (e instanceof StageSkip) {
+    if (e instanceof RunCancelled) {
+      outcome = (await markCancelled(ctx.db, claim)) ? 'cancelled' : 'superseded';
+    } else if (e instanceof StageSkip) {
       outcome = (await markSkipped(ctx.db, claim, e.message)) ? 'skipped' : 'superseded';
     } else if (e instanceof StageFailure) {
       usage = e.usage;
@@ -56,9 +59,7 @@ export async function processStageJob(
       throw e;
     }
   }
-  if (outcome === 'done' || outcome === 'failed' || outcome === 'skipped') {
-    ctx.counters.add(claim.runId, outcome, usage);
-    await ctx.settle(claim.runId);
-  }
+  if (outcome === 'done' || outcome === 'failed' || outcome === 'skipped') ctx.counters.add(claim.runId, outcome, usage);
+  if (outcome !== 'superseded') await ctx.settle(claim.runId);
   return outcome;
 }

@@ -13,7 +13,7 @@ export type StageContext = {
   settings: PipelineSettings;
   /** The endpoint's limits, applied to every HTTP attempt: requests per minute and requests in
    * flight, both shared by all workers. */
-  gate: (stage: ModelStage) => Pick<RetryHooks, 'beforeAttempt' | 'around'>;
+  gate: (stage: ModelStage, runId: number) => Pick<RetryHooks, 'beforeAttempt' | 'around'>;
   signal?: AbortSignal;
   /** The worker process (its heartbeat id), noted on the results it takes. */
   workerId?: string;

@@ -27,7 +27,7 @@ export async function runConsistency(ctx: StageContext, claim: Claim): Promise<{
   } catch (e) {
     throw new StageFailure(`Could not sample frames: ${(e as Error).message.split('\n')[0]}`);
   }
-  const hooks = { signal: ctx.signal, ...ctx.gate('consistency') };
+  const hooks = { signal: ctx.signal, ...ctx.gate('consistency', claim.runId) };
   const text = consistencyText(think);
   let tokensIn = 0;
   let latencyMs = 0;

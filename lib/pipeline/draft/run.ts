@@ -20,7 +20,7 @@ export async function runDraft(ctx: StageContext, claim: Claim): Promise<{ saved
   const prompt = loadPrompt('draft', claim.promptVersion);
   const problemType = item.problemType;
   const messages = draftMessages(prompt, { representation: rep.data, problem: item.problem, options: item.options, problemType });
-  const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, ...ctx.gate('draft') }));
+  const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, ...ctx.gate('draft', claim.runId) }));
   const usage = usageOf(endpoint, res);
   const cot = parseSpent(usage, () => parseDraft(res.content));
   const score = scoreCot(cot.text, problemType, item.solution, ctx.settings.check);

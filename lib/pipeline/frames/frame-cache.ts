@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { isRemoteUrl } from '../../media/resolve-path';
 import { planFrames, planUniformFrames } from './frame-plan';
 import { clipDuration, sampleFrames, type SampledFrames } from './sample-frames';
 import type { FrameSettings } from '../settings';
@@ -22,10 +23,14 @@ async function cached(key: string, make: () => Promise<SampledFrames>): Promise<
   return p;
 }
 
+/** A local file's modification time (so a replaced file is sampled again); remote URLs: 0. */
+async function version(clip: string): Promise<number> {
+  return isRemoteUrl(clip) ? 0 : (await fs.stat(clip)).mtimeMs;
+}
+
 /** Curation frames (represent, revise): `fps` per second capped at `maxFrames`. */
 export async function curationFrames(absPath: string, durationSec: number | null, s: FrameSettings): Promise<SampledFrames> {
-  const stat = await fs.stat(absPath);
-  return cached(`${absPath}|${stat.mtimeMs}|c|${s.fps}|${s.maxFrames}|${s.maxSide}`, async () => {
+  return cached(`${absPath}|${await version(absPath)}|c|${s.fps}|${s.maxFrames}|${s.maxSide}`, async () => {
     const plan = planFrames({ durationSec: await clipDuration(absPath, durationSec), fps: s.fps, maxFrames: s.maxFrames });
     return sampleFrames(absPath, plan, s.maxSide);
   });
@@ -33,8 +38,7 @@ export async function curationFrames(absPath: string, durationSec: number | null
 
 /** `count` uniform frames (the consistency score). */
 export async function uniformFrames(absPath: string, durationSec: number | null, count: number, maxSide: number): Promise<SampledFrames> {
-  const stat = await fs.stat(absPath);
-  return cached(`${absPath}|${stat.mtimeMs}|u|${count}|${maxSide}`, async () => {
+  return cached(`${absPath}|${await version(absPath)}|u|${count}|${maxSide}`, async () => {
     const plan = planUniformFrames({ durationSec: await clipDuration(absPath, durationSec), count });
     return sampleFrames(absPath, plan, maxSide);
   });

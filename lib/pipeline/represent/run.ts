@@ -16,7 +16,7 @@ export async function runRepresent(ctx: StageContext, claim: Claim): Promise<{ s
   const prompt = loadPrompt('represent', claim.promptVersion);
   const visual = await visualInput({ mediaRoot: claim.subject.mediaRoot, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
   const res = await callModel(() =>
-    chatComplete(endpoint, representMessages(prompt, visual), { json: true, signal: ctx.signal, ...ctx.gate('represent') }),
+    chatComplete(endpoint, representMessages(prompt, visual), { json: true, signal: ctx.signal, ...ctx.gate('represent', claim.runId) }),
   );
   const usage = usageOf(endpoint, res);
   const rep = parseSpent(usage, () => parseRepresentation(res.content, { maxFrames: visual.frameCount }));

@@ -51,6 +51,16 @@ export async function markSkipped(db: PrismaClient, claim: Claim, reason: string
   return (rows[0]?.saved ?? 0) > 0;
 }
 
+/** The run was cancelled while this result waited to start its request. */
+export async function markCancelled(db: PrismaClient, claim: Claim): Promise<boolean> {
+  const n = await db.$executeRawUnsafe(
+    `UPDATE stage_result SET status = 'cancelled', finished_at = now() WHERE id = $1::int AND status = 'running' AND attempts = $2::int`,
+    claim.resultId,
+    claim.attempt,
+  );
+  return n > 0;
+}
+
 /** Puts a running result back to pending, for a job that will be retried by the queue. */
 export async function releaseClaim(db: PrismaClient, claim: Claim, error: string): Promise<void> {
   await db.$executeRawUnsafe(

@@ -20,7 +20,7 @@ export async function runRevise(ctx: StageContext, claim: Claim): Promise<{ save
   const video = claim.subject.video ?? { path: item.path, durationSec: null, dataType: item.dataType };
   const visual = await visualInput({ mediaRoot: claim.subject.mediaRoot, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
   const messages = reviseMessages(prompt, { visual, problem: item.problem, options: item.options, draftText: draft.text });
-  const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, ...ctx.gate('revise') }));
+  const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, ...ctx.gate('revise', claim.runId) }));
   const usage = usageOf(endpoint, res);
   const draftAnswer = draft.answer ?? (extractAnswer(draft.text) || null);
   const rev = parseSpent(usage, () => parseRevision(res.content, draftAnswer));
