@@ -48,6 +48,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-    env: { E2E_PORT: String(PORT) },
+    // The scripted model server stands in for every model endpoint (runs e2e); 0 turns it off.
+    env: { E2E_PORT: String(PORT), E2E_MODEL_SERVER: process.env.E2E_MODEL_SERVER ?? '1' },
   },
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePipelineSettings, type PipelineSettings } from './pipeline/settings';
 
 // The one place environment variables are read. Every other module takes its settings from here.
 const envSchema = z.object({
@@ -21,6 +22,8 @@ const envSchema = z.object({
   // Extra origins allowed to send state-changing requests (e.g. a reverse proxy's public URL).
   COT_TRUSTED_ORIGINS: z.string().optional(),
   COT_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // How often pg-boss hands expired jobs (e.g. of a killed worker) back to the queue.
+  QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type AppConfig = {
@@ -36,12 +39,16 @@ export type AppConfig = {
   adminPassword: string | undefined;
   trustedOrigins: string[];
   sessionDays: number;
+  queueMaintenanceSeconds: number;
+  /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
+  pipeline: PipelineSettings;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = envSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  const pipeline = parsePipelineSettings(env);
+  if (!result.success || pipeline.problems.length > 0) {
+    const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...pipeline.problems].join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = result.data;
@@ -62,6 +69,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       .map((o) => o.trim().replace(/\/+$/, ''))
       .filter((o) => o.length > 0),
     sessionDays: e.COT_SESSION_DAYS,
+    queueMaintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
+    pipeline: pipeline.settings,
   };
 }
 

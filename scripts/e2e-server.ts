@@ -6,6 +6,7 @@ import { prisma, disconnectPrisma } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
 import { createUser } from '@/lib/auth/users/create-user';
 import { E2E_ADMIN, E2E_REVIEWER } from '@/e2e/users';
+import { ScriptedModelServer } from '@/test/support/scripted-model-server';
 
 // Started by Playwright's webServer: a fresh cot_test_* database seeded with the demo dataset,
 // the production build (made by `npm test` into NEXT_DIST_DIR) and one worker. The database URL
@@ -24,7 +25,12 @@ async function main(): Promise<void> {
   fs.mkdirSync(artifacts, { recursive: true });
   fs.writeFileSync(path.join(artifacts, 'database-url'), db.url);
 
-  const env = { ...process.env, DATABASE_URL: db.url, PORT: port, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next-test' };
+  // E2E_MODEL_SERVER=1: every model stage points at our scripted OpenAI-compatible server.
+  const models = process.env.E2E_MODEL_SERVER === '1' ? await ScriptedModelServer.start({ delayMs: Number(process.env.E2E_MODEL_DELAY_MS ?? 250), record: false }) : null;
+  const modelEnv = models
+    ? { COT_DEFAULT_BASE_URL: models.url, COT_DEFAULT_MODEL: 'scripted-model', COT_DEFAULT_CONCURRENCY: '2', COT_CONSISTENCY_BASE_URL: models.url, COT_CONSISTENCY_MODEL: 'scripted-embedding' }
+    : {};
+  const env = { ...process.env, ...modelEnv, DATABASE_URL: db.url, PORT: port, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next-test' };
   const web = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
   const worker = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'workers/index.ts')], {
     cwd: root,
@@ -38,6 +44,7 @@ async function main(): Promise<void> {
     web.kill('SIGTERM');
     worker.kill('SIGTERM');
     await Promise.all([web, worker].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await models?.close();
     await db.drop().catch((e) => console.error(`[e2e-server] could not drop the test database: ${(e as Error).message}`));
     process.exit(0);
   };

@@ -2,7 +2,9 @@ import type PgBoss from 'pg-boss';
 import { prisma } from '@/lib/db/client';
 import { parsePayload } from '@/lib/queue/contract';
 import { probeVideos } from '@/lib/media/probe-videos';
+import { config } from '@/lib/config';
 import { wrapHandler, type WorkerState } from './wrap-handler';
+import { startStageWorkers } from './stage-workers';
 
 /** Registers every job handler; returns the queue names this worker serves. */
 export async function registerHandlers(boss: PgBoss, state: WorkerState): Promise<string[]> {
@@ -14,5 +16,7 @@ export async function registerHandlers(boss: PgBoss, state: WorkerState): Promis
       return probeVideos(prisma(), payload);
     }),
   );
-  return ['media.probe'];
+  const stages = await startStageWorkers({ boss, db: prisma(), settings: config().pipeline, state, holder: state.workerId ?? `worker-${process.pid}`, staleSeconds: config().workerStaleSeconds });
+  (state.onStop ??= []).push(stages.stop);
+  return ['media.probe', ...stages.queues];
 }

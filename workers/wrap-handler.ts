@@ -2,7 +2,13 @@ import type PgBoss from 'pg-boss';
 import { ZodError } from 'zod';
 import { log } from '@/lib/log';
 
-export type WorkerState = { active: number };
+export type WorkerState = {
+  active: number;
+  /** This process's id (heartbeat row, model slot leases). */
+  workerId?: string;
+  /** Called on shutdown, before the queue stops, with the time in-flight work may take. */
+  onStop?: ((timeoutMs: number) => Promise<void>)[];
+};
 
 /**
  * Every handler runs through here once: timing, structured logs, and error sorting. A payload

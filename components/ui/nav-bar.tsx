@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/datasets', label: 'Datasets' },
   { href: '/items', label: 'Items' },
   { href: '/dashboard', label: 'Dashboard' },
+  { href: '/runs', label: 'Runs' },
   { href: '/assignments', label: 'Assignments' },
   { href: '/audit', label: 'Audit' },
   { href: '/users', label: 'Users' },

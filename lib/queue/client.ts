@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { config } from '../config';
 import { JOB_NAMES, QUEUE_POLICY, JOB_SCHEMAS, type JobName, type JobPayload } from './contract';
 
 // One queue client per process, kept on globalThis for the same reason as the Prisma client.
@@ -7,7 +8,7 @@ const g = globalThis as unknown as { __cotBoss?: Promise<PgBoss>; __cotBossUrl?:
 export const QUEUE_SCHEMA = 'pgboss';
 
 async function startBoss(url: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, max: 4 });
+  const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, max: 4, maintenanceIntervalSeconds: config().queueMaintenanceSeconds });
   boss.on('error', (e) => console.error(JSON.stringify({ level: 'error', msg: 'queue error', error: e.message })));
   await boss.start();
   for (const name of JOB_NAMES) {

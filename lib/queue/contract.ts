@@ -3,20 +3,38 @@ import { z } from 'zod';
 // Every job name with its payload schema, shared by the web app (which enqueues) and the
 // workers (which handle). New payload fields must be optional so jobs already queued still
 // parse after a deploy.
+const stageJob = z.object({ runId: z.number().int().positive(), resultId: z.number().int().positive() });
+
 export const JOB_SCHEMAS = {
   'media.probe': z.object({
     datasetId: z.number().int().positive(),
     videoIds: z.array(z.number().int().positive()).optional(),
   }),
+  // Pipeline stages: one job per stage_result row (an item, or a video for represent).
+  'stage.represent': stageJob,
+  'stage.draft': stageJob,
+  'stage.revise': stageJob,
+  'stage.check': stageJob,
+  'stage.consistency': stageJob,
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_SCHEMAS)[N]>;
 export const JOB_NAMES = Object.keys(JOB_SCHEMAS) as JobName[];
 
+const STAGE_QUEUE = { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60, policy: 'short' } as const;
+
 // Retry policy per queue: deliberate, visible, and the same for every worker.
-export const QUEUE_POLICY: Record<JobName, { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number }> = {
+export const QUEUE_POLICY: Record<JobName, { retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number; policy?: 'standard' | 'short' }> = {
   'media.probe': { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 },
+  // 'short': at most one queued job per singleton key (the result id), so enqueueing a result
+  // twice queues it once. Retries here cover worker crashes and database errors; model errors
+  // are retried inside the job, and an item's own failures are recorded, not retried.
+  'stage.represent': STAGE_QUEUE,
+  'stage.draft': STAGE_QUEUE,
+  'stage.revise': STAGE_QUEUE,
+  'stage.check': STAGE_QUEUE,
+  'stage.consistency': STAGE_QUEUE,
 };
 
 export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { config } from '@/lib/config';
+import { prisma } from '@/lib/db/client';
+import { handle, json } from '@/lib/http/handle';
+import { requestUser } from '@/lib/auth/request-user';
+import { retryRun } from '@/lib/runs/retry-run';
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+
+export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { id } = params.parse(await ctx.params);
+    return json(await retryRun(prisma(), config().pipeline, id, { actorId: requestUser(req.headers)?.id ?? null }));
+  });
+}

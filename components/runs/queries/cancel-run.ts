@@ -1,0 +1,10 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { fetchJson } from './fetch-json';
+import { runKeys } from './keys';
+
+export const cancelRunRequest = (id: number) => fetchJson<{ cancelled: number; droppedJobs: number }>(`/api/runs/${id}/cancel`, { method: 'POST' });
+
+export function useCancelRun() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: cancelRunRequest, onSettled: () => qc.invalidateQueries({ queryKey: runKeys.all }) });
+}

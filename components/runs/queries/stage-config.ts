@@ -1,0 +1,12 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { stageOverview } from '@/lib/runs/stage-overview';
+import { fetchJson } from './fetch-json';
+import { runKeys } from './keys';
+
+export type StageConfig = ReturnType<typeof stageOverview>;
+
+export const fetchStageConfig = () => fetchJson<StageConfig>('/api/runs/config');
+
+export const stageConfigQueryOptions = () => queryOptions({ queryKey: runKeys.config(), queryFn: fetchStageConfig, staleTime: 60_000 });
+
+export const useStageConfig = () => useQuery(stageConfigQueryOptions());

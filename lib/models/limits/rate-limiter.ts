@@ -1,0 +1,56 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+import { sleep } from '../retry';
+
+/**
+ * Requests per minute to one model endpoint across every worker: a token bucket in one row,
+ * refilled at rpm/60 per second, holding at most about one second's worth (so a minute never
+ * sees much more than `rpm`). Taking a token always succeeds and may leave the bucket negative:
+ * the caller then waits until its token would have existed, which queues callers fairly
+ * without polling.
+ */
+export class RateLimiter {
+  private readonly perSecond: number;
+  private readonly capacity: number;
+
+  constructor(
+    private readonly db: PrismaClient,
+    readonly key: string,
+    readonly rpm: number,
+  ) {
+    this.perSecond = rpm / 60;
+    this.capacity = Math.max(1, Math.ceil(this.perSecond));
+  }
+
+  async ensure(): Promise<void> {
+    await this.db.$executeRawUnsafe(
+      `INSERT INTO model_rate (limiter_key, tokens, updated_at) VALUES ($1, $2, now()) ON CONFLICT (limiter_key) DO NOTHING`,
+      this.key,
+      this.capacity,
+    );
+  }
+
+  /** Milliseconds to wait before sending (0 = now); the token is taken either way. */
+  async reserve(): Promise<number> {
+    const rows = await this.db.$queryRawUnsafe<{ tokens: number }[]>(
+      `UPDATE model_rate
+          SET tokens = LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)) * $3::float8) - 1,
+              updated_at = clock_timestamp()
+        WHERE limiter_key = $1
+        RETURNING tokens`,
+      this.key,
+      this.capacity,
+      this.perSecond,
+    );
+    const tokens = rows[0]?.tokens;
+    if (tokens === undefined) {
+      await this.ensure();
+      return this.reserve();
+    }
+    return tokens >= 0 ? 0 : Math.ceil((-tokens / this.perSecond) * 1000);
+  }
+
+  async take(signal?: AbortSignal): Promise<void> {
+    const waitMs = await this.reserve();
+    if (waitMs > 0) await sleep(waitMs, signal);
+  }
+}

@@ -1,0 +1,65 @@
+import type { Stage } from '@/generated/prisma/enums';
+import { RunCounterBuffer } from '../runs/run-counters';
+import { runCheck } from './check/run';
+import { runConsistency } from './consistency/run';
+import { runDraft } from './draft/run';
+import { claimResult, type Claim } from './result/claim-result';
+import { markCancelled, markFailed, markSkipped, releaseClaim } from './result/finish-result';
+import { RunCancelled } from '../runs/run-cancellations';
+import { StageFailure, StageSkip, type Usage } from './result/stage-failure';
+import { runRepresent } from './represent/run';
+import { runRevise } from './revise/run';
+import type { StageContext } from './stage-context';
+
+export type StageRunner = (ctx: StageContext, claim: Claim) => Promise<{ saved: boolean; usage: Usage }>;
+
+export const STAGE_RUNNERS: Record<Stage, StageRunner> = {
+  represent: runRepresent,
+  draft: runDraft,
+  revise: runRevise,
+  check: runCheck,
+  consistency: runConsistency,
+};
+
+export type JobOutcome = 'done' | 'failed' | 'skipped' | 'cancelled' | 'duplicate' | 'superseded';
+
+/**
+ * One stage job: claim the result, do the stage's work, record the outcome. Outcomes that
+ * belong to the item (bad output, missing input, a model that kept failing) are recorded and
+ * the job succeeds; anything else (database down, a bug) is thrown so the queue retries the
+ * job — except on its last attempt, when the result is marked failed so the run can finish.
+ */
+export async function processStageJob(
+  ctx: StageContext & { counters: RunCounterBuffer; settle: (runId: number) => Promise<void> },
+  payload: { runId: number; resultId: number },
+  meta: { retryCount: number; retryLimit: number },
+  /** The claim when the caller already made it (a batch of jobs claimed together); null = nothing to do. */
+  preclaimed?: Claim | null,
+): Promise<JobOutcome> {
+  const claim = preclaimed !== undefined ? preclaimed : await claimResult(ctx.db, payload.resultId, ctx.workerId ?? null);
+  if (!claim) return 'duplicate';
+  let outcome: JobOutcome;
+  let usage: Usage | null = null;
+  try {
+    const r = await STAGE_RUNNERS[claim.stage](ctx, claim);
+    usage = r.usage;
+    outcome = r.saved ? 'done' : 'superseded';
+  } catch (e) {
+    if (e instanceof RunCancelled) {
+      outcome = (await markCancelled(ctx.db, claim)) ? 'cancelled' : 'superseded';
+    } else if (e instanceof StageSkip) {
+      outcome = (await markSkipped(ctx.db, claim, e.message)) ? 'skipped' : 'superseded';
+    } else if (e instanceof StageFailure) {
+      usage = e.usage;
+      outcome = (await markFailed(ctx.db, claim, { message: e.message, raw: e.raw, usage: e.usage })) ? 'failed' : 'superseded';
+    } else if (meta.retryCount >= meta.retryLimit) {
+      outcome = (await markFailed(ctx.db, claim, { message: `Worker error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, raw: null, usage: null })) ? 'failed' : 'superseded';
+    } else {
+      await releaseClaim(ctx.db, claim, (e as Error).message ?? String(e)).catch(() => {});
+      throw e;
+    }
+  }
+  if (outcome === 'done' || outcome === 'failed' || outcome === 'skipped') ctx.counters.add(claim.runId, outcome, usage);
+  if (outcome !== 'superseded') await ctx.settle(claim.runId);
+  return outcome;
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import type { Stage } from '@/generated/prisma/enums';
+import { AppError } from '../errors';
+import { recordAudit } from '../audit/record-event';
+import { itemFilterSchema, itemFilterToSearchParams, itemFilterWhere, parseItemFilter, type ItemFilter } from '../items/filter';
+import { applyOverrides, modelOverridesSchema, publicModelConfig, type ModelOverrides } from '../models/model-config';
+import { loadPrompt, type PromptStage } from '../pipeline/prompts/load-prompt';
+import type { PipelineSettings } from '../pipeline/settings';
+import { enqueueStageJobs } from './stage-jobs';
+
+export const STAGES = ['represent', 'draft', 'revise', 'check', 'consistency'] as const satisfies readonly Stage[];
+
+export const createRunInputSchema = z.object({
+  stage: z.enum(STAGES),
+  /** Dataset id or name. */
+  dataset: z.union([z.number().int().positive(), z.string().trim().min(1)]),
+  /** The items table's filter, in its URL form ("hasDraft=false&type=numerical") or as an object. */
+  filter: z.union([z.string().max(4000), z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]))]).optional(),
+  /** Redo items already done with the same model and prompt version. */
+  force: z.boolean().default(false),
+  promptVersion: z.string().regex(/^v\d+$/, 'a prompt version looks like v1').optional(),
+  overrides: modelOverridesSchema.optional(),
+});
+export type CreateRunInput = z.input<typeof createRunInputSchema>;
+
+const CHUNK = 5_000;
+const SKIPPED_SAME = JSON.stringify({ reason: 'Already done with this model and prompt version (use force to redo)' });
+const PROMPT_STAGES: readonly Stage[] = ['represent', 'draft', 'revise'];
+
+function toFilter(datasetId: number, raw: CreateRunInput['filter']): ItemFilter {
+  const params = new URLSearchParams(typeof raw === 'string' ? raw.replace(/^\?/, '') : undefined);
+  if (raw && typeof raw === 'object') for (const [k, v] of Object.entries(raw)) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  params.set('dataset', String(datasetId));
+  const r = itemFilterSchema.safeParse(Object.fromEntries([...params.keys()].filter((k) => k in itemFilterSchema.shape).map((k) => [k, params.get(k)])));
+  if (!r.success) {
+    const why = r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
+    throw new AppError('BAD_REQUEST', `Invalid filter — ${why}`);
+  }
+  return parseItemFilter(params);
+}
+
+/** The filter as stored on the run: its canonical URL form, as an object. */
+function storedFilter(f: ItemFilter): Record<string, string> {
+  return Object.fromEntries(itemFilterToSearchParams(f).entries());
+}
+
+async function* itemChunks(tx: Prisma.TransactionClient, filter: ItemFilter): AsyncGenerator<{ id: number; videoId: number | null }[]> {
+  const where = itemFilterWhere(filter);
+  let after = 0;
+  for (;;) {
+    const rows = await tx.item.findMany({ where: { AND: [where, { id: { gt: after } }] }, select: { id: true, videoId: true }, orderBy: { id: 'asc' }, take: CHUNK });
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < CHUNK) return;
+  }
+}
+
+type Inserted = { id: number; status: 'pending' | 'skipped' };
+
+async function insertResults(
+  tx: Prisma.TransactionClient,
+  o: { runId: number; stage: Stage; ids: number[]; force: boolean; model: string | null; promptId: string | null; unconfigured: string | null },
+): Promise<Inserted[]> {
+  if (o.ids.length === 0) return [];
+  const skippedData = o.unconfigured ? JSON.stringify({ reason: o.unconfigured }) : SKIPPED_SAME;
+  if (o.stage === 'represent') {
+    return tx.$queryRawUnsafe<Inserted[]>(
+      `INSERT INTO stage_result (run_id, stage, video_id, status, data, finished_at)
+       SELECT $1::int, 'represent', v.id, s.status::"ResultStatus", CASE WHEN s.status = 'skipped' THEN $6::jsonb END, CASE WHEN s.status = 'skipped' THEN now() END
+         FROM unnest($2::int[]) AS u(id) JOIN video v ON v.id = u.id
+         CROSS JOIN LATERAL (SELECT CASE WHEN NOT $3::boolean AND v.representation IS NOT NULL AND v.representation_model = $4 AND v.representation_prompt_version = $5
+                                         THEN 'skipped' ELSE 'pending' END AS status) s
+       RETURNING id, status::text AS status`,
+      o.runId,
+      o.ids,
+      o.force,
+      o.model,
+      o.promptId,
+      skippedData,
+    );
+  }
+  // Per item: is there nothing to do (same model and prompt already), or no endpoint at all?
+  const skipWhen =
+    o.unconfigured !== null
+      ? 'true'
+      : o.stage === 'draft' || o.stage === 'revise'
+        ? `NOT p.force AND EXISTS (SELECT 1 FROM cot_version cv WHERE cv.item_id = i.id AND cv.kind = '${o.stage === 'draft' ? 'draft' : 'revision'}' AND cv.model = p.model AND cv.prompt_version = p.prompt)`
+        : o.stage === 'consistency'
+          ? `NOT p.force AND EXISTS (SELECT 1 FROM cot_version cv WHERE cv.id = COALESCE(i.current_revision_id, i.current_draft_id) AND cv.consistency_model = p.model)`
+          : 'false';
+  return tx.$queryRawUnsafe<Inserted[]>(
+    `INSERT INTO stage_result (run_id, stage, item_id, status, data, finished_at)
+     SELECT $1::int, $7::"Stage", i.id, s.status::"ResultStatus", CASE WHEN s.status = 'skipped' THEN $6::jsonb END, CASE WHEN s.status = 'skipped' THEN now() END
+       FROM unnest($2::int[]) AS u(id) JOIN item i ON i.id = u.id
+       CROSS JOIN (SELECT $3::boolean AS force, $4::text AS model, $5::text AS prompt) p
+       CROSS JOIN LATERAL (SELECT CASE WHEN ${skipWhen} THEN 'skipped' ELSE 'pending' END AS status) s
+     RETURNING id, status::text AS status`,
+    o.runId,
+    o.ids,
+    o.force,
+    o.model,
+    o.promptId,
+    skippedData,
+    o.stage,
+  );
+}
+
+/**
+ * Starts a run: one stage over a selection (a dataset and the items table's filter). The run
+ * row, one result row per item (or per video, for represent) and one job per pending result are
+ * written in one transaction: either the run exists with all its jobs, or nothing does.
+ * Items already done with the same model and prompt version are recorded as skipped unless
+ * `force` is set.
+ */
+export async function createRun(db: PrismaClient, settings: PipelineSettings, input: CreateRunInput, opts: { actorId: string | null }) {
+  const o = createRunInputSchema.parse(input);
+  const dataset = typeof o.dataset === 'number' ? await db.dataset.findUnique({ where: { id: o.dataset } }) : await db.dataset.findUnique({ where: { name: o.dataset } });
+  if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${JSON.stringify(o.dataset)} not found`);
+  const filter = toFilter(dataset.id, o.filter);
+
+  let model: string | null = null;
+  let promptVersion: string | null = null;
+  let promptId: string | null = null;
+  let modelConfig: Prisma.InputJsonValue = {};
+  let unconfigured: string | null = null;
+  if (o.stage === 'check') {
+    modelConfig = { rules: settings.check };
+  } else {
+    const endpoint = settings.endpoints[o.stage];
+    const envName = `COT_${o.stage.toUpperCase()}`;
+    if (!endpoint) {
+      if (o.stage !== 'consistency') {
+        throw new AppError('BAD_REQUEST', `The ${o.stage} stage has no model endpoint: set ${envName}_BASE_URL and ${envName}_MODEL (or COT_DEFAULT_BASE_URL and COT_DEFAULT_MODEL); see README "Models"`);
+      }
+      unconfigured = `Consistency skipped: no embedding endpoint is configured (set ${envName}_BASE_URL and ${envName}_MODEL)`;
+    } else {
+      const chosen = applyOverrides(endpoint, o.overrides as ModelOverrides | undefined);
+      model = chosen.model;
+      modelConfig = { ...publicModelConfig(chosen), overrides: o.overrides ?? {} } as Prisma.InputJsonValue;
+    }
+  }
+  if (PROMPT_STAGES.includes(o.stage)) {
+    const p = loadPrompt(o.stage as PromptStage, o.promptVersion ?? settings.endpoints[o.stage as PromptStage]?.promptVersion ?? null);
+    promptVersion = p.version;
+    promptId = p.id;
+  }
+
+  const run = await db.$transaction(
+    async (tx) => {
+      const run = await tx.pipelineRun.create({
+        data: { datasetId: dataset.id, stage: o.stage, filter: storedFilter(filter), modelConfig, promptVersion, force: o.force, createdById: opts.actorId, note: unconfigured },
+      });
+      let total = 0;
+      let skipped = 0;
+      const pending: { id: number; attempts: number }[] = [];
+      const take = (rows: Inserted[]) => {
+        total += rows.length;
+        for (const r of rows) {
+          if (r.status === 'pending') pending.push({ id: r.id, attempts: 0 });
+          else skipped++;
+        }
+      };
+      const base = { runId: run.id, stage: o.stage, force: o.force, model, promptId, unconfigured };
+      if (o.stage === 'represent') {
+        const videoIds = new Set<number>();
+        for await (const rows of itemChunks(tx, filter)) for (const r of rows) if (r.videoId !== null) videoIds.add(r.videoId);
+        const ids = [...videoIds].sort((a, b) => a - b);
+        for (let i = 0; i < ids.length; i += CHUNK) take(await insertResults(tx, { ...base, ids: ids.slice(i, i + CHUNK) }));
+      } else {
+        for await (const rows of itemChunks(tx, filter)) take(await insertResults(tx, { ...base, ids: rows.map((r) => r.id) }));
+      }
+      await enqueueStageJobs(tx, { stage: o.stage, runId: run.id, results: pending, expireInSeconds: settings.jobExpireSeconds });
+      const finished = pending.length === 0;
+      const updated = await tx.pipelineRun.update({
+        where: { id: run.id },
+        data: { total, skipped, ...(finished ? { status: 'completed', startedAt: new Date(), finishedAt: new Date() } : {}) },
+      });
+      await recordAudit(tx, {
+        actorId: opts.actorId,
+        action: 'run.start',
+        subjectType: 'run',
+        subjectId: run.id,
+        data: { stage: o.stage, dataset: dataset.name, filter: storedFilter(filter), total, skipped, model, promptVersion: promptId, force: o.force },
+      });
+      return updated;
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+  return run;
+}

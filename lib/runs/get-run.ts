@@ -1,0 +1,75 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '../errors';
+import { liveFigures } from './list-runs';
+import { toRunView, type RunView } from './run-view';
+
+export type FailureGroup = {
+  message: string;
+  count: number;
+  lastAt: string | null;
+  samples: { resultId: number; itemId: number | null; videoId: number | null; label: string; attempts: number; raw: string | null }[];
+};
+
+export type RunDetail = {
+  run: RunView;
+  /** Exact, from the results. */
+  counts: Record<'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled', number>;
+  failures: FailureGroup[];
+  /** Why results were skipped, grouped. */
+  skips: { reason: string; count: number }[];
+  /** The run's model config as stored (no secrets are ever stored). */
+  modelConfig: unknown;
+};
+
+const RAW_PREVIEW = 600;
+
+/** One run with its failures grouped by message (largest first), each with a few samples. */
+export async function getRun(db: PrismaClient, runId: number): Promise<RunDetail> {
+  const run = await db.pipelineRun.findUnique({ where: { id: runId }, include: { dataset: { select: { name: true } } } });
+  if (!run) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
+  const [statusRows, groups, skips, live] = await Promise.all([
+    db.$queryRawUnsafe<{ status: string; n: number }[]>(`SELECT status::text AS status, count(*)::int AS n FROM stage_result WHERE run_id = $1::int GROUP BY 1`, runId),
+    db.$queryRawUnsafe<{ error: string | null; n: number; last_at: Date | null; ids: number[] }[]>(
+      `SELECT error, count(*)::int AS n, max(finished_at) AS last_at, (array_agg(id ORDER BY finished_at DESC NULLS LAST))[1:3] AS ids
+         FROM stage_result WHERE run_id = $1::int AND status = 'failed' GROUP BY error ORDER BY n DESC, last_at DESC LIMIT 20`,
+      runId,
+    ),
+    db.$queryRawUnsafe<{ reason: string | null; n: number }[]>(
+      `SELECT data->>'reason' AS reason, count(*)::int AS n FROM stage_result WHERE run_id = $1::int AND status = 'skipped' GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
+      runId,
+    ),
+    liveFigures(db, run.status === 'queued' || run.status === 'running' ? [runId] : []),
+  ]);
+  const sampleIds = groups.flatMap((g) => g.ids);
+  const samples = sampleIds.length
+    ? await db.stageResult.findMany({
+        where: { id: { in: sampleIds } },
+        select: { id: true, itemId: true, videoId: true, attempts: true, rawOutput: true, item: { select: { problemId: true } }, video: { select: { path: true } } },
+      })
+    : [];
+  const byId = new Map(samples.map((s) => [s.id, s]));
+  const counts = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0, cancelled: 0 };
+  for (const r of statusRows) counts[r.status as keyof typeof counts] = r.n;
+  return {
+    run: toRunView(run, live.get(runId) ?? null),
+    counts,
+    failures: groups.map((g) => ({
+      message: g.error ?? '(no message)',
+      count: g.n,
+      lastAt: g.last_at ? new Date(g.last_at).toISOString() : null,
+      samples: g.ids
+        .map((id) => byId.get(id))
+        .filter((s): s is NonNullable<typeof s> => s !== undefined)
+        .map((s) => ({
+          resultId: s.id,
+          itemId: s.itemId,
+          videoId: s.videoId,
+          label: s.item ? `item ${s.item.problemId}` : s.video ? s.video.path : `result ${s.id}`,
+          attempts: s.attempts,
+          raw: s.rawOutput ? s.rawOutput.slice(0, RAW_PREVIEW) : null,
+        })),
+    })),
+    skips: skips.map((s) => ({ reason: s.reason ?? '(no reason)', count: s.n })),
+    modelConfig: run.modelConfig,
+  };
+}

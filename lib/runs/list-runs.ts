@@ -1,0 +1,37 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+import { RATE_WINDOW_SECONDS, toRunView, type RunView } from './run-view';
+
+/** Live figures of active runs from their results: in flight now, and finished in the last minute. */
+export async function liveFigures(db: PrismaClient, runIds: number[]): Promise<Map<number, { inFlight: number; finishedInWindow: number }>> {
+  const out = new Map<number, { inFlight: number; finishedInWindow: number }>();
+  if (runIds.length === 0) return out;
+  const [running, recent] = await Promise.all([
+    db.$queryRawUnsafe<{ run_id: number; n: number }[]>(
+      `SELECT run_id, count(*)::int AS n FROM stage_result WHERE run_id = ANY($1::int[]) AND status = 'running' GROUP BY run_id`,
+      runIds,
+    ),
+    db.$queryRawUnsafe<{ run_id: number; n: number }[]>(
+      `SELECT run_id, count(*)::int AS n FROM stage_result WHERE run_id = ANY($1::int[]) AND finished_at > now() - make_interval(secs => $2::int) GROUP BY run_id`,
+      runIds,
+      RATE_WINDOW_SECONDS,
+    ),
+  ]);
+  for (const id of runIds) out.set(id, { inFlight: 0, finishedInWindow: 0 });
+  for (const r of running) out.get(r.run_id)!.inFlight = r.n;
+  for (const r of recent) out.get(r.run_id)!.finishedInWindow = r.n;
+  return out;
+}
+
+/** The newest runs (all datasets, or one), with live progress for those still going. */
+export async function listRuns(db: PrismaClient, opts: { limit?: number; datasetId?: number } = {}): Promise<RunView[]> {
+  const runs = await db.pipelineRun.findMany({
+    where: opts.datasetId ? { datasetId: opts.datasetId } : {},
+    orderBy: { id: 'desc' },
+    take: Math.min(opts.limit ?? 50, 200),
+    include: { dataset: { select: { name: true } } },
+  });
+  const active = runs.filter((r) => r.status === 'queued' || r.status === 'running').map((r) => r.id);
+  const live = await liveFigures(db, active);
+  const now = Date.now();
+  return runs.map((r) => toRunView(r, live.get(r.id) ?? null, now));
+}

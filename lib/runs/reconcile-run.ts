@@ -1,0 +1,47 @@
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * Sets a run's counters from its results, exactly. Workers add to the counters as they go
+ * (cheap, near-live); this is the truth, applied whenever a run settles, is cancelled or retried.
+ */
+export async function reconcileRunCounters(db: Db, runId: number): Promise<void> {
+  await db.$executeRawUnsafe(
+    `UPDATE pipeline_run p SET done = a.done, failed = a.failed, skipped = a.skipped, cancelled = a.cancelled,
+            tokens_in = a.tokens_in, tokens_out = a.tokens_out, cost_usd = a.cost_usd
+       FROM (SELECT count(*) FILTER (WHERE status = 'done')::int AS done,
+                    count(*) FILTER (WHERE status = 'failed')::int AS failed,
+                    count(*) FILTER (WHERE status = 'skipped')::int AS skipped,
+                    count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+                    COALESCE(sum(tokens_in), 0)::bigint AS tokens_in,
+                    COALESCE(sum(tokens_out), 0)::bigint AS tokens_out,
+                    COALESCE(sum(cost_usd), 0)::float8 AS cost_usd
+               FROM stage_result WHERE run_id = $1::int) a
+      WHERE p.id = $1::int`,
+    runId,
+  );
+}
+
+/**
+ * After a result reached a final state: when none of the run's results is pending or running
+ * any more, the run is completed (or, when cancelled, its counters are made exact now that the
+ * in-flight work has finished). Safe to call from many workers at once: the status change is
+ * guarded, and reconciling twice gives the same numbers.
+ */
+export async function settleRunIfDone(db: PrismaClient, runId: number): Promise<boolean> {
+  const [open] = await db.$queryRawUnsafe<{ open: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = $1::int AND status IN ('pending', 'running')) AS open`,
+    runId,
+  );
+  if (open?.open) return false;
+  await db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT 1 FROM pipeline_run WHERE id = $1::int FOR UPDATE`, runId);
+    await reconcileRunCounters(tx, runId);
+    await tx.$executeRawUnsafe(
+      `UPDATE pipeline_run SET status = 'completed', finished_at = now() WHERE id = $1::int AND status IN ('queued', 'running')`,
+      runId,
+    );
+  });
+  return true;
+}

@@ -1,0 +1,82 @@
+import type { PipelineRun } from '@/generated/prisma/client';
+
+/** A run as the jobs page and the API show it: counters, speed and cost, never secrets. */
+export type RunView = {
+  id: number;
+  stage: string;
+  status: string;
+  datasetId: number;
+  datasetName: string;
+  filter: Record<string, string>;
+  model: string | null;
+  promptVersion: string | null;
+  force: boolean;
+  total: number;
+  done: number;
+  failed: number;
+  skipped: number;
+  cancelled: number;
+  /** Results being worked on right now. */
+  inFlight: number;
+  tokensIn: number;
+  tokensOut: number;
+  costUsd: number;
+  note: string | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Results finished per minute over the last minute (active runs only). */
+  ratePerMinute: number | null;
+  etaSeconds: number | null;
+};
+
+export const RATE_WINDOW_SECONDS = 60;
+
+function modelOf(config: unknown): string | null {
+  const m = (config as { model?: unknown } | null)?.model;
+  return typeof m === 'string' ? m : null;
+}
+
+export function toRunView(
+  run: PipelineRun & { dataset: { name: string } },
+  live: { inFlight: number; finishedInWindow: number } | null,
+  now = Date.now(),
+): RunView {
+  const active = run.status === 'queued' || run.status === 'running';
+  let ratePerMinute: number | null = null;
+  let etaSeconds: number | null = null;
+  if (active && live && run.startedAt) {
+    const window = Math.min(RATE_WINDOW_SECONDS, Math.max(1, (now - run.startedAt.getTime()) / 1000));
+    ratePerMinute = (live.finishedInWindow / window) * 60;
+    const remaining = Math.max(0, run.total - run.done - run.failed - run.skipped - run.cancelled);
+    etaSeconds = ratePerMinute > 0 ? Math.round((remaining / ratePerMinute) * 60) : null;
+  }
+  return {
+    id: run.id,
+    stage: run.stage,
+    status: run.status,
+    datasetId: run.datasetId,
+    datasetName: run.dataset.name,
+    filter: (run.filter ?? {}) as Record<string, string>,
+    model: modelOf(run.modelConfig),
+    promptVersion: run.promptVersion ? `${run.stage}/${run.promptVersion}` : null,
+    force: run.force,
+    total: run.total,
+    done: run.done,
+    failed: run.failed,
+    skipped: run.skipped,
+    cancelled: run.cancelled,
+    inFlight: live?.inFlight ?? 0,
+    tokensIn: Number(run.tokensIn),
+    tokensOut: Number(run.tokensOut),
+    costUsd: run.costUsd,
+    note: run.note,
+    error: run.error,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    ratePerMinute,
+    etaSeconds,
+  };
+}

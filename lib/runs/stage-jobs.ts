@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import type PgBoss from 'pg-boss';
+import type { Prisma } from '@/generated/prisma/client';
+import type { Stage } from '@/generated/prisma/enums';
+import { QUEUE_SCHEMA, queue, type QueueDb } from '../queue/client';
+import type { JobName } from '../queue/contract';
+
+export const STAGE_QUEUES: Record<Stage, JobName> = {
+  represent: 'stage.represent',
+  draft: 'stage.draft',
+  revise: 'stage.revise',
+  check: 'stage.check',
+  consistency: 'stage.consistency',
+};
+
+/**
+ * A result's job id: the same inputs always give the same id, so a run's creation can never
+ * queue a result twice. A retry passes its own `round`, since the first job's row may still
+ * exist; duplicates within a retry are stopped by the queue's singleton key (one queued job
+ * per result).
+ */
+export function stageJobId(stage: Stage, resultId: number, attempts: number, round = 'start'): string {
+  const h = crypto.createHash('sha256').update(`cot-studio:${stage}:${resultId}:${attempts}:${round}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x80; // UUID version 8 (custom)
+  h[8] = (h[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/** pg-boss running its SQL on a Prisma transaction, so jobs commit (or not) with the rows. */
+export function transactionQueueDb(tx: Prisma.TransactionClient): QueueDb {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe(text, ...values.map((v) => (v === undefined ? null : v))) }),
+  };
+}
+
+const CHUNK = 2_000;
+
+/** Inserts one job per result, in the caller's transaction. */
+export async function enqueueStageJobs(
+  tx: Prisma.TransactionClient,
+  opts: { stage: Stage; runId: number; results: { id: number; attempts: number }[]; expireInSeconds: number; round?: string },
+): Promise<void> {
+  if (opts.results.length === 0) return;
+  const boss = await queue();
+  const name = STAGE_QUEUES[opts.stage];
+  const db = transactionQueueDb(tx);
+  for (let i = 0; i < opts.results.length; i += CHUNK) {
+    const jobs: PgBoss.JobInsert[] = opts.results.slice(i, i + CHUNK).map((r) => ({
+      id: stageJobId(opts.stage, r.id, r.attempts, opts.round),
+      name,
+      data: { runId: opts.runId, resultId: r.id },
+      singletonKey: `result:${r.id}`,
+      expireInSeconds: opts.expireInSeconds,
+    }));
+    await boss.insert(jobs, { db });
+  }
+}
+
+/** Drops a run's queued jobs (not the ones a worker holds: those finish and are then ignored). */
+export async function cancelQueuedStageJobs(tx: Prisma.TransactionClient, opts: { stage: Stage; runId: number }): Promise<number> {
+  // pg-boss has no cancel-by-data; its job table is partitioned by queue name, so this touches
+  // only the stage's own partition.
+  return tx.$executeRawUnsafe(
+    `UPDATE ${QUEUE_SCHEMA}.job SET state = 'cancelled', completed_on = now()
+      WHERE name = $1 AND state IN ('created', 'retry') AND (data->>'runId')::int = $2::int`,
+    STAGE_QUEUES[opts.stage],
+    opts.runId,
+  );
+}

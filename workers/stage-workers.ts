@@ -1,0 +1,148 @@
+import type PgBoss from 'pg-boss';
+import type { PrismaClient } from '@/generated/prisma/client';
+import type { Stage } from '@/generated/prisma/enums';
+import { RateLimiter } from '@/lib/models/limits/rate-limiter';
+import { SlotLimiter } from '@/lib/models/limits/slot-limiter';
+import { SlotPool } from '@/lib/models/limits/slot-pool';
+import type { ModelStage } from '@/lib/models/model-config';
+import { processStageJob } from '@/lib/pipeline/process-job';
+import { claimResults, type Claim } from '@/lib/pipeline/result/claim-result';
+import type { PipelineSettings } from '@/lib/pipeline/settings';
+import { JOB_SCHEMAS } from '@/lib/queue/contract';
+import { RunCounterBuffer } from '@/lib/runs/run-counters';
+import { RunSettler } from '@/lib/runs/run-settler';
+import { RunCancellations, RunCancelled } from '@/lib/runs/run-cancellations';
+import { STAGE_QUEUES } from '@/lib/runs/stage-jobs';
+import { requeueResultsOfDeadWorkers } from '@/lib/runs/requeue-dead-workers';
+import { log } from '@/lib/log';
+import { StagePump } from './stage-pump';
+import type { WorkerState } from './wrap-handler';
+
+/** check runs no model: its jobs are a few queries each. */
+const CHECK_CONCURRENCY = 8;
+
+export function limiterKey(stage: ModelStage): string {
+  return `stage:${stage}`;
+}
+
+/**
+ * Starts one pump per stage this worker can serve: check always, a model stage when its
+ * endpoint is configured here (a worker without the stage's endpoint leaves its jobs to one
+ * that has it). Returns the queue names served and a stop function.
+ */
+export async function startStageWorkers(opts: {
+  boss: PgBoss;
+  db: PrismaClient;
+  settings: PipelineSettings;
+  state: WorkerState;
+  /** Identifies this process's slot leases. */
+  holder: string;
+  pollMs?: number;
+  /** Requeue results of workers whose heartbeat is older than this (the worker process passes WORKER_STALE_SECONDS). */
+  staleSeconds?: number;
+}): Promise<{ queues: string[]; pumps: Map<Stage, StagePump>; stop: (timeoutMs: number) => Promise<void> }> {
+  const { boss, db, settings } = opts;
+  const counters = new RunCounterBuffer();
+  const settler = new RunSettler(db, (runId) => counters.drop(runId));
+  const rates = new Map<ModelStage, RateLimiter>();
+  const pools = new Map<ModelStage, SlotPool>();
+  for (const [stage, e] of Object.entries(settings.endpoints) as [ModelStage, NonNullable<PipelineSettings['endpoints'][ModelStage]>][]) {
+    if (e.rpm !== null) {
+      const r = new RateLimiter(db, limiterKey(stage), e.rpm);
+      await r.ensure();
+      rates.set(stage, r);
+    }
+    const limiter = new SlotLimiter(db, limiterKey(stage), e.maxConcurrency, opts.holder, settings.slotLeaseSeconds);
+    await limiter.ensure();
+    pools.set(stage, new SlotPool(limiter));
+  }
+  const cancellations = new RunCancellations();
+  const gate = (stage: ModelStage, runId: number) => {
+    cancellations.watch(runId);
+    const live = () => {
+      if (cancellations.isCancelled(runId)) throw new RunCancelled(runId);
+    };
+    return {
+      beforeAttempt: async () => {
+        live();
+        await rates.get(stage)?.take();
+      },
+      around: <T>(attempt: () => Promise<T>) => {
+        const pool = pools.get(stage);
+        // Checked again once a slot is free: the wait for it may have outlasted the run.
+        return pool ? pool.with(async () => (live(), attempt())) : attempt();
+      },
+    };
+  };
+  const ctx = { db, settings, counters, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate };
+
+  const pumps = new Map<Stage, StagePump>();
+  for (const stage of Object.keys(STAGE_QUEUES) as Stage[]) {
+    const queue = STAGE_QUEUES[stage];
+    const endpoint = stage === 'check' ? null : settings.endpoints[stage];
+    if (stage !== 'check' && !endpoint) continue;
+    const pump = new StagePump({
+      boss,
+      queue,
+      // More jobs than endpoint slots: while some jobs read, write or sample frames, others
+      // already wait for the next free slot, so the endpoint never idles between requests.
+      concurrency: endpoint ? 2 * endpoint.maxConcurrency + 2 : CHECK_CONCURRENCY,
+      pollMs: opts.pollMs,
+      state: opts.state,
+      // The jobs of one fetch are claimed together: one query instead of one per job.
+      prepare: async (jobs) => {
+        const ids = jobs.map((j) => JOB_SCHEMAS['stage.draft'].safeParse(j.data)).flatMap((p) => (p.success ? [p.data.resultId] : []));
+        const claims = await claimResults(db, ids, opts.holder);
+        for (const c of claims.values()) cancellations.sawLive(c.runId);
+        return claims;
+      },
+      // Every stage queue carries the same payload: the run and the result row.
+      handle: async (job, prepared) => {
+        const parsed = JOB_SCHEMAS['stage.draft'].safeParse(job.data);
+        if (!parsed.success) {
+          // Can never succeed: acknowledged, not retried (as wrapHandler does for other queues).
+          log('error', 'job payload rejected; not retried', { queue, jobId: job.id, issues: parsed.error.issues });
+          return;
+        }
+        const payload = parsed.data;
+        const claims = prepared as Map<number, Claim> | undefined;
+        const outcome = await processStageJob(ctx, payload, { retryCount: job.retryCount, retryLimit: job.retryLimit }, claims ? (claims.get(payload.resultId) ?? null) : undefined);
+        log('debug', 'stage job', { queue, jobId: job.id, resultId: payload.resultId, outcome });
+      },
+    });
+    pumps.set(stage, pump);
+  }
+  for (const p of pumps.values()) p.start();
+
+  const flush = () => counters.flush(db).catch((e: unknown) => log('warn', 'could not update run counters', { error: (e as Error).message }));
+  const timer = setInterval(() => {
+    void flush();
+    void cancellations.refresh(db).catch((e: unknown) => log('warn', 'could not check for cancelled runs', { error: (e as Error).message }));
+  }, 1000);
+  timer.unref();
+  const staleSeconds = opts.staleSeconds;
+  const reaper =
+    staleSeconds === undefined
+      ? null
+      : setInterval(
+          () =>
+            void requeueResultsOfDeadWorkers(db, { staleSeconds, jobExpireSeconds: settings.jobExpireSeconds })
+              .then((n) => n > 0 && log('warn', 'requeued results of a dead worker', { count: n }))
+              .catch((e: unknown) => log('warn', 'could not requeue results of dead workers', { error: (e as Error).message })),
+          Math.max(2000, (staleSeconds * 1000) / 2),
+        );
+  reaper?.unref();
+
+  return {
+    queues: [...pumps.keys()].map((s) => STAGE_QUEUES[s]),
+    pumps,
+    stop: async (timeoutMs: number) => {
+      await Promise.all([...pumps.values()].map((p) => p.stop(timeoutMs)));
+      await Promise.all([...pools.values()].map((p) => p.close()));
+      clearInterval(timer);
+      if (reaper) clearInterval(reaper);
+      await settler.flush();
+      await flush();
+    },
+  };
+}
