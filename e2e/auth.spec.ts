@@ -11,7 +11,8 @@ test.describe('signed out', () => {
     await page.getByLabel('Email').fill(E2E_REVIEWER.email);
     await page.getByLabel('Password').fill(E2E_REVIEWER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/items$/);
+    // The items page then settles on a dataset (/items?dataset=N).
+    await expect(page).toHaveURL(/\/items(\?dataset=\d+)?$/);
     await expect(page.getByTestId('user-role')).toHaveText('reviewer');
     await expect(page.getByTestId('items-table')).toBeVisible();
     const [row] = await queryRows<{ n: number }>(
