@@ -88,3 +88,13 @@ export function matchingItemsSql(f: ItemFilter, columns: Prisma.Sql, extra?: Pri
     ' UNION ',
   );
 }
+
+/**
+ * Items matching any of `filters` (over `i`; none when the list is empty). For limiting a bulk
+ * action to a reviewer's assigned work: pass the assignments' filters as prepareBulkAction's
+ * `restrict`, the SQL twin of lib/assignments' Prisma `bulkScopeWhere`.
+ */
+export function anyItemFilterSql(filters: ItemFilter[]): Prisma.Sql {
+  if (filters.length === 0) return Prisma.sql`FALSE`;
+  return Prisma.sql`(${Prisma.join(filters.map((f) => Prisma.sql`(${itemFilterSql(f)})`), ' OR ')})`;
+}

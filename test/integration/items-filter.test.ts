@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '@/generated/prisma/client';
 import { testDb, uniq } from '../support/db';
 import { SORT_FIELDS, itemFilterWhere, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '@/lib/items/filter';
-import { matchingItemIdsSql } from '@/lib/items/filter-sql';
+import { anyItemFilterSql, matchingItemIdsSql } from '@/lib/items/filter-sql';
 import { listItems } from '@/lib/items/list-items';
 import { countItems } from '@/lib/items/count-items';
 import { decodePageCursor } from '@/lib/items/page-cursor';
@@ -132,6 +132,16 @@ describe('the items filter in SQL matches the Prisma form', () => {
       expect(await countItems(db, f), JSON.stringify(params)).toBe(expected.length);
       expect((await walk(f, 7)).sort((a, b) => a - b), JSON.stringify(params)).toEqual(expected);
     }
+  });
+
+  it('unions several filters, as a reviewer\'s assigned work', async () => {
+    const a = parseItemFilter({ dataset: String(datasetId), status: 'pending', source: 'STAR' });
+    const b = parseItemFilter({ dataset: String(datasetId), q: 'parrot' });
+    const expected = (await db.item.findMany({ where: { OR: [itemFilterWhere(a), itemFilterWhere(b)] }, select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
+    const got = (await db.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT i.id FROM item i WHERE ${anyItemFilterSql([a, b])} ORDER BY i.id`)).map((r) => r.id);
+    expect(got).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await db.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT i.id FROM item i WHERE i.dataset_id = ${datasetId} AND ${anyItemFilterSql([])}`)).toEqual([]);
   });
 
   it('treats % and _ in a search as plain characters', async () => {
