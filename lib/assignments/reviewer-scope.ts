@@ -1,7 +1,13 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
-import { itemFilterWhere, parseItemFilter } from '../items/filter';
+import { itemFilterWhere, parseItemFilter, type ItemFilter } from '../items/filter';
 import type { RequestUser } from '../auth/request-user';
+
+/** The filters of every assignment naming this reviewer: their assigned work, as a union. */
+export async function assignedFilters(db: PrismaClient, reviewerId: string): Promise<ItemFilter[]> {
+  const rows = await db.assignment.findMany({ where: { reviewers: { some: { reviewerId } } }, select: { filter: true } });
+  return rows.map((r) => parseItemFilter(new URLSearchParams(r.filter)));
+}
 
 /**
  * The items a user may act on in bulk: everything for an admin, the union of their
@@ -10,9 +16,9 @@ import type { RequestUser } from '../auth/request-user';
  */
 export async function bulkScopeWhere(db: PrismaClient, user: RequestUser): Promise<Prisma.ItemWhereInput> {
   if (user.role === 'admin') return {};
-  const rows = await db.assignment.findMany({ where: { reviewers: { some: { reviewerId: user.id } } }, select: { filter: true } });
-  if (rows.length === 0) return { id: { in: [] } };
-  return { OR: rows.map((r) => itemFilterWhere(parseItemFilter(new URLSearchParams(r.filter)))) };
+  const filters = await assignedFilters(db, user.id);
+  if (filters.length === 0) return { id: { in: [] } };
+  return { OR: filters.map(itemFilterWhere) };
 }
 
 /** Refuses a reviewer's bulk action over items outside their assigned work. */

@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '../items/filter';
-import { matchingItemIdsSql } from '../items/filter-sql';
+import { matchingItemIdsSql, matchingItemsSql } from '../items/filter-sql';
 import { sampleSize } from './sample-size';
 import type { DrawSampleBody } from './sample-input';
 
@@ -18,8 +18,12 @@ export function samplePopulationFilter(filterUrl: string): ItemFilter {
  * Draws a uniform random sample of a filter's pending items, sized for the confidence and margin
  * asked for, and records it. Items are ranked by md5(seed || id), a uniform pseudo-random order
  * the seed reproduces; counting and drawing share one snapshot (repeatable read).
+ *
+ * `within` (SQL over `i`, a reviewer's assigned work) refuses a population that reaches beyond
+ * it rather than narrowing it: the sample records only its filter, and its estimate — and
+ * anyone's "accept the rest" — must be about exactly that filter's items.
  */
-export async function drawSample(db: PrismaClient, opts: DrawSampleBody & { actorId: string | null; seed?: string }) {
+export async function drawSample(db: PrismaClient, opts: DrawSampleBody & { actorId: string | null; seed?: string; within?: Prisma.Sql }) {
   const filter = samplePopulationFilter(opts.filter);
   const dataset = await db.dataset.findUnique({ where: { id: filter.dataset }, select: { id: true } });
   if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${filter.dataset} not found`);
@@ -31,6 +35,15 @@ export async function drawSample(db: PrismaClient, opts: DrawSampleBody & { acto
       const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${matching}) m`;
       const population = row?.n ?? 0;
       if (population === 0) throw new AppError('BAD_REQUEST', 'filter: no pending items match, so there is nothing to sample');
+      if (opts.within) {
+        // IS NOT TRUE: a filter condition on a NULL column is NULL, and such an item is outside too.
+        const [o] = await tx.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM (${matchingItemsSql(filter, Prisma.sql`i.id`, Prisma.sql`(${opts.within}) IS NOT TRUE`)}) m`;
+        const outside = o?.n ?? 0;
+        if (outside > 0) {
+          throw new AppError('FORBIDDEN', `${outside} of the filter's ${population} pending items are outside your assigned work; draw the sample from your assignment's filter`);
+        }
+      }
       const size = sampleSize({ confidence: opts.confidence, margin: opts.margin, population });
       const sample = await tx.acceptanceSample.create({
         data: {

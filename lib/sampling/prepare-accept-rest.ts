@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
 import { prepareBulkAction, type PreparedBulkAction } from '../bulk/prepare-bulk-action';
 import { getSampleStatus, outsideSampleSql } from './sample-status';
@@ -6,9 +6,10 @@ import { getSampleStatus, outsideSampleSql } from './sample-status';
 /**
  * "Accept the rest": prepares a bulk accept (revision, else draft) of the sample's population
  * that was not sampled and is still pending. Like every bulk action it shows its exact count
- * first; applying it re-checks the estimate and records it in the audit event.
+ * first; applying it re-checks the estimate and records it in the audit event. `restrict`
+ * (a reviewer's assigned work) narrows the rest further, as in prepareBulkAction.
  */
-export async function prepareAcceptRest(db: PrismaClient, opts: { sampleId: number; actorId: string | null }): Promise<PreparedBulkAction> {
+export async function prepareAcceptRest(db: PrismaClient, opts: { sampleId: number; actorId: string | null; restrict?: Prisma.Sql }): Promise<PreparedBulkAction> {
   const status = await getSampleStatus(db, opts.sampleId);
   if (status.state !== 'open') throw new AppError('CONFLICT', `Sample ${status.id} is ${status.state}; its rest was already decided`);
   if (!status.complete) throw new AppError('CONFLICT', `Decide every sampled item first: ${status.tally.pending} of ${status.size} are still pending`);
@@ -20,6 +21,6 @@ export async function prepareAcceptRest(db: PrismaClient, opts: { sampleId: numb
     operation: { type: 'accept', version: 'revision-else-draft' },
     actorId: opts.actorId,
     sampleId: status.id,
-    restrict: outsideSampleSql(status.id),
+    restrict: opts.restrict ? Prisma.sql`${outsideSampleSql(status.id)} AND ${opts.restrict}` : outsideSampleSql(status.id),
   });
 }

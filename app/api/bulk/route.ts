@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
-import { requestUser } from '@/lib/auth/request-user';
+import { requireUser } from '@/lib/auth/require-user';
+import { bulkRestriction } from '@/lib/assignments/bulk-restriction';
 import { prepareBulkBodySchema } from '@/lib/bulk/bulk-input';
 import { prepareBulkAction } from '@/lib/bulk/prepare-bulk-action';
 import { listBulkActions } from '@/lib/bulk/list-bulk-actions';
 
-/** POST /api/bulk {selection, operation} — counts and freezes the items; apply with POST /api/bulk/:id/apply. */
+/** POST /api/bulk {selection, operation} — counts and freezes the items (a reviewer's: only assigned ones); apply with POST /api/bulk/:id/apply. */
 export async function POST(req: Request): Promise<Response> {
   return handle(async () => {
     const body = prepareBulkBodySchema.parse(await readJson(req));
-    const prepared = await prepareBulkAction(prisma(), { ...body, actorId: requestUser(req.headers)?.id ?? null });
+    const user = requireUser(req.headers);
+    const restrict = await bulkRestriction(prisma(), user);
+    const prepared = await prepareBulkAction(prisma(), { ...body, actorId: user.id, restrict });
     return json(prepared, { status: 201 });
   });
 }

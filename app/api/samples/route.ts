@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
-import { requestUser } from '@/lib/auth/request-user';
+import { requireUser } from '@/lib/auth/require-user';
+import { bulkRestriction } from '@/lib/assignments/bulk-restriction';
 import { drawSampleBodySchema } from '@/lib/sampling/sample-input';
 import { drawSample } from '@/lib/sampling/draw-sample';
 import { listSamples } from '@/lib/sampling/list-samples';
 
-/** POST /api/samples {filter, confidence, margin, bar} — draws an acceptance sample of the filter's pending items. */
+/** POST /api/samples {filter, confidence, margin, bar} — draws an acceptance sample of the filter's pending items (a reviewer's: all within their assigned work). */
 export async function POST(req: Request): Promise<Response> {
   return handle(async () => {
     const body = drawSampleBodySchema.parse(await readJson(req));
-    return json(await drawSample(prisma(), { ...body, actorId: requestUser(req.headers)?.id ?? null }), { status: 201 });
+    const user = requireUser(req.headers);
+    const within = await bulkRestriction(prisma(), user);
+    return json(await drawSample(prisma(), { ...body, actorId: user.id, within }), { status: 201 });
   });
 }
 

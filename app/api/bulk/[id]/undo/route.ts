@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
-import { requestUser } from '@/lib/auth/request-user';
+import { requireUser } from '@/lib/auth/require-user';
+import { assertMayConfirmBulkAction } from '@/lib/assignments/bulk-restriction';
 import { undoBulkAction } from '@/lib/bulk/undo-bulk-action';
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -10,6 +11,8 @@ const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
     const { id } = paramsSchema.parse(await ctx.params);
-    return json(await undoBulkAction(prisma(), { id, actorId: requestUser(req.headers)?.id ?? null }));
+    const user = requireUser(req.headers);
+    await assertMayConfirmBulkAction(prisma(), user, id);
+    return json(await undoBulkAction(prisma(), { id, actorId: user.id }));
   });
 }
