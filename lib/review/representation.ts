@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { parseClock } from './time-refs';
+
+// A video's representation is model output: validated here before the page shows it, so a
+// malformed one degrades to "no captions" instead of breaking the review page.
+const frameSchema = z.object({
+  timestamp: z.string(),
+  caption: z.string(),
+  key_elements: z
+    .object({
+      objects: z.array(z.string()).optional(),
+      actions: z.array(z.string()).optional(),
+      scene: z.string().optional(),
+    })
+    .passthrough()
+    .optional(),
+});
+
+const representationSchema = z.object({
+  video_caption: z.string().default(''),
+  frames: z.array(frameSchema).default([]),
+});
+
+export type RepresentationFrame = { seconds: number; timestamp: string; caption: string; objects: string[]; actions: string[] };
+export type Representation = { videoCaption: string; frames: RepresentationFrame[] };
+
+export function parseRepresentation(raw: unknown): Representation | null {
+  if (raw === null || raw === undefined) return null;
+  const parsed = representationSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const frames: RepresentationFrame[] = [];
+  for (const f of parsed.data.frames) {
+    const seconds = parseClock(f.timestamp);
+    if (seconds === null) continue;
+    frames.push({ seconds, timestamp: f.timestamp, caption: f.caption, objects: f.key_elements?.objects ?? [], actions: f.key_elements?.actions ?? [] });
+  }
+  frames.sort((a, b) => a.seconds - b.seconds);
+  return { videoCaption: parsed.data.video_caption, frames };
+}
