@@ -2,38 +2,45 @@
 
 import { useEffect, useRef } from 'react';
 import videojs from 'video.js';
-import type Player from 'video.js/dist/types/player';
 import 'video.js/dist/video-js.css';
+import type { PlayerController } from './player-controller';
 
-export type VideoPlayerProps = { src: string; type: string; onReady?: (player: Player) => void };
-
-// video.js owns its DOM subtree: create it in an effect on a detached element and dispose on
-// cleanup, so React never reconciles nodes video.js has moved.
-export function VideoPlayer({ src, type, onReady }: VideoPlayerProps) {
+/**
+ * The one video.js player of the review page. video.js owns its DOM subtree: it is created in
+ * an effect on a detached element and disposed on unmount, so React never reconciles nodes
+ * video.js has moved. Sources change through the controller, not by rebuilding the player.
+ */
+export function VideoPlayer({ controller, hidden }: { controller: PlayerController; hidden?: boolean }) {
   const holder = useRef<HTMLDivElement>(null);
-  const playerRef = useRef<Player | null>(null);
 
   useEffect(() => {
     const el = document.createElement('video-js');
-    el.classList.add('vjs-big-play-centered', 'vjs-fluid');
+    el.classList.add('vjs-fill');
     el.setAttribute('data-testid', 'video-player');
     holder.current?.appendChild(el);
     const player = videojs(el, {
-      controls: true,
+      controls: false,
       preload: 'auto',
       muted: true,
+      playsinline: true,
+      bigPlayButton: false,
+      loadingSpinner: true,
       playbackRates: [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2],
-      sources: [{ src, type }],
     });
-    playerRef.current = player;
-    player.ready(() => onReady?.(player));
+    controller.attach(player);
+    const source = controller.source;
+    if (source) player.src(source);
     return () => {
+      controller.attach(null);
       player.dispose();
-      playerRef.current = null;
     };
-    // The player is rebuilt only when the media changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [src, type]);
+  }, [controller]);
 
-  return <div ref={holder} className="overflow-hidden rounded-lg bg-black" />;
+  return (
+    <div
+      ref={holder}
+      onClick={() => controller.togglePlay()}
+      className={`relative aspect-video max-h-[44vh] w-full cursor-pointer overflow-hidden rounded-md bg-black ${hidden ? 'hidden' : ''}`}
+    />
+  );
 }

@@ -13,15 +13,16 @@ const CLOCK = String.raw`(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)(?:\.(\d{1
 // 12s · 12 s · 12.5 seconds · 3 secs — "5 squares" and "1.5 m/s" are not.
 const SECONDS = String.raw`(?<![\d.])(\d{1,5}(?:\.\d+)?)\s?(?:seconds?|secs?|s)(?![\p{L}\p{N}])`;
 // "at the beginning", "towards the end of the clip", "in the middle of the video".
-// A bare "in the middle" is usually a place in the frame ("a sign in the middle"), so middle
-// counts only with "of the video/clip"; beginning/start/end count unless followed by "of the
-// <something that is not the video>" ("the end of the table").
+// "the end of the clip" always counts. A bare "in the middle" is usually a place in the frame
+// ("a sign in the middle"), so middle needs "of the video/clip"; "at the start" / "until the
+// end" count on their own, unless followed by "of the <something else>" ("the end of the table").
 const PREP = String.raw`(?:at|in|near|toward|towards|by|during|from|to|until|till|around)`;
 const VIDEO_NOUN = String.raw`(?:video|clip|footage|recording|sequence)`;
 const COARSE_EDGE = String.raw`\b${PREP}\s+the\s+(?:very\s+)?(beginning|start|end)(?:\s+of\s+the\s+${VIDEO_NOUN})?\b(?!\s+of\b)`;
-const COARSE_MIDDLE = String.raw`\b(?:${PREP}\s+)?the\s+(?:very\s+)?(middle)\s+of\s+the\s+${VIDEO_NOUN}\b`;
+const COARSE_OF_VIDEO = String.raw`\b(?:${PREP}\s+)?the\s+(?:very\s+)?(beginning|start|middle|end)\s+of\s+the\s+${VIDEO_NOUN}\b`;
 
-const PATTERN = new RegExp(`${CLOCK}|${SECONDS}|${COARSE_EDGE}|${COARSE_MIDDLE}`, 'giu');
+const PATTERN = new RegExp(`${CLOCK}|${SECONDS}|${COARSE_EDGE}|${COARSE_OF_VIDEO}`, 'giu');
+const THIRD = { beginning: 0, start: 0, middle: 1, end: 2 } as const;
 
 /** Every time reference in `text`, in order, with character offsets. */
 export function findTimeRefs(text: string): TimeRef[] {
@@ -30,16 +31,15 @@ export function findTimeRefs(text: string): TimeRef[] {
     const start = m.index;
     const matched = m[0];
     const end = start + matched.length;
-    const [, h, mm, ss, frac, secs, edge, middle] = m;
+    const [, h, mm, ss, frac, secs, edge, ofVideo] = m;
+    const coarse = (edge ?? ofVideo)?.toLowerCase() as keyof typeof THIRD | undefined;
     if (ss !== undefined && mm !== undefined) {
       const seconds = Number(h ?? 0) * 3600 + Number(mm) * 60 + Number(ss) + (frac ? Number(`0.${frac}`) : 0);
       refs.push({ kind: 'exact', start, end, text: matched, seconds });
     } else if (secs !== undefined) {
       refs.push({ kind: 'exact', start, end, text: matched, seconds: Number(secs) });
-    } else if (edge !== undefined) {
-      refs.push({ kind: 'coarse', start, end, text: matched, third: edge.toLowerCase() === 'end' ? 2 : 0 });
-    } else if (middle !== undefined) {
-      refs.push({ kind: 'coarse', start, end, text: matched, third: 1 });
+    } else if (coarse !== undefined) {
+      refs.push({ kind: 'coarse', start, end, text: matched, third: THIRD[coarse] });
     }
   }
   return refs;

@@ -29,6 +29,7 @@ describe('time references in a CoT', () => {
   it('leaves places, counts and speeds alone', () => {
     expect(texts('a sign in the middle of the screen, 5 squares, 1.5 m/s, the end of the table, ratio 16:9')).toEqual([]);
     expect(texts('Stay until the end.')).toEqual(['until the end']);
+    expect(texts('Let me check the end of the clip too.')).toEqual(['the end of the clip']);
   });
 
   it('splits text into plain runs and references that join back to the original', () => {
