@@ -125,6 +125,16 @@ test('time references in a CoT and caption segments on the timeline seek the pla
   await page.keyboard.press(',');
   await page.keyboard.press(',');
   await expect(page.getByTestId('time-display')).toContainText('f99');
+
+  // On the next item (its video was preloaded off screen), links seek the video now shown.
+  await page.keyboard.press('j');
+  await expectOn(page, items[1]!.id);
+  expect(await videoTime(page)).toBe(0);
+  await page.getByTestId('revision-panel').getByTestId('time-link').filter({ hasText: /^00:0[1-5]$/ }).first().click();
+  await expect.poll(() => videoTime(page)).toBeGreaterThan(0.9);
+  const src = await page.locator('[data-testid="video-player"] video').evaluate((v: HTMLVideoElement) => v.currentSrc);
+  const [next] = await queryRows<{ path: string }>(`SELECT path FROM item WHERE id = $1`, [items[1]!.id]);
+  expect(src).toContain(next!.path.replace(/^\.\//, ''));
 });
 
 test('two reviewers saving one item: the second gets a 409, sees the other edit and chooses', async ({ browser }) => {

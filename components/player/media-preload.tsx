@@ -1,15 +1,11 @@
 'use client';
 
 /**
- * Warms the browser's cache with the next item's media: a hidden, muted video that loads only
- * its metadata (the first range request with the moov atom), or the image itself. When the
- * reviewer moves on, the player's source swap is answered from the cache.
+ * Warms the browser's cache with the next item's image. (Videos preload in the off-screen
+ * player instead; see PlayerController.)
  */
-export function MediaPreload({ src, dataType }: { src: string | null; dataType: 'video' | 'image' | null }) {
-  if (!src || !dataType) return null;
-  if (dataType === 'image') {
-    // eslint-disable-next-line @next/next/no-img-element
-    return <img src={src} alt="" aria-hidden className="hidden" />;
-  }
-  return <video key={src} src={src} preload="metadata" muted playsInline aria-hidden className="hidden" data-testid="media-preload" />;
+export function MediaPreload({ src }: { src: string | null }) {
+  if (!src) return null;
+  // eslint-disable-next-line @next/next/no-img-element
+  return <img src={src} alt="" aria-hidden className="hidden" />;
 }

@@ -26,6 +26,10 @@ export function MediaView({ controller, dataType, src, onImageReady }: { control
               data-testid="item-image"
               className="max-h-full max-w-full object-contain"
               onLoad={() => onImageReady?.(src)}
+              // A server-rendered image may finish loading before hydration attaches onLoad.
+              ref={(img) => {
+                if (img?.complete && img.naturalWidth > 0) onImageReady?.(src);
+              }}
               onError={() => setFailed(src)}
             />
           )}

@@ -1,7 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { PlayerController, PlayerState } from './player-controller';
-
-const SERVER_STATE: PlayerState = { readySrc: null, src: null, time: 0, duration: null, paused: true, rate: 1, muted: true, fps: 30, fpsKnown: false, error: null };
+import { INITIAL_PLAYER_STATE as SERVER_STATE, type PlayerController, type PlayerState } from './player-controller';
 
 export function usePlayerState(controller: PlayerController): PlayerState {
   return useSyncExternalStore(controller.subscribe, controller.getState, () => SERVER_STATE);

@@ -4,19 +4,14 @@ import { useEffect, useRef } from 'react';
 import videojs from 'video.js';
 import 'video.js/dist/video-js.css';
 import type { PlayerController } from './player-controller';
+import { usePlayerValue } from './use-player-state';
 
-/**
- * The one video.js player of the review page. video.js owns its DOM subtree: it is created in
- * an effect on a detached element and disposed on unmount, so React never reconciles nodes
- * video.js has moved. Sources change through the controller, not by rebuilding the player.
- */
-export function VideoPlayer({ controller, hidden }: { controller: PlayerController; hidden?: boolean }) {
+/** One video.js player. video.js owns its DOM subtree: built in an effect on a detached element, disposed on unmount. */
+function PlayerSlot({ controller, index, visible }: { controller: PlayerController; index: 0 | 1; visible: boolean }) {
   const holder = useRef<HTMLDivElement>(null);
-
   useEffect(() => {
     const el = document.createElement('video-js');
     el.classList.add('vjs-fill');
-    el.setAttribute('data-testid', 'video-player');
     holder.current?.appendChild(el);
     const player = videojs(el, {
       controls: false,
@@ -25,22 +20,27 @@ export function VideoPlayer({ controller, hidden }: { controller: PlayerControll
       playsinline: true,
       bigPlayButton: false,
       loadingSpinner: true,
-      playbackRates: [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2],
     });
-    controller.attach(player);
-    const source = controller.source;
-    if (source) player.src(source);
+    controller.attach(index, player);
     return () => {
-      controller.attach(null);
+      controller.attach(index, null);
       player.dispose();
     };
-  }, [controller]);
+  }, [controller, index]);
+  // The off-screen player keeps its layout (visibility, not display) so its first frame is decoded.
+  return <div ref={holder} className={`absolute inset-0 ${visible ? '' : 'invisible'}`} data-testid={visible ? 'video-player' : 'video-standby'} />;
+}
 
+/**
+ * The review page's video: two players taking turns (see PlayerController), so the next item's
+ * video is loaded while the reviewer works on this one. Sources change through the controller.
+ */
+export function VideoPlayer({ controller, hidden }: { controller: PlayerController; hidden?: boolean }) {
+  const active = usePlayerValue(controller, (s) => s.active);
   return (
-    <div
-      ref={holder}
-      onClick={() => controller.togglePlay()}
-      className={`relative aspect-video max-h-[44vh] w-full cursor-pointer overflow-hidden rounded-md bg-black ${hidden ? 'hidden' : ''}`}
-    />
+    <div onClick={() => controller.togglePlay()} className={`relative aspect-video max-h-[44vh] w-full cursor-pointer overflow-hidden rounded-md bg-black ${hidden ? 'hidden' : ''}`}>
+      <PlayerSlot controller={controller} index={0} visible={active === 0} />
+      <PlayerSlot controller={controller} index={1} visible={active === 1} />
+    </div>
   );
 }

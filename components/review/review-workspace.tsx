@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { usePathname, useRouter } from 'next/navigation';
+import { flushSync } from 'react-dom';
+import { useRouter } from 'next/navigation';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
@@ -89,9 +90,18 @@ function defaultRightTab(item: ReviewItem): string {
  */
 export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels }: ReviewWorkspaceProps) {
   const router = useRouter();
-  const pathname = usePathname();
-  const id = idFromPath(pathname) ?? initialItem.id;
   const qc = useQueryClient();
+  // The item shown is local state, not the router's: moving on renders the cached next item in
+  // the same task as the key press, and the URL follows with history.pushState.
+  const [id, setId] = useState(initialItem.id);
+  useEffect(() => {
+    const onPop = () => {
+      const fromUrl = idFromPath(window.location.pathname);
+      if (fromUrl !== null) setId(fromUrl);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
 
   const itemQ = useReviewItem(id, initialItem);
   const item = itemQ.data;
@@ -113,13 +123,20 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     return `/items?${p.toString()}`;
   }, [filterQuery]);
 
-  const goTo = useCallback((nextItemId: number) => {
-    window.history.pushState(null, '', `/items/${nextItemId}${window.location.search}`);
-  }, []);
-
   // ---- player
   const [controller] = useState(() => new PlayerController());
   useEffect(() => () => controller.dispose(), [controller]);
+
+  const goTo = useCallback(
+    (nextItemId: number) => {
+      // Start the next video before React renders: its metadata is usually in the cache already.
+      const cached = qc.getQueryData<ReviewItem>(reviewKeys.item(nextItemId));
+      if (cached?.dataType === 'video') controller.load(cached.media.src, cached.media.type, { fps: cached.video?.fps ?? null, durationSec: cached.video?.durationSec ?? null });
+      flushSync(() => setId(nextItemId));
+      window.history.pushState(null, '', `/items/${nextItemId}${window.location.search}`);
+    },
+    [qc, controller],
+  );
   const readySrc = usePlayerValue(controller, (s) => s.readySrc);
   const [imageReadySrc, setImageReadySrc] = useState<string | null>(null);
   const isVideo = item?.dataType === 'video';
@@ -131,6 +148,11 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [item?.id, item?.media.src, controller]);
   const seek = useCallback((t: number) => controller.seek(t), [controller]);
+  // The next item's video loads in the off-screen player while this one is reviewed.
+  const nextMedia = nextItemQ.data?.dataType === 'video' ? nextItemQ.data.media : null;
+  useEffect(() => {
+    if (nextMedia) controller.preload(nextMedia.src, nextMedia.type);
+  }, [controller, nextMedia?.src, nextMedia?.type]); // eslint-disable-line react-hooks/exhaustive-deps
   const mediaReady = !!item && (item.dataType === 'image' ? imageReadySrc === item.media.src : readySrc === item.media.src);
 
   // Marks for the next-item benchmark (bench/review-next-item.ts): data shown, media usable.
@@ -580,7 +602,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         </span>
       </div>
 
-      <MediaPreload src={nextItemQ.data?.media.src ?? null} dataType={nextItemQ.data?.dataType ?? null} />
+      {nextItemQ.data?.dataType === 'image' && <MediaPreload src={nextItemQ.data.media.src} />}
       <Toasts toasts={toasts} dismiss={dismiss} />
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reject' && <RejectDialog onReject={reject} onClose={() => setDialog(null)} />}
