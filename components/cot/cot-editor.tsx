@@ -66,10 +66,14 @@ export function CotEditor(p: EditorProps) {
           {check.formatOk ? '✓ format' : '✗ format'}
         </span>
         <AnswerCheck check={{ answer: check.prediction, answerCorrect: check.correct, answerScore: check.score, formatOk: null }} problemType={p.problemType} />
+        <span className="ml-auto min-w-0 truncate text-[11px] text-slate-400" data-testid="editor-autosave" title="Your edit is kept in this browser until it is saved">
+          {p.restored ? 'restored · ' : ''}
+          {p.savedLocallyAt ? `kept ${new Date(p.savedLocallyAt).toLocaleTimeString([], { hour12: false })}` : 'unchanged'}
+        </span>
         <button
           type="button"
           onClick={p.onToggleChanges}
-          className={`ml-auto inline-flex h-6 shrink-0 items-center rounded px-1.5 ${p.showChanges ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-white'}`}
+          className={`inline-flex h-6 shrink-0 items-center rounded px-1.5 ${p.showChanges ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-white'}`}
           title={`Show your changes against the ${p.baseLabel}`}
           aria-pressed={p.showChanges}
         >
@@ -114,11 +118,7 @@ export function CotEditor(p: EditorProps) {
         >
           Save <kbd className="rounded bg-slate-100 px-1 font-mono text-[10px] text-slate-500">Ctrl S</kbd>
         </button>
-        <span className="ml-auto min-w-0 truncate text-[11px] text-slate-400" data-testid="editor-autosave" title="Unsaved edits are kept in this browser until saved">
-          {p.restored ? 'restored · ' : ''}
-          {p.savedLocallyAt ? `kept locally ${new Date(p.savedLocallyAt).toLocaleTimeString([], { hour12: false })}` : 'unchanged'}
-        </span>
-        <button type="button" onClick={p.onDiscard} className="h-7 shrink-0 rounded px-1.5 text-xs text-slate-500 hover:bg-rose-50 hover:text-rose-700" data-testid="editor-discard">
+        <button type="button" onClick={p.onDiscard} className="ml-auto h-7 shrink-0 rounded px-1.5 text-xs text-slate-500 hover:bg-rose-50 hover:text-rose-700" data-testid="editor-discard">
           Discard
         </button>
         <button type="button" onClick={p.onClose} className="h-7 shrink-0 rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100" title="Close the editor; the edit is kept (Esc)">

@@ -39,7 +39,7 @@ export function CotPanel(p: {
       className={`flex min-h-0 min-w-0 flex-col rounded-lg border bg-white ${p.editing ? 'border-amber-300 ring-2 ring-amber-100' : accepted ? 'border-emerald-300' : 'border-slate-200'}`}
     >
       <header className="flex min-h-9 items-center gap-2 border-b border-slate-100 px-3 py-1">
-        <div className="flex min-w-0 items-center gap-1" role="tablist">
+        <div className="flex shrink-0 items-center gap-1" role="tablist">
           {p.tabs.length === 0 && <h2 className="text-[13px] font-semibold text-slate-900">{p.emptyLabel}</h2>}
           {p.tabs.map((t) =>
             p.tabs.length === 1 ? (
@@ -62,11 +62,11 @@ export function CotPanel(p: {
           {accepted && <span className="ml-1 rounded bg-emerald-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase">accepted</span>}
         </div>
         {v && (
-          <span className="min-w-0 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
+          <span className="min-w-0 flex-1 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
             {v.kind === 'edit' ? (v.author?.name ?? 'reviewer') : (v.model ?? v.kind)} · {relativeTime(v.createdAt)}
           </span>
         )}
-        <span className="ml-auto flex shrink-0 items-center gap-2">
+        <span className="ml-auto flex shrink-0 items-center gap-1.5">
           {v && !p.editing && <AnswerCheck check={v} problemType={p.problemType} compact />}
           {p.tools}
         </span>

@@ -27,7 +27,11 @@ export function CaptionList({ controller, representation }: { controller: Player
   }
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      {representation.videoCaption && <p className="border-b border-slate-100 px-3 py-2 text-xs leading-relaxed text-slate-600">{representation.videoCaption}</p>}
+      {representation.videoCaption && (
+        <p className="line-clamp-2 border-b border-slate-100 px-3 py-1.5 text-xs leading-relaxed text-slate-600" title={representation.videoCaption}>
+          {representation.videoCaption}
+        </p>
+      )}
       <ol ref={list} className="relative min-h-0 flex-1 overflow-y-auto py-1 text-xs" data-testid="caption-list">
         {representation.frames.map((f, i) => (
           <li key={`${f.timestamp}-${i}`}>

@@ -14,7 +14,7 @@ export function MediaView({ controller, dataType, src, onImageReady }: { control
     <>
       <VideoPlayer controller={controller} hidden={dataType === 'image'} />
       {dataType === 'image' && (
-        <div className="relative flex aspect-video max-h-[44vh] w-full items-center justify-center overflow-hidden rounded-md bg-black">
+        <div className="relative flex h-full min-h-48 w-full items-center justify-center overflow-hidden rounded-md bg-slate-900">
           {failed === src ? (
             <p className="text-sm text-slate-300">The image could not be loaded.</p>
           ) : (

@@ -45,7 +45,7 @@ export function EditConflictDialog(p: {
           <button type="button" onClick={p.onTakeTheirs} className="h-8 rounded px-3 text-[13px] text-slate-600 hover:bg-slate-100" data-testid="conflict-take-theirs">
             Discard mine, keep theirs
           </button>
-          <button type="button" onClick={p.onKeepEditing} className="h-8 rounded border border-slate-300 px-3 text-[13px] text-slate-700 hover:bg-slate-50" data-testid="conflict-keep-editing">
+          <button type="button" data-autofocus onClick={p.onKeepEditing} className="h-8 rounded border border-slate-300 px-3 text-[13px] text-slate-700 hover:bg-slate-50" data-testid="conflict-keep-editing">
             Keep editing
           </button>
           <button type="button" onClick={p.onSaveMine} className="h-8 rounded bg-indigo-600 px-3 text-[13px] font-medium text-white hover:bg-indigo-700" data-testid="conflict-save-mine">

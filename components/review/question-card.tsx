@@ -13,6 +13,11 @@ export function QuestionCard({ item }: { item: ReviewItem }) {
         <span className="rounded bg-slate-100 px-1.5 py-0.5">{item.dataType}</span>
         <span className="ml-auto font-mono text-slate-400">problem_id {item.problemId}</span>
       </div>
+      {item.lastError && (
+        <p className="border-b border-amber-100 bg-amber-50 px-3 py-1 text-xs text-amber-800" title={item.lastError}>
+          Last pipeline error: <span className="line-clamp-1 inline">{item.lastError}</span>
+        </p>
+      )}
       <div className="max-h-40 overflow-y-auto px-3 py-2">
         <p className="text-[13px] leading-relaxed whitespace-pre-wrap text-slate-900" data-testid="problem">
           {item.problem}

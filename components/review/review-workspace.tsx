@@ -256,7 +256,10 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   }, [undo]);
 
   const acceptRight = useCallback(() => {
-    if (!rightVersion) return;
+    if (!rightVersion) {
+      toast({ tone: 'info', text: 'There is no revision to accept yet: accept the draft (D) or edit it (Shift+E).' });
+      return;
+    }
     if (rightVersion.formatOk === false) {
       toast({ tone: 'error', text: `The ${KIND_LABEL[rightVersion.kind]} fails the format check; edit it (E) to accept.` });
       return;
@@ -499,7 +502,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
 
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(360px,5fr)_minmax(0,7fr)] gap-3">
         <div className="flex min-h-0 flex-col gap-2">
-          <div className="space-y-1.5 rounded-lg border border-slate-200 bg-white p-2">
+          <div className={`space-y-1.5 rounded-lg border border-slate-200 bg-white p-2 ${isVideo ? '' : 'min-h-0 flex-1'}`}>
             <MediaView controller={controller} dataType={item?.dataType ?? 'video'} src={item?.media.src ?? ''} onImageReady={setImageReadySrc} />
             {isVideo && <TimelineTrack controller={controller} representation={item?.representation ?? null} />}
             {isVideo && <PlayerToolbar controller={controller} />}
