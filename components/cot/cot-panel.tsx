@@ -62,7 +62,7 @@ export function CotPanel(p: {
           {accepted && <span className="ml-1 rounded bg-emerald-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase">accepted</span>}
         </div>
         {v && (
-          <span className="min-w-0 flex-1 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
+          <span suppressHydrationWarning className="min-w-0 flex-1 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
             {v.kind === 'edit' ? (v.author?.name ?? 'reviewer') : (v.model ?? v.kind)} · {relativeTime(v.createdAt)}
           </span>
         )}

@@ -51,6 +51,7 @@ export class PlayerController {
   private raf = 0;
   private probedDuration: number | null = null;
   private pendingSeek: number | null = null;
+  private loadedKey: string | number | null = null;
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -124,14 +125,22 @@ export class PlayerController {
     slot.player?.src({ src, type });
   }
 
-  /** Shows an item's video; fps and duration come from the probe (the element does not expose fps). */
-  load(src: string, type: string, meta: { fps: number | null; durationSec: number | null }): void {
+  /**
+   * Shows an item's video (`key` names the item: loading the same key twice is a no-op, a new
+   * item on the same video starts it over). fps and duration come from the probe; the element
+   * does not expose fps.
+   */
+  load(key: string | number, src: string, type: string, meta: { fps: number | null; durationSec: number | null }): void {
+    if (key === this.loadedKey && this.state.src === src) return;
+    this.loadedKey = key;
     this.probedDuration = meta.durationSec && meta.durationSec > 0 ? meta.durationSec : null;
     const fpsKnown = !!meta.fps && meta.fps > 0;
     const fps = fpsKnown ? meta.fps! : FALLBACK_FPS;
     this.pendingSeek = null;
     if (this.state.src === src) {
+      this.cur.player?.pause();
       this.set({ fps, fpsKnown });
+      if (this.mediaReady) this.seek(0);
       return;
     }
     this.cur.player?.pause();

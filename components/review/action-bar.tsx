@@ -16,7 +16,11 @@ export function ActionButton({ label, keyHint, onClick, tone = 'secondary', disa
   return (
     <button
       type="button"
-      onClick={onClick}
+      onClick={(e) => {
+        // Leave focus on the page, so a later Enter or Space does not press this button again.
+        e.currentTarget.blur();
+        onClick();
+      }}
       disabled={disabled}
       title={title}
       data-testid={testId}

@@ -62,7 +62,7 @@ export function ReviewHeader(p: {
         <span className="flex items-center gap-1.5" data-testid="item-status">
           <StatusBadge status={it.reviewStatus} />
           {it.reviewStatus !== 'pending' && (
-            <span className="text-xs text-slate-400">
+            <span suppressHydrationWarning className="text-xs text-slate-400">
               {it.reviewedBy ? `${it.reviewedBy.name} · ` : ''}
               {ago(it.reviewedAt)}
             </span>

@@ -131,7 +131,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     (nextItemId: number) => {
       // Start the next video before React renders: its metadata is usually in the cache already.
       const cached = qc.getQueryData<ReviewItem>(reviewKeys.item(nextItemId));
-      if (cached?.dataType === 'video') controller.load(cached.media.src, cached.media.type, { fps: cached.video?.fps ?? null, durationSec: cached.video?.durationSec ?? null });
+      if (cached?.dataType === 'video') controller.load(cached.id, cached.media.src, cached.media.type, { fps: cached.video?.fps ?? null, durationSec: cached.video?.durationSec ?? null });
       flushSync(() => setId(nextItemId));
       window.history.pushState(null, '', `/items/${nextItemId}${window.location.search}`);
     },
@@ -142,7 +142,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   const isVideo = item?.dataType === 'video';
   useEffect(() => {
     if (!item) return;
-    if (item.dataType === 'video') controller.load(item.media.src, item.media.type, { fps: item.video?.fps ?? null, durationSec: item.video?.durationSec ?? null });
+    if (item.dataType === 'video') controller.load(item.id, item.media.src, item.media.type, { fps: item.video?.fps ?? null, durationSec: item.video?.durationSec ?? null });
     else controller.pause();
     // Only a new item (or new media) reloads the player.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -279,8 +279,11 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   const skip = useCallback(() => {
     if (!item) return;
     if (item.reviewStatus === 'pending') decide({ action: 'skip' }, 'Skipped');
-    else void advance();
-  }, [item, decide, advance]);
+    else {
+      toast({ tone: 'info', text: `${item.problemId} is already ${item.reviewStatus}: left as it is.` });
+      void advance();
+    }
+  }, [item, decide, advance, toast]);
 
   const reject = useCallback(
     (reason: RejectReasonCode, note: string) => {

@@ -24,7 +24,9 @@ export function useHotkeys(map: HotkeyMap, enabled: boolean): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
       if (typingInto(e.target)) return;
-      const fn = ref.current[e.key];
+      // Caps Lock must not turn "a" into an unknown "A" (Shift+E, by contrast, is its own key).
+      const key = e.key.length === 1 && !e.shiftKey ? e.key.toLowerCase() : e.key;
+      const fn = ref.current[key];
       if (!fn) return;
       e.preventDefault();
       fn(e);
