@@ -53,6 +53,7 @@ export function CotPanel(p: {
                 role="tab"
                 aria-selected={t.key === tab?.key}
                 onClick={() => p.onTab?.(t.key)}
+                title={`${t.version.kind === 'edit' ? (t.version.author?.name ?? 'a reviewer') : (t.version.model ?? t.version.kind)} · version #${t.version.id}`}
                 className={`rounded px-1.5 py-0.5 text-[13px] ${t.key === tab?.key ? 'bg-slate-900 font-semibold text-white' : 'text-slate-600 hover:bg-slate-100'}`}
               >
                 {t.label}
@@ -61,7 +62,7 @@ export function CotPanel(p: {
           )}
           {accepted && <span className="ml-1 rounded bg-emerald-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase">accepted</span>}
         </div>
-        {v && (
+        {v && p.tabs.length <= 1 && (
           <span suppressHydrationWarning className="min-w-0 flex-1 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
             {v.kind === 'edit' ? (v.author?.name ?? 'reviewer') : (v.model ?? v.kind)} · {relativeTime(v.createdAt)}
           </span>
