@@ -1,9 +1,8 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { Representation } from '@/lib/review/representation';
+import { captionIndexAt, type Representation } from '@/lib/review/representation';
 import type { PlayerController } from './player-controller';
-import { captionIndexAt } from './timeline-track';
 import { usePlayerState } from './use-player-state';
 
 /** The representation the draft was written from: the video caption and one line per sampled frame. */

@@ -37,3 +37,27 @@ export function parseRepresentation(raw: unknown): Representation | null {
   frames.sort((a, b) => a.seconds - b.seconds);
   return { videoCaption: parsed.data.video_caption, frames };
 }
+
+/** The frame caption in force at `time`: the last one at or before it. */
+export function captionIndexAt(rep: Representation | null, time: number): number {
+  if (!rep) return -1;
+  let at = -1;
+  for (let i = 0; i < rep.frames.length; i++) {
+    if (rep.frames[i]!.seconds <= time + 1e-3) at = i;
+    else break;
+  }
+  return at;
+}
+
+/**
+ * Captions of consecutive frames often open the same way ("On a plain dark background, the
+ * frame shows …"); the track labels each segment with what differs.
+ */
+export function distinctCaptions(captions: string[]): string[] {
+  if (captions.length < 2) return captions;
+  const words = captions.map((c) => c.split(' '));
+  let common = 0;
+  const first = words[0]!;
+  while (common < first.length - 1 && words.every((w) => w[common] === first[common] && common < w.length - 1)) common++;
+  return words.map((w) => w.slice(common).join(' '));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRepresentation } from '@/lib/review/representation';
+import { captionIndexAt, distinctCaptions, parseRepresentation } from '@/lib/review/representation';
 import { formatRejectReason } from '@/lib/review/reject-reasons';
 import { mediaSource } from '@/lib/media/media-url';
 
@@ -38,5 +38,21 @@ describe('small review helpers', () => {
   it('routes record paths through the media route and plays http(s) URLs from their source', () => {
     expect(mediaSource(7, './LLaVA-Video-178K/a b/x.mp4')).toEqual({ src: '/api/media/7/LLaVA-Video-178K/a%20b/x.mp4', type: 'video/mp4', remote: false });
     expect(mediaSource(7, 'https://cdn.example.org/v/clip.webm?sig=1')).toEqual({ src: 'https://cdn.example.org/v/clip.webm?sig=1', type: 'video/webm', remote: true });
+  });
+});
+
+describe('the caption timeline', () => {
+  const rep = parseRepresentation({
+    frames: [0, 1, 2].map((s) => ({ timestamp: `00:00:0${s}`, caption: `On a dark background, the frame shows ${['a red ball', 'a blue ball', 'nothing'][s]}.` })),
+  });
+
+  it('shows the caption in force at the playhead: the last one at or before it', () => {
+    expect([-1, 0, 0.99, 1, 2.5].map((t) => captionIndexAt(rep, t))).toEqual([-1, 0, 0, 1, 2]);
+    expect(captionIndexAt(null, 3)).toBe(-1);
+  });
+
+  it('labels segments by what differs between captions', () => {
+    expect(distinctCaptions(rep!.frames.map((f) => f.caption))).toEqual(['a red ball.', 'a blue ball.', 'nothing.']);
+    expect(distinctCaptions(['only one caption'])).toEqual(['only one caption']);
   });
 });
