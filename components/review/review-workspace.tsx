@@ -199,10 +199,10 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
 
   const advance = useCallback(async () => {
     let next = nextId;
-    if (next === null && neighborsQ.isPending) next = (await qc.fetchQuery(itemNeighborsQueryOptions(id, filterQuery))).next[0] ?? null;
+    if (next === null && (neighborsQ.isPending || neighborsQ.isPlaceholderData)) next = (await qc.fetchQuery(itemNeighborsQueryOptions(id, filterQuery))).next[0] ?? null;
     if (next !== null) goTo(next);
     else toast({ tone: 'info', text: 'That was the last item in this list.', action: { label: 'Back to the list', onClick: () => router.push(listHref) } });
-  }, [nextId, neighborsQ.isPending, qc, id, filterQuery, goTo, toast, router, listHref]);
+  }, [nextId, neighborsQ.isPending, neighborsQ.isPlaceholderData, qc, id, filterQuery, goTo, toast, router, listHref]);
 
   const undoRef = useRef<() => void>(() => {});
 
