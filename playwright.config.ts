@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { ADMIN_STATE } from './e2e/users';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -32,7 +33,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    // Signs in once (admin through the UI, reviewer through the API) and saves the cookies.
+    { name: 'setup', testMatch: /.*\.setup\.ts$/, use: { browserName: 'chromium' } },
+    // Every spec runs signed in as the e2e admin unless it says otherwise (test.use({ storageState })).
+    { name: 'chromium', use: { browserName: 'chromium', storageState: ADMIN_STATE }, dependencies: ['setup'] },
+  ],
   webServer: {
     // A fresh cot_test_* database with the demo dataset, the built app and one worker.
     command: `node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts`,

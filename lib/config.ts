@@ -12,6 +12,15 @@ const envSchema = z.object({
   WORKER_STALE_SECONDS: z.coerce.number().int().min(5).default(30),
   WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(5),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Signs session cookies. Unset: generated once into <data dir>/auth-secret (set it when web
+  // processes run on more than one machine, so they all accept the same cookies).
+  COT_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // The first admin, created at set-up when no admin exists (a password is generated and printed otherwise).
+  COT_ADMIN_EMAIL: z.string().email().optional(),
+  COT_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  // Extra origins allowed to send state-changing requests (e.g. a reverse proxy's public URL).
+  COT_TRUSTED_ORIGINS: z.string().optional(),
+  COT_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 export type AppConfig = {
@@ -22,6 +31,11 @@ export type AppConfig = {
   workerStaleSeconds: number;
   workerHeartbeatSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  authSecret: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  trustedOrigins: string[];
+  sessionDays: number;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
@@ -40,6 +54,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     workerStaleSeconds: e.WORKER_STALE_SECONDS,
     workerHeartbeatSeconds: e.WORKER_HEARTBEAT_SECONDS,
     logLevel: e.LOG_LEVEL,
+    authSecret: e.COT_AUTH_SECRET,
+    adminEmail: e.COT_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: e.COT_ADMIN_PASSWORD,
+    trustedOrigins: (e.COT_TRUSTED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter((o) => o.length > 0),
+    sessionDays: e.COT_SESSION_DAYS,
   };
 }
 

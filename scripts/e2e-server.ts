@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createTestDatabase } from '@/test/support/test-database';
 import { prisma, disconnectPrisma } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
+import { createUser } from '@/lib/auth/users/create-user';
+import { E2E_ADMIN, E2E_REVIEWER } from '@/e2e/users';
 
 // Started by Playwright's webServer: a fresh cot_test_* database seeded with the demo dataset,
 // the production build (made by `npm test` into NEXT_DIST_DIR) and one worker. The database URL
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
   const db = await createTestDatabase('e2e');
   process.env.DATABASE_URL = db.url;
   await seedDemo(prisma(), { mediaDir: path.join(root, 'data', 'media'), onProgress: (m) => console.log(`[seed] ${m}`) });
+  await createUser(prisma(), { actorId: null, input: { ...E2E_ADMIN, role: 'admin' } });
+  await createUser(prisma(), { actorId: null, input: { ...E2E_REVIEWER, role: 'reviewer' } });
   await disconnectPrisma();
   fs.mkdirSync(artifacts, { recursive: true });
   fs.writeFileSync(path.join(artifacts, 'database-url'), db.url);

@@ -5,6 +5,7 @@ import { resolveDatabaseUrl } from '@/lib/db/resolve-url';
 import { migrate } from '@/lib/db/migrate';
 import { disconnectPrisma, prisma } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
+import { ensureFirstAdmin } from '@/lib/auth/users/ensure-first-admin';
 import { needsBuild } from './lib/needs-build';
 
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, then the web
@@ -44,6 +45,12 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = db.url;
   const mig = await migrate({ databaseUrl: db.url, onLog: say });
   say(`migrations: ${mig.applied.length} applied, ${mig.alreadyApplied} already in place`);
+
+  const admin = await ensureFirstAdmin(prisma(), { email: cfg.adminEmail, password: cfg.adminPassword });
+  if (admin.created) {
+    say(`first admin created: ${admin.email}`);
+    if (admin.generated) say(`  password: ${admin.password}   (shown once — sign in and keep it, or set COT_ADMIN_PASSWORD before the first start)`);
+  }
 
   if (process.env.COT_SKIP_DEMO !== '1') {
     await seedDemo(prisma(), { mediaDir: path.join(cfg.dataDir, 'media'), onProgress: say });

@@ -66,10 +66,12 @@ async function main(): Promise<void> {
     else count('vitest', { passed: 0, failed: 1, skipped: 0 });
   }
 
+  const distDir = '.next-test';
+  let built: boolean | undefined;
+  const build = async () => (built ??= (await runNode('build', 'next/dist/bin/next', ['build'], { NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: '1' })) === 0);
+
   if (want('e2e')) {
-    const distDir = '.next-test';
-    const build = await runNode('build', 'next/dist/bin/next', ['build'], { NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: '1' });
-    if (build !== 0) {
+    if (!(await build())) {
       count('e2e', { passed: 0, failed: 1, skipped: 0 });
     } else {
       const report = path.join(outDir, 'e2e-report.json');
@@ -79,6 +81,22 @@ async function main(): Promise<void> {
       if (r?.stats) {
         count('e2e', { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (code !== 0 && r.stats.unexpected === 0 ? 1 : 0), skipped: r.stats.skipped });
       } else count('e2e', { passed: 0, failed: 1, skipped: 0 });
+    }
+  }
+
+  // The reliability suite (`npm run test:faults`): restarts its own databases and processes.
+  if (want('faults')) {
+    if (!(await build())) {
+      count('faults', { passed: 0, failed: 1, skipped: 0 });
+    } else {
+      const report = path.join(outDir, 'faults-report.json');
+      fs.rmSync(report, { force: true });
+      const code = await runNode('faults', 'vitest/vitest.mjs', ['run', '--config', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+        NEXT_DIST_DIR: distDir,
+      });
+      const r = readJson(report) as { numPassedTests: number; numFailedTests: number; numPendingTests: number } | undefined;
+      if (r) count('faults', { passed: r.numPassedTests, failed: r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0), skipped: r.numPendingTests });
+      else count('faults', { passed: 0, failed: 1, skipped: 0 });
     }
   }
 

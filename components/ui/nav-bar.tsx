@@ -1,11 +1,23 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
+import { requestUser, requestUserEmail } from '@/lib/auth/request-user';
+import { accessFor, decide } from '@/lib/auth/permissions';
+import { SignOutButton } from '@/components/auth/sign-out-button';
 
 const LINKS = [
   { href: '/datasets', label: 'Datasets' },
   { href: '/items', label: 'Items' },
+  { href: '/dashboard', label: 'Dashboard' },
+  { href: '/assignments', label: 'Assignments' },
+  { href: '/audit', label: 'Audit' },
+  { href: '/users', label: 'Users' },
 ];
 
-export function NavBar() {
+export async function NavBar() {
+  const h = await headers();
+  const user = requestUser(h);
+  // The permission table decides which links a role sees, so the nav never offers a 403.
+  const links = user ? LINKS.filter((l) => decide(accessFor('GET', l.href).access, user.role) === 'allow') : [];
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4">
@@ -14,12 +26,23 @@ export function NavBar() {
           CoT Studio
         </Link>
         <nav className="flex gap-1 text-sm">
-          {LINKS.map((l) => (
+          {links.map((l) => (
             <Link key={l.href} href={l.href} className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
               {l.label}
             </Link>
           ))}
         </nav>
+        {user && (
+          <div className="ml-auto flex items-center gap-2 text-sm" data-testid="user-menu">
+            <Link href="/account" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" title="Your account and API tokens">
+              {requestUserEmail(h)}
+            </Link>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600" data-testid="user-role">
+              {user.role}
+            </span>
+            <SignOutButton />
+          </div>
+        )}
       </div>
     </header>
   );

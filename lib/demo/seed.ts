@@ -4,6 +4,7 @@ import { scoreCotText } from '../cot/score-version';
 import { toDbProblemType } from '../items/problem-type';
 import { extractAnswer } from '../answers/extract';
 import { probeVideos } from '../media/probe-videos';
+import { ensureDemoReviewer, DEMO_REVIEWER } from '../auth/users/ensure-demo-reviewer';
 
 export const DEMO_DATASET = 'demo';
 
@@ -14,6 +15,7 @@ export const DEMO_DATASET = 'demo';
  */
 export async function seedDemo(db: PrismaClient, opts: { mediaDir: string; onProgress?: (msg: string) => void }): Promise<{ created: boolean; items: number }> {
   const say = opts.onProgress ?? (() => {});
+  if (await ensureDemoReviewer(db)) say(`demo reviewer created: ${DEMO_REVIEWER.email} / ${DEMO_REVIEWER.password} (demo only)`);
   const demo = await buildDemo({ mediaDir: opts.mediaDir, onProgress: say });
   const existing = await db.dataset.findUnique({ where: { name: DEMO_DATASET }, include: { _count: { select: { items: true } } } });
   if (existing && existing._count.items > 0) {

@@ -35,6 +35,8 @@ export const itemFilterSchema = z.object({
   lengthMax: z.coerce.number().int().min(0).optional(),
   reviewer: z.string().min(1).optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  // Only the items of one acceptance sample (lib/sampling), so reviewing a sample is a table view.
+  sample: z.coerce.number().int().positive().optional(),
   sort: z.enum(SORT_FIELDS).default('id'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -97,13 +99,16 @@ export function itemFilterWhere(f: ItemFilter): Prisma.ItemWhereInput {
   if (length) and.push({ cotLength: length });
   if (f.reviewer) and.push({ reviewedById: f.reviewer });
   if (f.q) {
+    // Prisma passes `contains` into LIKE unescaped: a search for "50%" must not match "50 items".
+    const literal = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
     and.push({
       OR: [
-        { problem: { contains: f.q, mode: 'insensitive' } },
+        { problem: { contains: literal, mode: 'insensitive' } },
         { problemId: { equals: f.q } },
-        { cotVersions: { some: { text: { contains: f.q, mode: 'insensitive' } } } },
+        { cotVersions: { some: { text: { contains: literal, mode: 'insensitive' } } } },
       ],
     });
   }
+  if (f.sample !== undefined) and.push({ samples: { some: { sampleId: f.sample } } });
   return { AND: and };
 }

@@ -1,26 +1,109 @@
-import type { PrismaClient } from '@/generated/prisma/client';
-import { toDomainProblemType } from './problem-type';
+import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import type { ItemFilter } from './filter';
+import { itemFilterSqlWithoutText, textSearchBranches } from './filter-sql';
+import { encodePageCursor, type PageCursor } from './page-cursor';
+import { keysetParts, sortColumn } from './sort-sql';
+import type { DomainProblemType } from './problem-type';
 
-/** A page of a dataset's items in id order, continuing after `afterId` (keyset, not OFFSET). */
-export async function listItems(db: PrismaClient, opts: { datasetId: number; afterId?: number; limit: number }) {
-  const rows = await db.item.findMany({
-    where: { datasetId: opts.datasetId, ...(opts.afterId ? { id: { gt: opts.afterId } } : {}) },
-    orderBy: { id: 'asc' },
-    take: opts.limit + 1,
-    select: {
-      id: true,
-      problemId: true,
-      problem: true,
-      problemType: true,
-      dataSource: true,
-      reviewStatus: true,
-      draftCorrect: true,
-      revisionCorrect: true,
-      draftScore: true,
-      revisionScore: true,
-      updatedAt: true,
-    },
-  });
-  const page = rows.slice(0, opts.limit).map((r) => ({ ...r, problemType: toDomainProblemType(r.problemType) }));
-  return { items: page, nextAfterId: rows.length > opts.limit ? page[page.length - 1]?.id : undefined };
+export const MAX_PAGE_SIZE = 200;
+/** How much of the question the table carries; the page truncates further to fit. */
+const QUESTION_CHARS = 240;
+
+export type ItemRow = {
+  id: number;
+  problemId: string;
+  problem: string;
+  problemType: DomainProblemType;
+  dataSource: string;
+  reviewStatus: 'pending' | 'accepted' | 'rejected' | 'skipped';
+  draftCorrect: boolean | null;
+  revisionCorrect: boolean | null;
+  draftScore: number | null;
+  revisionScore: number | null;
+  consistencyScore: number | null;
+  cotLength: number | null;
+  hasDraft: boolean;
+  hasRevision: boolean;
+  failed: boolean;
+  reviewedById: string | null;
+  reviewerName: string | null;
+  updatedAt: string;
+};
+
+const COLUMNS = Prisma.sql`
+  i.id, i.problem_id AS "problemId", left(i.problem, ${QUESTION_CHARS}) AS problem, i.problem_type::text AS "problemType",
+  i.data_source AS "dataSource", i.review_status::text AS "reviewStatus", i.draft_correct AS "draftCorrect",
+  i.revision_correct AS "revisionCorrect", i.draft_score AS "draftScore", i.revision_score AS "revisionScore",
+  i.consistency_score AS "consistencyScore", i.cot_length AS "cotLength", i.current_draft_id IS NOT NULL AS "hasDraft",
+  i.current_revision_id IS NOT NULL AS "hasRevision", i.last_error IS NOT NULL AS failed, i.reviewed_by_id AS "reviewedById",
+  i.updated_at AS "updatedAt"`;
+
+type RawRow = Omit<ItemRow, 'reviewerName' | 'updatedAt'> & { updatedAt: Date; sortValue: number | Date | null };
+
+/**
+ * One page of the items table: the filter's rows in its sort order after `cursor` (keyset
+ * pagination: the cost of page 1000 is that of page 1). Returns the cursor of the next page.
+ */
+export async function listItems(db: PrismaClient, opts: { filter: ItemFilter; cursor?: PageCursor; limit: number }) {
+  const { filter } = opts;
+  const limit = Math.min(Math.max(1, Math.trunc(opts.limit)), MAX_PAGE_SIZE);
+  const base = itemFilterSqlWithoutText(filter);
+  const branches = textSearchBranches(filter) ?? [Prisma.sql`TRUE`];
+  const sortCol = Prisma.raw(`i.${sortColumn(filter.sort)}`);
+  const dir = Prisma.raw(filter.dir === 'asc' ? 'ASC' : 'DESC');
+  // The parts are read one after another, so a later part costs nothing once the page is full.
+  const rows: RawRow[] = [];
+  for (const part of keysetParts(filter.sort, filter.dir, opts.cursor)) {
+    const want = limit + 1 - rows.length;
+    if (want <= 0) break;
+    const selects = branches.map(
+      (branch) => Prisma.sql`(SELECT ${COLUMNS}, ${sortCol} AS "sortValue" FROM item i
+                              WHERE ${base} AND ${part.where} AND ${branch} ORDER BY ${part.orderBy} LIMIT ${want})`,
+    );
+    // One branch per text-search alternative, each its page's worth in order; their union's
+    // first rows are the page. Within a part the sort values are all non-null or all null.
+    rows.push(
+      ...(await db.$queryRaw<RawRow[]>`
+        SELECT * FROM (${Prisma.join(selects, ' UNION ')}) page ORDER BY "sortValue" ${dir}, id ${dir} LIMIT ${want}`),
+    );
+  }
+  const pageRows = rows.slice(0, limit);
+  const reviewerIds = [...new Set(pageRows.map((r) => r.reviewedById).filter((x): x is string => x !== null))];
+  const reviewers = reviewerIds.length ? await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } }) : [];
+  const names = new Map(reviewers.map((u) => [u.id, u.name]));
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: pageRows.map((r): ItemRow => toItemRow(r, r.reviewedById ? (names.get(r.reviewedById) ?? null) : null)),
+    nextCursor: rows.length > limit && last ? encodePageCursor(cursorOfRow(last)) : null,
+  };
 }
+
+function toItemRow(r: RawRow, reviewerName: string | null): ItemRow {
+  return {
+    id: r.id,
+    problemId: r.problemId,
+    problem: r.problem,
+    problemType: r.problemType,
+    dataSource: r.dataSource,
+    reviewStatus: r.reviewStatus,
+    draftCorrect: r.draftCorrect,
+    revisionCorrect: r.revisionCorrect,
+    draftScore: r.draftScore,
+    revisionScore: r.revisionScore,
+    consistencyScore: r.consistencyScore,
+    cotLength: r.cotLength,
+    hasDraft: r.hasDraft,
+    hasRevision: r.hasRevision,
+    failed: r.failed,
+    reviewedById: r.reviewedById,
+    reviewerName,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+function cursorOfRow(r: RawRow): PageCursor {
+  const v = r.sortValue;
+  return { id: r.id, value: v instanceof Date ? v.toISOString() : v };
+}
+
+export type ItemsPage = Awaited<ReturnType<typeof listItems>>;

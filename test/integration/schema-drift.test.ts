@@ -56,6 +56,8 @@ type DbIndex = {
   columns: (string | null)[];
   descending: boolean[];
   included: (string | null)[];
+  /** Per key column: the operator class, or null when it is the column type's default. */
+  opclasses: (string | null)[];
 };
 type DbForeignKey = {
   name: string;
@@ -109,6 +111,9 @@ async function readCatalogue(db: Queryable, schema: string): Promise<Catalogue> 
                    WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS columns,
             ARRAY(SELECT (o.opt & 1) = 1 FROM unnest(i.indoption::int2[]) WITH ORDINALITY o(opt, ord)
                    WHERE o.ord <= i.indnkeyatts ORDER BY o.ord) AS descending,
+            ARRAY(SELECT CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname::text END
+                    FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(opc_oid, ord) JOIN pg_opclass opc ON opc.oid = k.opc_oid
+                   WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS opclasses,
             ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
                     LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
                    WHERE k.ord > i.indnkeyatts ORDER BY k.ord) AS included
@@ -391,6 +396,9 @@ function compare(schema: ParsedSchema, cat: Catalogue, dbSchema: string): Drift 
       if (got.method !== want.method) drift.indexes.push(`${label}: "${want.name}" uses ${got.method}, schema.prisma wants ${want.method}`);
       if (!isDeepStrictEqual(got.descending, want.descending)) {
         drift.indexes.push(`${label}: "${want.name}" sort order (DESC flags ${JSON.stringify(got.descending)}) differs from schema.prisma (${JSON.stringify(want.descending)})`);
+      }
+      if (!isDeepStrictEqual(got.opclasses, want.opclasses)) {
+        drift.indexes.push(`${label}: "${want.name}" operator classes ${JSON.stringify(got.opclasses)} differ from schema.prisma (${JSON.stringify(want.opclasses)})`);
       }
       if (got.partial) drift.indexes.push(`${label}: "${want.name}" is a partial index (WHERE ...); schema.prisma cannot express that`);
       if (got.included.length) drift.indexes.push(`${label}: "${want.name}" INCLUDEs ${list(got.included)}; schema.prisma cannot express that`);

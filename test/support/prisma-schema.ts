@@ -81,6 +81,8 @@ export type IndexSpec = {
   descending: boolean[];
   /** Access method; Prisma's default is btree. */
   method: string;
+  /** Per column: the operator class named by `ops: raw("…")`, else null (the type's default). */
+  opclasses: (string | null)[];
   /** Where it was declared, for messages: e.g. `@@index([datasetId, id])`. */
   source: string;
 };
@@ -313,25 +315,35 @@ function stringArg(attr: Attribute, name: string, position: number | undefined, 
   return v.value;
 }
 
-/** `[a, b(sort: Desc)]` → field names and sort order. */
-function fieldList(v: Value | undefined, what: string, line: number): { fields: string[]; descending: boolean[] } {
+/** `[a, b(sort: Desc), c(ops: raw("gin_trgm_ops"))]` → field names, sort order, operator classes. */
+function fieldList(v: Value | undefined, what: string, line: number): { fields: string[]; descending: boolean[]; opclasses: (string | null)[] } {
   if (!v || v.kind !== 'array') throw new PrismaSchemaError(`${what}: expected a list of fields`, line);
   const fields: string[] = [];
   const descending: boolean[] = [];
+  const opclasses: (string | null)[] = [];
   for (const item of v.items) {
     if (item.kind === 'ident') {
       fields.push(item.name);
       descending.push(false);
+      opclasses.push(null);
     } else if (item.kind === 'call') {
       for (const a of item.args) {
-        if (a.name !== 'sort') throw new PrismaSchemaError(`${what}: field argument "${a.name ?? '?'}" is not supported by this parser`, line);
+        if (a.name !== 'sort' && a.name !== 'ops') throw new PrismaSchemaError(`${what}: field argument "${a.name ?? '?'}" is not supported by this parser`, line);
       }
       const sort = item.args.find((a) => a.name === 'sort')?.value;
+      const ops = item.args.find((a) => a.name === 'ops')?.value;
+      let opclass: string | null = null;
+      if (ops) {
+        const raw = ops.kind === 'call' && ops.name === 'raw' ? ops.args[0]?.value : undefined;
+        if (raw?.kind !== 'string') throw new PrismaSchemaError(`${what}: only ops: raw("<operator class>") is supported by this parser`, line);
+        opclass = raw.value;
+      }
       fields.push(item.name);
       descending.push(sort?.kind === 'ident' && sort.name === 'Desc');
+      opclasses.push(opclass);
     } else throw new PrismaSchemaError(`${what}: expected field names`, line);
   }
-  return { fields, descending };
+  return { fields, descending, opclasses };
 }
 
 function printValue(v: Value): string {
@@ -705,6 +717,7 @@ export function parsePrismaSchema(source: string): ParsedSchema {
           columns: [column],
           descending: [false],
           method: 'btree',
+          opclasses: [null],
           source: `${f.name} @unique`,
         });
       }
@@ -728,18 +741,18 @@ export function parsePrismaSchema(source: string): ParsedSchema {
             throw new PrismaSchemaError(`model ${m.name}: ${src}: argument "${a.name}" is not supported by this parser`, line);
           }
         }
-        const { fields, descending } = fieldList(argOf(attr, 'fields', 0), src, line);
+        const { fields, descending, opclasses } = fieldList(argOf(attr, 'fields', 0), src, line);
         const columnsOf = resolveColumns(fields, src, line);
         const map = stringArg(attr, 'map', undefined, line);
         const type = argOf(attr, 'type');
         const method = type ? (type.kind === 'ident' ? type.name.toLowerCase() : 'btree') : 'btree';
         if (attr.name === 'id') {
           if (primaryKey || idFields.length) throw new PrismaSchemaError(`model ${m.name}: more than one primary key`, line);
-          primaryKey = { name: map ?? primaryKeyName(table), table, kind: 'primary', fields, columns: columnsOf, descending, method: 'btree', source: src };
+          primaryKey = { name: map ?? primaryKeyName(table), table, kind: 'primary', fields, columns: columnsOf, descending, method: 'btree', opclasses, source: src };
         } else {
           const kind = attr.name === 'unique' ? 'unique' : 'index';
           const name = map ?? (kind === 'unique' ? uniqueIndexName(table, columnsOf) : indexName(table, columnsOf));
-          indexes.push({ name, table, kind, fields, columns: columnsOf, descending, method, source: src });
+          indexes.push({ name, table, kind, fields, columns: columnsOf, descending, method, opclasses, source: src });
         }
         continue;
       }
@@ -757,6 +770,7 @@ export function parsePrismaSchema(source: string): ParsedSchema {
         columns: [col?.column ?? idField.field],
         descending: [false],
         method: 'btree',
+        opclasses: [null],
         source: `${idField.field} @id`,
       };
     }

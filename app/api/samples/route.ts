@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { prisma } from '@/lib/db/client';
+import { handle, json, readJson } from '@/lib/http/handle';
+import { requestUser } from '@/lib/auth/request-user';
+import { drawSampleBodySchema } from '@/lib/sampling/sample-input';
+import { drawSample } from '@/lib/sampling/draw-sample';
+import { listSamples } from '@/lib/sampling/list-samples';
+
+/** POST /api/samples {filter, confidence, margin, bar} — draws an acceptance sample of the filter's pending items. */
+export async function POST(req: Request): Promise<Response> {
+  return handle(async () => {
+    const body = drawSampleBodySchema.parse(await readJson(req));
+    return json(await drawSample(prisma(), { ...body, actorId: requestUser(req.headers)?.id ?? null }), { status: 201 });
+  });
+}
+
+const listSchema = z.object({ dataset: z.coerce.number().int().positive() });
+
+/** GET /api/samples?dataset= — the dataset's samples with their current estimates. */
+export async function GET(req: Request): Promise<Response> {
+  return handle(async () => {
+    const q = listSchema.parse({ dataset: new URL(req.url).searchParams.get('dataset') ?? undefined });
+    return json({ samples: await listSamples(prisma(), { datasetId: q.dataset }) }, { headers: { 'cache-control': 'no-store' } });
+  });
+}

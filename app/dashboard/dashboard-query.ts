@@ -1,0 +1,21 @@
+'use client';
+
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Dashboard } from '@/lib/dashboard/dashboard-types';
+import { fetchJson } from '@/components/items/api/fetch-json';
+
+export const dashboardKeys = {
+  all: ['dashboard'] as const,
+  dataset: (datasetId: number, days: number) => [...dashboardKeys.all, datasetId, days] as const,
+};
+
+export function fetchDashboard(datasetId: number, days: number): Promise<Dashboard> {
+  return fetchJson(`/api/dashboard?dataset=${datasetId}&days=${days}`);
+}
+
+export const dashboardQueryOptions = (datasetId: number, days: number) =>
+  queryOptions({ queryKey: dashboardKeys.dataset(datasetId, days), queryFn: () => fetchDashboard(datasetId, days), refetchInterval: 30_000 });
+
+export function useDashboard(datasetId: number, days: number) {
+  return useQuery(dashboardQueryOptions(datasetId, days));
+}

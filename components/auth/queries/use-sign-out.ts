@@ -1,0 +1,14 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from './api-fetch';
+import { authKeys } from './keys';
+
+export function signOut(): Promise<{ success: boolean }> {
+  return apiFetch('/api/auth/sign-out', { method: 'POST', body: '{}' });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: signOut, onSuccess: () => qc.removeQueries({ queryKey: authKeys.all }) });
+}

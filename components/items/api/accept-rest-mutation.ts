@@ -1,0 +1,14 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import type { PreparedBulkAction } from '@/lib/bulk/prepare-bulk-action';
+import { fetchJson } from './fetch-json';
+
+/** Prepares the bulk accept of a sample's unsampled rest; it is confirmed like any bulk action. */
+export function prepareAcceptRest(sampleId: number): Promise<PreparedBulkAction> {
+  return fetchJson(`/api/samples/${sampleId}/accept-rest`, { method: 'POST' });
+}
+
+export function usePrepareAcceptRest() {
+  return useMutation({ mutationFn: prepareAcceptRest });
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import type { BulkOperation } from '@/lib/bulk/bulk-input';
+import type { PreparedBulkAction } from '@/lib/bulk/prepare-bulk-action';
+import { Button, Modal } from './modal';
+import { operationVerb, skippedReason } from './describe-operation';
+
+/**
+ * The confirmation: the count was computed on the server with the filter that will be applied,
+ * and the items were frozen with it, so the number here is the number that will change.
+ */
+export function ConfirmBulkDialog({
+  prepared,
+  operation,
+  scope,
+  onConfirm,
+  onCancel,
+  applying,
+  error,
+}: {
+  prepared: PreparedBulkAction;
+  operation: BulkOperation;
+  /** What was selected, in words: "the filter status=pending", "3 selected items", "the rest of sample #4". */
+  scope: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  applying: boolean;
+  error: string | null;
+}) {
+  const n = prepared.count.toLocaleString('en-US');
+  const verb = operationVerb(operation);
+  const danger = operation.type !== 'accept';
+  return (
+    <Modal
+      title={`${verb} ${n} item${prepared.count === 1 ? '' : 's'}?`}
+      onClose={applying ? () => {} : onCancel}
+      testId="confirm-bulk"
+      footer={
+        <>
+          <Button onClick={onCancel} disabled={applying}>
+            Cancel
+          </Button>
+          <Button variant={danger ? 'danger' : 'primary'} testId="confirm-bulk-apply" disabled={applying || prepared.count === 0} onClick={onConfirm}>
+            {applying ? 'Applying…' : `${verb} ${n} item${prepared.count === 1 ? '' : 's'}`}
+          </Button>
+        </>
+      }
+    >
+      <p>
+        <span className="text-2xl font-semibold text-slate-900 tabular-nums" data-testid="confirm-bulk-count">
+          {n}
+        </span>{' '}
+        item{prepared.count === 1 ? '' : 's'} will change: {scope}.
+      </p>
+      {operation.type === 'reject' && (
+        <p className="rounded bg-slate-50 px-2 py-1 text-xs">
+          Reason: <span className="font-medium">{operation.reason}</span>
+        </p>
+      )}
+      {prepared.skipped > 0 && (
+        <p className="text-xs text-amber-800" data-testid="confirm-bulk-skipped">
+          {prepared.skipped.toLocaleString('en-US')} more matching item{prepared.skipped === 1 ? '' : 's'} {skippedReason(operation)} and stay as they are.
+        </p>
+      )}
+      <p className="text-xs text-slate-500">
+        Counted on the server just now. Exactly these items are changed, even if other items start or stop matching before you confirm. One
+        decision per item is recorded, and the action can be undone from the history below the table.
+      </p>
+      {error && (
+        <p className="rounded border border-rose-200 bg-rose-50 px-2 py-1 text-xs text-rose-800" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ItemFilter } from '@/lib/items/filter';
+
+const yesNo = (v: boolean, yes: string, no: string) => (v ? yes : no);
+const range = (label: string, min?: number, max?: number) =>
+  min !== undefined && max !== undefined ? `${label} ${min}–${max}` : min !== undefined ? `${label} ≥ ${min}` : max !== undefined ? `${label} ≤ ${max}` : null;
+
+/** The filter in words, for confirmations: "status pending · type OCR · search “car”". */
+export function describeFilter(f: ItemFilter): string {
+  const parts = [
+    f.status?.length ? `status ${f.status.join('/')}` : null,
+    f.type?.length ? `type ${f.type.join('/')}` : null,
+    f.source?.length ? `source ${f.source.join('/')}` : null,
+    f.hasRepresentation !== undefined ? yesNo(f.hasRepresentation, 'with representation', 'without representation') : null,
+    f.hasDraft !== undefined ? yesNo(f.hasDraft, 'with draft', 'without draft') : null,
+    f.hasRevision !== undefined ? yesNo(f.hasRevision, 'with revision', 'without revision') : null,
+    f.failed !== undefined ? yesNo(f.failed, 'failed', 'not failed') : null,
+    f.draftCorrect !== undefined ? yesNo(f.draftCorrect, 'draft correct', 'draft wrong') : null,
+    f.revisionCorrect !== undefined ? yesNo(f.revisionCorrect, 'revision correct', 'revision wrong') : null,
+    range('score', f.scoreMin, f.scoreMax),
+    range('consistency', f.consistencyMin, f.consistencyMax),
+    range('CoT length', f.lengthMin, f.lengthMax),
+    f.reviewer ? `reviewer ${f.reviewer}` : null,
+    f.q ? `search “${f.q}”` : null,
+    f.sample !== undefined ? `sample #${f.sample}` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length ? parts.join(' · ') : 'no filter (the whole dataset)';
+}

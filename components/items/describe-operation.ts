@@ -1,0 +1,14 @@
+import type { BulkOperation } from '@/lib/bulk/bulk-input';
+
+/** "Accept", "Reject", "Send back to revise" — the verb a confirmation and the history use. */
+export function operationVerb(op: Pick<BulkOperation, 'type'> & Partial<{ stage: string; version: string }>): string {
+  if (op.type === 'accept') return op.version === 'draft' ? 'Accept the draft of' : 'Accept';
+  if (op.type === 'reject') return 'Reject';
+  return `Send back to ${op.stage ?? 'a stage'}`;
+}
+
+export function skippedReason(op: BulkOperation): string {
+  if (op.type === 'accept') return op.version === 'draft' ? 'have no draft to accept' : 'have no CoT to accept';
+  if (op.type === 'send_back') return `have nothing to redo at the ${op.stage} stage`;
+  return 'cannot be changed';
+}

@@ -1,0 +1,31 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+import { auth } from './better-auth';
+import { ROLES, type Role } from './permissions';
+import { verifyApiToken } from './tokens/verify-api-token';
+
+export type AuthenticatedUser = { id: string; role: Role; name: string; email: string; via: 'session' | 'token' };
+export type Authentication = { user: AuthenticatedUser | null; setCookies: string[]; badToken: boolean };
+
+function isRole(r: unknown): r is Role {
+  return typeof r === 'string' && (ROLES as readonly string[]).includes(r);
+}
+
+/**
+ * Who is making the request: an `Authorization: Bearer` API token, else the session cookie.
+ * A bearer token that does not verify is not retried as a cookie (the caller asked to be that
+ * token). A disabled account has no session. `setCookies` carries a refreshed session cookie.
+ */
+export async function authenticate(db: PrismaClient, req: { headers: Headers; secure: boolean }): Promise<Authentication> {
+  const authorization = req.headers.get('authorization');
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (bearer) {
+    const t = await verifyApiToken(db, bearer);
+    return { user: t ? { id: t.id, role: t.role, name: t.name, email: t.email, via: 'token' } : null, setCookies: [], badToken: !t };
+  }
+  if (!req.headers.get('cookie')) return { user: null, setCookies: [], badToken: false };
+  const { headers, response } = await auth({ secure: req.secure }).api.getSession({ headers: req.headers, returnHeaders: true });
+  const setCookies = headers?.getSetCookie() ?? [];
+  const u = response?.user as { id: string; name: string; email: string; role?: unknown; disabled?: unknown } | undefined;
+  if (!u || u.disabled === true || !isRole(u.role)) return { user: null, setCookies, badToken: false };
+  return { user: { id: u.id, role: u.role, name: u.name, email: u.email, via: 'session' }, setCookies, badToken: false };
+}

@@ -1,0 +1,92 @@
+import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '../errors';
+import { itemFilterToSearchParams, parseItemFilter } from '../items/filter';
+import { matchingItemsSql } from '../items/filter-sql';
+import type { BulkOperation, BulkSelection } from './bulk-input';
+import { sendBackApplies } from './send-back';
+
+export type PreparedBulkAction = {
+  id: number;
+  datasetId: number;
+  type: BulkOperation['type'];
+  /** Exactly the number of items applying the action will change. */
+  count: number;
+  /** Items the selection matched that the action does not apply to (e.g. accepting an item with no CoT). */
+  skipped: number;
+  createdAt: string;
+};
+
+/** Which matched items the operation can change (over `i`). */
+function appliesSql(op: BulkOperation): Prisma.Sql {
+  switch (op.type) {
+    case 'accept':
+      return op.version === 'draft' ? Prisma.sql`i.current_draft_id IS NOT NULL` : Prisma.sql`COALESCE(i.current_revision_id, i.current_draft_id) IS NOT NULL`;
+    case 'reject':
+      return Prisma.sql`TRUE`;
+    case 'send_back':
+      return sendBackApplies(op.stage);
+  }
+}
+
+function operationParams(op: BulkOperation): Prisma.InputJsonObject {
+  return Object.fromEntries(Object.entries(op).filter(([k]) => k !== 'type'));
+}
+
+/**
+ * The first half of a bulk action: resolves the selection on the server now and freezes the
+ * matching item ids in the action. The count returned is what the confirmation shows, and
+ * applyBulkAction changes exactly those items — however the filter's matches move in between.
+ * `restrict` narrows the selection further (acceptance sampling excludes the sample with it).
+ */
+export async function prepareBulkAction(
+  db: PrismaClient,
+  opts: { selection: BulkSelection; operation: BulkOperation; actorId: string | null; sampleId?: number; restrict?: Prisma.Sql },
+): Promise<PreparedBulkAction> {
+  const { selection, operation } = opts;
+  const columns = Prisma.sql`i.id, (${appliesSql(operation)}) AS ok`;
+  let datasetId: number;
+  let matched: Prisma.Sql;
+  let storedSelection: Prisma.InputJsonObject;
+  if (selection.kind === 'filter') {
+    const filter = parseItemFilter(new URLSearchParams(selection.filter));
+    datasetId = filter.dataset;
+    const exclude = Prisma.sql`NOT (i.id = ANY(${selection.exclude}::int[]))`;
+    matched = matchingItemsSql(filter, columns, opts.restrict ? Prisma.sql`${exclude} AND ${opts.restrict}` : exclude);
+    storedSelection = { kind: 'filter', filter: itemFilterToSearchParams(filter).toString(), exclude: selection.exclude };
+  } else {
+    datasetId = selection.dataset;
+    const ids = [...new Set(selection.ids)];
+    matched = Prisma.sql`SELECT ${columns} FROM item i WHERE i.dataset_id = ${datasetId} AND i.id = ANY(${ids}::int[])${opts.restrict ? Prisma.sql` AND ${opts.restrict}` : Prisma.empty}`;
+    storedSelection = { kind: 'ids', ids };
+  }
+  const dataset = await db.dataset.findUnique({ where: { id: datasetId }, select: { id: true } });
+  if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${datasetId} not found`);
+
+  return db.$transaction(
+    async (tx) => {
+      // Confirmations nobody confirmed hold up to a dataset's worth of ids each: drop old ones.
+      await tx.$executeRaw`DELETE FROM bulk_action WHERE state = 'prepared' AND created_at < now() - interval '1 day'`;
+      const action = await tx.bulkAction.create({
+        data: {
+          datasetId,
+          type: operation.type,
+          params: operationParams(operation),
+          selection: storedSelection,
+          createdById: opts.actorId,
+          sampleId: opts.sampleId ?? null,
+        },
+        select: { id: true, createdAt: true },
+      });
+      const [row] = await tx.$queryRaw<{ count: number; skipped: number }[]>`
+        WITH m AS MATERIALIZED (${matched})
+        UPDATE bulk_action
+           SET item_ids = ARRAY(SELECT id FROM m WHERE ok ORDER BY id),
+               count = (SELECT count(*) FROM m WHERE ok),
+               skipped = (SELECT count(*) FROM m WHERE NOT ok)
+         WHERE id = ${action.id}
+        RETURNING count, skipped`;
+      return { id: action.id, datasetId, type: operation.type, count: row?.count ?? 0, skipped: row?.skipped ?? 0, createdAt: action.createdAt.toISOString() };
+    },
+    { timeout: 120_000 },
+  );
+}

@@ -1,0 +1,90 @@
+import { Prisma } from '@/generated/prisma/client';
+import type { ItemFilter } from './filter';
+
+// The items filter as SQL over `item i`, for the set-based paths Prisma's query builder cannot
+// express: the items table's keyset pages, counts, bulk snapshots and sample draws. It must
+// select exactly what itemFilterWhere selects (test/integration/items-filter.test.ts compares
+// the two on every filter key).
+
+/** `%text%` for ILIKE, with the pattern characters in `text` matched literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function range(col: Prisma.Sql, min: number | undefined, max: number | undefined): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (min !== undefined) out.push(Prisma.sql`${col} >= ${min}`);
+  if (max !== undefined) out.push(Prisma.sql`${col} <= ${max}`);
+  return out;
+}
+
+const isNull = (col: Prisma.Sql, wantNull: boolean) => (wantNull ? Prisma.sql`${col} IS NULL` : Prisma.sql`${col} IS NOT NULL`);
+
+/** The filter's conditions (not sort or paging), ANDed, over the alias `i`. */
+export function itemFilterSql(f: ItemFilter): Prisma.Sql {
+  const text = textSearchBranches(f);
+  const base = itemFilterSqlWithoutText(f);
+  return text ? Prisma.sql`${base} AND (${Prisma.join(text, ' OR ')})` : base;
+}
+
+/**
+ * The text search's alternatives (question, problem id, any CoT), or null without `q`. A page
+ * query runs one branch per alternative and merges them: with the OR inside one query the
+ * planner can use neither the trigram indexes (rare words) nor the keyset order (common words).
+ */
+export function textSearchBranches(f: ItemFilter): Prisma.Sql[] | null {
+  if (!f.q) return null;
+  const p = containsPattern(f.q);
+  // Both ILIKEs are served by pg_trgm GIN indexes (item.problem, cot_version.text).
+  return [
+    Prisma.sql`i.problem ILIKE ${p}`,
+    Prisma.sql`i.problem_id = ${f.q}`,
+    Prisma.sql`EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.text ILIKE ${p})`,
+  ];
+}
+
+/** Every condition but the text search. */
+export function itemFilterSqlWithoutText(f: ItemFilter): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`i.dataset_id = ${f.dataset}`];
+  if (f.status?.length) and.push(Prisma.sql`i.review_status = ANY(${[...f.status]}::text[]::"ReviewStatus"[])`);
+  // The database enum's labels are the record spellings ("multiple choice", "free-form").
+  if (f.type?.length) and.push(Prisma.sql`i.problem_type = ANY(${[...f.type]}::text[]::"ProblemType"[])`);
+  if (f.source?.length) and.push(Prisma.sql`i.data_source = ANY(${[...f.source]}::text[])`);
+  if (f.hasDraft !== undefined) and.push(isNull(Prisma.sql`i.current_draft_id`, !f.hasDraft));
+  if (f.hasRevision !== undefined) and.push(isNull(Prisma.sql`i.current_revision_id`, !f.hasRevision));
+  if (f.hasRepresentation !== undefined) {
+    const represented = Prisma.sql`EXISTS (SELECT 1 FROM video v WHERE v.id = i.video_id AND v.representation_at IS NOT NULL)`;
+    and.push(f.hasRepresentation ? represented : Prisma.sql`NOT ${represented}`);
+  }
+  if (f.failed !== undefined) and.push(isNull(Prisma.sql`i.last_error`, !f.failed));
+  if (f.draftCorrect !== undefined) and.push(Prisma.sql`i.draft_correct = ${f.draftCorrect}`);
+  if (f.revisionCorrect !== undefined) and.push(Prisma.sql`i.revision_correct = ${f.revisionCorrect}`);
+  if (f.scoreMin !== undefined || f.scoreMax !== undefined) {
+    // The best available CoT's score: the revision's, else the draft's. Written as an OR (not
+    // COALESCE) so each side can use its column's index.
+    const rev = range(Prisma.sql`i.revision_score`, f.scoreMin, f.scoreMax);
+    const draft = range(Prisma.sql`i.draft_score`, f.scoreMin, f.scoreMax);
+    and.push(Prisma.sql`((${Prisma.join(rev, ' AND ')}) OR (i.revision_score IS NULL AND ${Prisma.join(draft, ' AND ')}))`);
+  }
+  and.push(...range(Prisma.sql`i.consistency_score`, f.consistencyMin, f.consistencyMax));
+  and.push(...range(Prisma.sql`i.cot_length`, f.lengthMin, f.lengthMax));
+  if (f.reviewer) and.push(Prisma.sql`i.reviewed_by_id = ${f.reviewer}`);
+  if (f.sample !== undefined) and.push(Prisma.sql`EXISTS (SELECT 1 FROM acceptance_sample_item s WHERE s.sample_id = ${f.sample} AND s.item_id = i.id)`);
+  return Prisma.join(and, ' AND ');
+}
+
+/** `SELECT i.id FROM item i WHERE <filter>` (each id once), for counts and snapshots. */
+export function matchingItemIdsSql(f: ItemFilter): Prisma.Sql {
+  return matchingItemsSql(f, Prisma.sql`i.id`);
+}
+
+/** `SELECT <columns> FROM item i WHERE <filter> [AND extra]`, each item once (columns must include i.id). */
+export function matchingItemsSql(f: ItemFilter, columns: Prisma.Sql, extra?: Prisma.Sql): Prisma.Sql {
+  const base = extra ? Prisma.sql`${itemFilterSqlWithoutText(f)} AND ${extra}` : itemFilterSqlWithoutText(f);
+  const text = textSearchBranches(f);
+  if (!text) return Prisma.sql`SELECT ${columns} FROM item i WHERE ${base}`;
+  return Prisma.join(
+    text.map((branch) => Prisma.sql`SELECT ${columns} FROM item i WHERE ${base} AND ${branch}`),
+    ' UNION ',
+  );
+}
