@@ -4,12 +4,13 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { cloneDemoDataset } from '../e2e/review-fixtures';
+import { E2E_ADMIN } from '../e2e/users';
 
 // Decision → next item interactive, in Chromium, on the review page.
 //
 //   npx tsx bench/review-next-item.ts            # 60 decisions (needs a build in .next-test)
 //   BENCH_DECISIONS=500 npx tsx bench/review-next-item.ts
-//   BENCH_URL=http://127.0.0.1:3000 BENCH_DATABASE_URL=postgres://… npx tsx bench/review-next-item.ts
+//   BENCH_URL=http://127.0.0.1:3000 BENCH_DATABASE_URL=postgres://… BENCH_EMAIL=… BENCH_PASSWORD=… npx tsx bench/review-next-item.ts
 //
 // A reviewer presses A (accept) on an item; the clock starts at the keydown event and stops
 // when the next item is (1) shown — its data rendered — and (2) interactive — its video's
@@ -103,6 +104,11 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // Signed in like a reviewer (the e2e server creates this account; BENCH_EMAIL/PASSWORD otherwise).
+    const signIn = await page.request.post(`${server.url}/api/auth/sign-in/email`, {
+      data: { email: process.env.BENCH_EMAIL ?? E2E_ADMIN.email, password: process.env.BENCH_PASSWORD ?? E2E_ADMIN.password },
+    });
+    if (!signIn.ok()) throw new Error(`Could not sign in for the benchmark: ${signIn.status()} ${await signIn.text()}`);
 
     // Baseline 1: a full page load of an item, until the same "interactive" mark.
     const fullLoad: number[] = [];

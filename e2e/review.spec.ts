@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { e2eDatabaseUrl, queryRows } from './support';
 import { cloneDemoDataset, type ClonedItem } from './review-fixtures';
+import { ADMIN_STATE, E2E_ADMIN, E2E_REVIEWER, REVIEWER_STATE } from './users';
 
 // Each test reviews its own copy of the demo dataset, so specs never see each other's decisions.
 async function freshDataset(tag: string) {
@@ -151,8 +152,9 @@ test('time references in a CoT and caption segments on the timeline seek the pla
 test('two reviewers saving one item: the second gets a 409, sees the other edit and chooses', async ({ browser }) => {
   const { datasetId, items } = await freshDataset('conflict');
   const item = items[0]!;
-  const alice = await (await browser.newContext()).newPage();
-  const bob = await (await browser.newContext()).newPage();
+  // Two people: the admin and a reviewer, each in their own browser context.
+  const alice = await (await browser.newContext({ storageState: ADMIN_STATE })).newPage();
+  const bob = await (await browser.newContext({ storageState: REVIEWER_STATE })).newPage();
   await openItem(alice, item.id, `dataset=${datasetId}`);
   await openItem(bob, item.id, `dataset=${datasetId}`);
   await alice.keyboard.press('e');
@@ -168,7 +170,7 @@ test('two reviewers saving one item: the second gets a 409, sees the other edit 
   await bob.keyboard.press('Control+s');
   const conflict = bob.getByTestId('conflict-dialog');
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByTestId('conflict-summary')).toContainText('saved an edit');
+  await expect(conflict.getByTestId('conflict-summary')).toContainText(`${E2E_ADMIN.name} saved an edit`);
   await expect(conflict.getByTestId('conflict-diff')).toContainText('Alice');
   // Nothing of Bob's reached the server yet.
   const before = await queryRows<{ text: string }>(`SELECT text FROM cot_version WHERE item_id = $1 AND kind = 'edit' ORDER BY id`, [item.id]);
@@ -179,6 +181,11 @@ test('two reviewers saving one item: the second gets a 409, sees the other edit 
   await expect
     .poll(async () => (await queryRows<{ text: string }>(`SELECT text FROM cot_version WHERE item_id = $1 AND kind = 'edit' ORDER BY id`, [item.id])).map((r) => r.text))
     .toEqual([aliceText, bobText]);
+  const authors = await queryRows<{ email: string }>(
+    `SELECT u.email FROM cot_version v JOIN "user" u ON u.id = v.author_id WHERE v.item_id = $1 AND v.kind = 'edit' ORDER BY v.id`,
+    [item.id],
+  );
+  expect(authors.map((a) => a.email)).toEqual([E2E_ADMIN.email, E2E_REVIEWER.email]);
   await alice.context().close();
   await bob.context().close();
 });
