@@ -1,31 +1,78 @@
-import { CotText } from './cot-text';
-import { CorrectMark } from '@/components/ui/badges';
+'use client';
 
-export type CotPanelVersion = {
-  id: number;
-  text: string;
-  model: string | null;
-  answerCorrect: boolean | null;
-  answerScore: number | null;
-  formatOk: boolean | null;
-};
+import type { ReactNode } from 'react';
+import type { ProblemType } from '@/lib/answers/problem-types';
+import type { ReviewVersion } from '@/lib/review/review-item';
+import { AnswerCheck } from './answer-check';
 
-export function CotPanel({ title, version, testId }: { title: string; version: CotPanelVersion | null; testId: string }) {
+export type PanelTab = { key: string; label: string; version: ReviewVersion };
+
+function relativeTime(iso: string): string {
+  const s = (Date.now() - Date.parse(iso)) / 1000;
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  return new Date(iso).toLocaleDateString();
+}
+
+/** One CoT column: which version (tabs when there are several), who made it, its answer check. */
+export function CotPanel(p: {
+  testId: string;
+  tabs: PanelTab[];
+  active: string;
+  onTab?: (key: string) => void;
+  emptyLabel: string;
+  emptyText: string;
+  acceptedVersionId: number | null;
+  problemType: ProblemType;
+  tools?: ReactNode;
+  children: ReactNode;
+  editing?: boolean;
+}) {
+  const tab = p.tabs.find((t) => t.key === p.active) ?? p.tabs[0];
+  const v = tab?.version;
+  const accepted = v !== undefined && v.id === p.acceptedVersionId;
   return (
-    <section data-testid={testId} className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-white">
-      <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
-        <h2 className="text-sm font-semibold">{title}</h2>
-        {version && (
-          <div className="flex items-center gap-3 text-xs text-slate-500">
-            {version.model && <span className="font-mono">{version.model}</span>}
-            {version.formatOk === false && <span className="text-amber-700">format ✗</span>}
-            <CorrectMark correct={version.answerCorrect} score={version.answerScore} />
-          </div>
+    <section
+      data-testid={p.testId}
+      data-version-id={v?.id}
+      className={`flex min-h-0 min-w-0 flex-col rounded-lg border bg-white ${p.editing ? 'border-amber-300 ring-2 ring-amber-100' : accepted ? 'border-emerald-300' : 'border-slate-200'}`}
+    >
+      <header className="flex min-h-9 items-center gap-2 border-b border-slate-100 px-3 py-1">
+        <div className="flex shrink-0 items-center gap-1" role="tablist">
+          {p.tabs.length === 0 && <h2 className="text-[13px] font-semibold text-slate-900">{p.emptyLabel}</h2>}
+          {p.tabs.map((t) =>
+            p.tabs.length === 1 ? (
+              <h2 key={t.key} className="text-[13px] font-semibold text-slate-900">
+                {t.label}
+              </h2>
+            ) : (
+              <button
+                key={t.key}
+                type="button"
+                role="tab"
+                aria-selected={t.key === tab?.key}
+                onClick={() => p.onTab?.(t.key)}
+                title={`${t.version.kind === 'edit' ? (t.version.author?.name ?? 'a reviewer') : (t.version.model ?? t.version.kind)} · version #${t.version.id}`}
+                className={`rounded px-1.5 py-0.5 text-[13px] ${t.key === tab?.key ? 'bg-slate-900 font-semibold text-white' : 'text-slate-600 hover:bg-slate-100'}`}
+              >
+                {t.label}
+              </button>
+            ),
+          )}
+          {accepted && <span className="ml-1 rounded bg-emerald-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase">accepted</span>}
+        </div>
+        {v && p.tabs.length <= 1 && (
+          <span suppressHydrationWarning className="min-w-0 flex-1 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
+            {v.kind === 'edit' ? (v.author?.name ?? 'reviewer') : (v.model ?? v.kind)} · {relativeTime(v.createdAt)}
+          </span>
         )}
+        <span className="ml-auto flex shrink-0 items-center gap-1.5">
+          {v && !p.editing && <AnswerCheck check={v} problemType={p.problemType} compact />}
+          {p.tools}
+        </span>
       </header>
-      <div className="overflow-auto px-4 py-3">
-        {version ? <CotText text={version.text} /> : <p className="text-sm text-slate-400">None yet.</p>}
-      </div>
+      {v || p.editing ? p.children : <p className="px-4 py-3 text-sm text-slate-400">{p.emptyText}</p>}
     </section>
   );
 }

@@ -2,38 +2,45 @@
 
 import { useEffect, useRef } from 'react';
 import videojs from 'video.js';
-import type Player from 'video.js/dist/types/player';
 import 'video.js/dist/video-js.css';
+import type { PlayerController } from './player-controller';
+import { usePlayerValue } from './use-player-state';
 
-export type VideoPlayerProps = { src: string; type: string; onReady?: (player: Player) => void };
-
-// video.js owns its DOM subtree: create it in an effect on a detached element and dispose on
-// cleanup, so React never reconciles nodes video.js has moved.
-export function VideoPlayer({ src, type, onReady }: VideoPlayerProps) {
+/** One video.js player. video.js owns its DOM subtree: built in an effect on a detached element, disposed on unmount. */
+function PlayerSlot({ controller, index, visible }: { controller: PlayerController; index: 0 | 1; visible: boolean }) {
   const holder = useRef<HTMLDivElement>(null);
-  const playerRef = useRef<Player | null>(null);
-
   useEffect(() => {
     const el = document.createElement('video-js');
-    el.classList.add('vjs-big-play-centered', 'vjs-fluid');
-    el.setAttribute('data-testid', 'video-player');
+    el.classList.add('vjs-fill');
     holder.current?.appendChild(el);
     const player = videojs(el, {
-      controls: true,
+      controls: false,
       preload: 'auto',
       muted: true,
-      playbackRates: [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2],
-      sources: [{ src, type }],
+      playsinline: true,
+      bigPlayButton: false,
+      loadingSpinner: true,
     });
-    playerRef.current = player;
-    player.ready(() => onReady?.(player));
+    controller.attach(index, player);
     return () => {
+      controller.attach(index, null);
       player.dispose();
-      playerRef.current = null;
     };
-    // The player is rebuilt only when the media changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [src, type]);
+  }, [controller, index]);
+  // The off-screen player keeps its layout (visibility, not display) so its first frame is decoded.
+  return <div ref={holder} className={`absolute inset-0 ${visible ? '' : 'invisible'}`} data-testid={visible ? 'video-player' : 'video-standby'} />;
+}
 
-  return <div ref={holder} className="overflow-hidden rounded-lg bg-black" />;
+/**
+ * The review page's video: two players taking turns (see PlayerController), so the next item's
+ * video is loaded while the reviewer works on this one. Sources change through the controller.
+ */
+export function VideoPlayer({ controller, hidden }: { controller: PlayerController; hidden?: boolean }) {
+  const active = usePlayerValue(controller, (s) => s.active);
+  return (
+    <div onClick={() => controller.togglePlay()} className={`relative aspect-video max-h-[44vh] w-full cursor-pointer overflow-hidden rounded-md bg-black ${hidden ? 'hidden' : ''}`}>
+      <PlayerSlot controller={controller} index={0} visible={active === 0} />
+      <PlayerSlot controller={controller} index={1} visible={active === 1} />
+    </div>
+  );
 }

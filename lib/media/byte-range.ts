@@ -11,6 +11,8 @@ export function parseByteRange(header: string | null, size: number): ByteRange |
   if (!m) return null;
   const [, a, b] = m;
   if (a === '' && b === '') return null;
+  // Nothing in an empty file can be addressed.
+  if (size === 0) return 'unsatisfiable';
   if (a === '') {
     const suffix = Number(b);
     if (suffix === 0) return 'unsatisfiable';

@@ -6,26 +6,26 @@ import { parseByteRange } from './byte-range';
 /** Streams a file with range, conditional-request and caching support. */
 export function serveFile(file: string, headers: Headers, method: 'GET' | 'HEAD' = 'GET'): Response {
   const st = fs.statSync(file);
-  const etag = `W/"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`;
+  // A strong validator (size, mtime, inode): If-Range requires one (RFC 9110 §13.1.5), and
+  // browsers resume media downloads with it.
+  const etag = `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}-${st.ino.toString(16)}"`;
   const lastModified = st.mtime.toUTCString();
   const common: Record<string, string> = {
     'accept-ranges': 'bytes',
     'content-type': contentTypeFor(file),
     etag,
     'last-modified': lastModified,
-    // Media files are immutable in practice but may be replaced; revalidate cheaply via ETag.
-    'cache-control': 'private, max-age=0, must-revalidate',
+    // Media is effectively immutable but may be replaced: reuse for a minute (the review page
+    // prefetches the next item's video), then revalidate cheaply by ETag.
+    'cache-control': 'private, max-age=60, must-revalidate',
+    'x-content-type-options': 'nosniff',
   };
 
-  const inm = headers.get('if-none-match');
-  const ims = headers.get('if-modified-since');
-  if ((inm && inm === etag) || (!inm && ims && Date.parse(ims) >= Math.floor(st.mtimeMs / 1000) * 1000)) {
-    return new Response(null, { status: 304, headers: common });
-  }
+  if (notModified(headers, etag, st.mtimeMs)) return new Response(null, { status: 304, headers: common });
 
-  // If-Range: only honour the range when the validator still matches.
+  // If-Range: honour the range only while the validator still matches; else send it all.
   const ifRange = headers.get('if-range');
-  const rangeHeader = ifRange && ifRange !== etag && ifRange !== lastModified ? null : headers.get('range');
+  const rangeHeader = ifRange && ifRange.trim() !== etag && ifRange.trim() !== lastModified ? null : headers.get('range');
   const range = parseByteRange(rangeHeader, st.size);
   if (range === 'unsatisfiable') {
     return new Response(null, { status: 416, headers: { ...common, 'content-range': `bytes */${st.size}` } });
@@ -45,4 +45,17 @@ export function serveFile(file: string, headers: Headers, method: 'GET' | 'HEAD'
       'content-range': `bytes ${range.start}-${range.end}/${st.size}`,
     },
   });
+}
+
+/** If-None-Match (a list, weak comparison, or `*`) wins over If-Modified-Since (RFC 9110 §13.2.2). */
+function notModified(headers: Headers, etag: string, mtimeMs: number): boolean {
+  const inm = headers.get('if-none-match');
+  if (inm !== null) {
+    const opaque = (t: string) => t.trim().replace(/^W\//, '');
+    return inm.trim() === '*' || inm.split(',').some((t) => opaque(t) === opaque(etag));
+  }
+  const ims = headers.get('if-modified-since');
+  if (!ims) return false;
+  const since = Date.parse(ims);
+  return Number.isFinite(since) && Math.floor(mtimeMs / 1000) * 1000 <= since;
 }

@@ -1,57 +1,39 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
-import { getItem } from '@/lib/items/get-item';
 import { isAppError } from '@/lib/errors';
-import { isRemoteUrl } from '@/lib/media/resolve-path';
-import { contentTypeFor } from '@/lib/media/content-type';
-import { MediaView } from '@/components/player/media-view';
-import { CotPanel } from '@/components/cot/cot-panel';
-import { StatusBadge } from '@/components/ui/badges';
+import { getReviewItem } from '@/lib/review/get-review-item';
+import { findNeighbors } from '@/lib/items/neighbors';
+import { itemFilterSchema, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '@/lib/items/filter';
+import { ReviewWorkspace } from '@/components/review/review-workspace';
 
-export default async function ItemPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The list the reviewer came from rides in the URL (the items table links here with its filter);
+// next/previous follow it. Without one, the item's dataset in id order.
+function filterFor(search: Record<string, string | string[] | undefined>, datasetId: number): { filter: ItemFilter; labels: string[] } {
+  let filter: ItemFilter;
+  try {
+    filter = parseItemFilter({ ...search, dataset: search.dataset ?? String(datasetId) });
+  } catch {
+    filter = itemFilterSchema.parse({ dataset: datasetId });
+  }
+  const labels = [...itemFilterToSearchParams(filter).entries()].filter(([k]) => k !== 'dataset').map(([k, v]) => `${k}: ${v}`);
+  return { filter, labels };
+}
+
+export default async function ItemReviewPage({ params, searchParams }: Props) {
   const parsed = z.coerce.number().int().positive().safeParse((await params).id);
   if (!parsed.success) notFound();
+  const db = prisma();
   let item;
   try {
-    item = await getItem(prisma(), parsed.data);
+    item = await getReviewItem(db, parsed.data);
   } catch (e) {
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   }
-  const mediaSrc = isRemoteUrl(item.path)
-    ? item.path
-    : `/api/media/${item.datasetId}/${item.path.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/')}`;
-
-  return (
-    <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
-      <div className="space-y-4">
-        <MediaView src={mediaSrc} type={contentTypeFor(item.path)} dataType={item.dataType} />
-        <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="question">
-          <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-            <span className="font-mono">#{item.problemId}</span>
-            <span className="rounded bg-slate-100 px-1.5 py-0.5">{item.problemType}</span>
-            <span>{item.dataSource}</span>
-            <StatusBadge status={item.reviewStatus} />
-          </div>
-          <p className="whitespace-pre-wrap text-sm">{item.problem}</p>
-          {item.options.length > 0 && !item.problem.includes(item.options[0] ?? '') && (
-            <ul className="mt-2 space-y-0.5 text-sm">
-              {item.options.map((o) => (
-                <li key={o}>{o}</li>
-              ))}
-            </ul>
-          )}
-          <p className="mt-3 text-sm">
-            <span className="text-slate-500">Ground truth: </span>
-            <span className="font-medium">{item.groundTruth}</span>
-          </p>
-        </section>
-      </div>
-      <div className="grid min-h-0 grid-cols-1 gap-4 lg:grid-cols-2">
-        <CotPanel title="Draft (LLM)" version={item.draft} testId="draft-panel" />
-        <CotPanel title="Revision (MLLM)" version={item.revision} testId="revision-panel" />
-      </div>
-    </div>
-  );
+  const { filter, labels } = filterFor(await searchParams, item.datasetId);
+  const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2 });
+  return <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} />;
 }

@@ -1,0 +1,32 @@
+'use client';
+
+import { Fragment } from 'react';
+import { Kbd } from './kbd';
+import { Modal } from './modal';
+import { SHORTCUT_GROUPS } from './shortcuts';
+
+export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose} width="max-w-3xl" testId="help-overlay">
+      <div className="grid grid-cols-1 gap-x-8 gap-y-4 p-4 md:grid-cols-2">
+        {SHORTCUT_GROUPS.map((g) => (
+          <section key={g.title}>
+            <h3 className="mb-1.5 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{g.title}</h3>
+            <dl className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1 text-[13px]">
+              {g.items.map((s) => (
+                <Fragment key={s.label}>
+                  <dt className="flex gap-1">
+                    {s.keys.map((k) => (
+                      <Kbd key={k}>{k}</Kbd>
+                    ))}
+                  </dt>
+                  <dd className="text-slate-700">{s.label}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,52 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReviewItem } from '@/lib/review/review-item';
+import type { RejectReasonCode } from '@/lib/review/reject-reasons';
+import { ApiError, apiFetch } from './api-fetch';
+import { ITEMS_ROOT_KEY, reviewKeys } from './keys';
+import { withOptimisticState } from './optimistic';
+
+export type DecisionInput =
+  | { action: 'accept'; versionId: number }
+  | { action: 'reject'; reason: RejectReasonCode; note?: string }
+  | { action: 'skip' };
+
+export type DecideVars = { itemId: number; expectedRev: number; decision: DecisionInput };
+export type DecideResult = { item: ReviewItem; reviewId: number };
+
+export function postDecision({ itemId, expectedRev, decision }: DecideVars): Promise<DecideResult> {
+  return apiFetch<DecideResult>(`/api/items/${itemId}/decision`, { method: 'POST', json: { ...decision, expectedRev } });
+}
+
+/** A decision shows at once (optimistic) and rolls back to the server's state if refused. */
+export function useDecideItem() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: postDecision,
+    onMutate: async (vars) => {
+      const key = reviewKeys.item(vars.itemId);
+      await qc.cancelQueries({ queryKey: key });
+      const previous = qc.getQueryData<ReviewItem>(key);
+      if (previous) {
+        const d = vars.decision;
+        qc.setQueryData(
+          key,
+          withOptimisticState(previous, {
+            status: d.action === 'accept' ? 'accepted' : d.action === 'reject' ? 'rejected' : 'skipped',
+            acceptedVersionId: d.action === 'accept' ? d.versionId : d.action === 'reject' ? null : previous.acceptedVersionId,
+          }),
+        );
+      }
+      return { previous };
+    },
+    onError: (err, vars, ctx) => {
+      const current = err instanceof ApiError ? err.currentItem : null;
+      if (current) qc.setQueryData(reviewKeys.item(vars.itemId), current);
+      else if (ctx?.previous) qc.setQueryData(reviewKeys.item(vars.itemId), ctx.previous);
+    },
+    onSuccess: (data) => qc.setQueryData(reviewKeys.item(data.item.id), data.item),
+    onSettled: (_d, _e, vars) => {
+      void qc.invalidateQueries({ queryKey: reviewKeys.history(vars.itemId) });
+      void qc.invalidateQueries({ queryKey: ITEMS_ROOT_KEY });
+    },
+  });
+}
