@@ -83,3 +83,51 @@ test('failures are grouped by message with samples, and can be retried', async (
   await expect.poll(async () => (await queryRows<{ n: number }>(`SELECT count(*)::int AS n FROM stage_result WHERE run_id = $1 AND attempts = 2 AND status = 'failed'`, [run.id]))[0]!.n, { timeout: 30_000 }).toBe(3);
   await expect(row.getByTestId('run-status')).toHaveText('completed');
 });
+
+test('every stage runs over a copy of the demo dataset and shows on the jobs page', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const name = `e2e-demo-copy-${Math.random().toString(36).slice(2, 8)}`;
+  const [ds] = await queryRows<{ id: number }>(`INSERT INTO dataset (name, media_root, updated_at) SELECT $1, media_root, now() FROM dataset WHERE name = 'demo' RETURNING id`, [name]);
+  await queryRows(
+    `INSERT INTO video (dataset_id, path, data_type, duration_sec, fps, width, height, frame_count, probed_at)
+     SELECT $1, v.path, v.data_type, v.duration_sec, v.fps, v.width, v.height, v.frame_count, v.probed_at FROM video v JOIN dataset d ON d.id = v.dataset_id WHERE d.name = 'demo'`,
+    [ds!.id],
+  );
+  await queryRows(
+    `INSERT INTO item (dataset_id, video_id, problem_id, problem, options, problem_type, data_type, path, solution, ground_truth, updated_at)
+     SELECT $1, v.id, i.problem_id, i.problem, i.options, i.problem_type, i.data_type, i.path, i.solution, i.ground_truth, now()
+       FROM item i JOIN dataset d ON d.id = i.dataset_id AND d.name = 'demo' JOIN video v ON v.dataset_id = $1 AND v.path = i.path`,
+    [ds!.id],
+  );
+  const [{ items, videos } = { items: 0, videos: 0 }] = await queryRows<{ items: number; videos: number }>(
+    `SELECT (SELECT count(*)::int FROM item WHERE dataset_id = $1) AS items, (SELECT count(*)::int FROM video WHERE dataset_id = $1) AS videos`,
+    [ds!.id],
+  );
+
+  const runs: number[] = [];
+  // In DOMAIN.md's order, with consistency before check (its score feeds the verdict).
+  for (const [stage, filter] of [['represent', ''], ['draft', ''], ['revise', ''], ['consistency', 'type=multiple choice'], ['check', '']] as const) {
+    const res = await request.post('/api/runs', { data: { stage, dataset: name, filter } });
+    expect(res.status(), `${stage}: ${await res.text()}`).toBe(201);
+    const id = ((await res.json()) as { run: { id: number } }).run.id;
+    runs.push(id);
+    await expect.poll(async () => (await queryRows<{ status: string }>(`SELECT status::text FROM pipeline_run WHERE id = $1`, [id]))[0]!.status, { timeout: 60_000 }).toBe('completed');
+    const [r] = await queryRows<{ total: number; done: number; failed: number }>(`SELECT total, done, failed FROM pipeline_run WHERE id = $1`, [id]);
+    expect(r, stage).toMatchObject({ done: r!.total, failed: 0 });
+    expect(r!.total, stage).toBe(stage === 'represent' ? videos : stage === 'consistency' ? r!.total : items);
+  }
+  const [state] = await queryRows<{ reps: number; drafts: number; revisions: number; verdicts: number; scored: number }>(
+    `SELECT (SELECT count(*)::int FROM video WHERE dataset_id = $1 AND representation IS NOT NULL) AS reps,
+            (SELECT count(*)::int FROM item WHERE dataset_id = $1 AND current_draft_id IS NOT NULL) AS drafts,
+            (SELECT count(*)::int FROM item WHERE dataset_id = $1 AND current_revision_id IS NOT NULL) AS revisions,
+            (SELECT count(*)::int FROM item WHERE dataset_id = $1 AND verdict IS NOT NULL) AS verdicts,
+            (SELECT count(*)::int FROM item WHERE dataset_id = $1 AND consistency_score IS NOT NULL) AS scored`,
+    [ds!.id],
+  );
+  expect(state).toMatchObject({ reps: videos, drafts: items, revisions: items, verdicts: items });
+  expect(state!.scored).toBeGreaterThan(0);
+
+  await page.goto('/runs');
+  for (const id of runs) await expect(page.getByTestId(`run-row-${id}`).getByTestId('run-status')).toHaveText('completed');
+  await page.screenshot({ path: 'test-results/screens/runs-all-stages-1440x900.png' });
+});
