@@ -1,0 +1,162 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type pg from 'pg';
+import { buildRecord, type ExportRow, type SkipReason } from './build-record';
+import { exportSelect, exportWhere } from './export-query';
+import type { ExportOptions } from './export-options';
+import { STUDIO } from './studio-version';
+
+export type ExportManifest = {
+  studio: { name: string; version: string };
+  createdAt: string;
+  exportId: number | null;
+  dataset: { id: number; name: string };
+  format: ExportOptions['format'];
+  fileFormat: ExportOptions['fileFormat'];
+  file: string;
+  bytes: number;
+  sha256: string;
+  records: number;
+  /** Matched by the filter but left out (sft and sharegpt need an accepted CoT with a think block). */
+  skipped: Record<SkipReason, number>;
+  countsByProblemType: Record<string, number>;
+  countsBySource: Record<string, number>;
+  countsByDataType: Record<string, number>;
+  filters: { status: string[]; type?: string[]; source?: string[] };
+  options: { foldOptions: boolean | null };
+  /** For sharegpt: the dataset_info.json entry LLaMA-Factory needs to read the file. */
+  llamaFactory?: Record<string, unknown>;
+};
+
+export function manifestPathFor(file: string): string {
+  return `${file}.manifest.json`;
+}
+
+const FETCH_ROWS = 2000;
+const FLUSH_BYTES = 256 * 1024;
+
+function bump(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1;
+}
+
+/**
+ * Streams the filtered items from a server-side cursor into a JSONL or JSON file, in constant
+ * memory (one batch of rows at a time, writes wait for the disk), hashing as it writes, then
+ * writes the manifest beside it. The file appears under its name only when complete.
+ * `client` must be a dedicated connection.
+ */
+export async function writeExport(
+  client: pg.Client,
+  opts: ExportOptions & { outPath: string; exportId?: number | null; onProgress?: (written: number, total: number) => void },
+): Promise<ExportManifest> {
+  const outPath = path.resolve(opts.outPath);
+  const partial = `${outPath}.partial`;
+  fs.mkdirSync(path.dirname(outPath), { recursive: true });
+  const manifest: ExportManifest = {
+    studio: { ...STUDIO },
+    createdAt: new Date().toISOString(),
+    exportId: opts.exportId ?? null,
+    dataset: { id: opts.filter.dataset, name: '' },
+    format: opts.format,
+    fileFormat: opts.fileFormat,
+    file: path.basename(outPath),
+    bytes: 0,
+    sha256: '',
+    records: 0,
+    skipped: { noAcceptedCot: 0, noThinkBlock: 0 },
+    countsByProblemType: {},
+    countsBySource: {},
+    countsByDataType: {},
+    filters: {
+      status: [...opts.filter.status],
+      ...(opts.filter.type?.length ? { type: [...opts.filter.type] } : {}),
+      ...(opts.filter.source?.length ? { source: [...opts.filter.source] } : {}),
+    },
+    options: { foldOptions: opts.foldOptions ?? null },
+  };
+
+  const out = fs.createWriteStream(partial);
+  const outDone = finished(out);
+  outDone.catch(() => {});
+  const hash = crypto.createHash('sha256');
+  let buffer = '';
+  const flush = async () => {
+    if (buffer === '') return;
+    const bytes = Buffer.from(buffer);
+    buffer = '';
+    hash.update(bytes);
+    manifest.bytes += bytes.length;
+    if (!out.write(bytes)) await once(out, 'drain');
+  };
+
+  // One snapshot for the count and the rows, so progress and the manifest agree with the file.
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const ds = await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset]);
+    manifest.dataset.name = ds.rows[0]?.name ?? '';
+    const where = exportWhere(opts.filter);
+    const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${where.sql}`, where.params)).rows[0]?.n ?? 0;
+    opts.onProgress?.(0, total);
+    const select = exportSelect(opts.filter, opts.format);
+    await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${select.sql}`, select.params);
+
+    const json = opts.fileFormat === 'json';
+    buffer = json ? '[' : '';
+    let seen = 0;
+    for (;;) {
+      const batch = await client.query<ExportRow>(`FETCH ${FETCH_ROWS} FROM export_rows`);
+      if (batch.rows.length === 0) break;
+      for (const row of batch.rows) {
+        seen++;
+        const built = buildRecord(row, opts.format, { foldOptions: opts.foldOptions });
+        if ('skip' in built) {
+          manifest.skipped[built.skip]++;
+          continue;
+        }
+        const text = JSON.stringify(built.record);
+        buffer += json ? `${manifest.records === 0 ? '\n' : ',\n'}${text}` : `${text}\n`;
+        manifest.records++;
+        bump(manifest.countsByProblemType, row.problem_type);
+        bump(manifest.countsBySource, row.data_source);
+        bump(manifest.countsByDataType, row.data_type);
+        if (buffer.length >= FLUSH_BYTES) await flush();
+      }
+      opts.onProgress?.(seen, total);
+    }
+    if (json) buffer += manifest.records === 0 ? ']\n' : '\n]\n';
+    await flush();
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    out.destroy();
+    await outDone.catch(() => {});
+    fs.rmSync(partial, { force: true });
+    throw e;
+  }
+  out.end();
+  await outDone;
+  manifest.sha256 = hash.digest('hex');
+  if (opts.format === 'sharegpt') manifest.llamaFactory = llamaFactoryEntry(manifest);
+  fs.renameSync(partial, outPath);
+  const manifestPath = manifestPathFor(outPath);
+  fs.writeFileSync(`${manifestPath}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.renameSync(`${manifestPath}.partial`, manifestPath);
+  return manifest;
+}
+
+function llamaFactoryEntry(m: ExportManifest): Record<string, unknown> {
+  const columns: Record<string, string> = { messages: 'messages' };
+  if (m.countsByDataType.video) columns.videos = 'videos';
+  if (m.countsByDataType.image) columns.images = 'images';
+  return {
+    [path.basename(m.file).replace(/\.(jsonl|json)$/, '')]: {
+      file_name: m.file,
+      formatting: 'sharegpt',
+      columns,
+      tags: { role_tag: 'role', content_tag: 'content', user_tag: 'user', assistant_tag: 'assistant' },
+    },
+  };
+}
