@@ -2,6 +2,8 @@ import type PgBoss from 'pg-boss';
 import { prisma } from '@/lib/db/client';
 import { parsePayload } from '@/lib/queue/contract';
 import { probeVideos } from '@/lib/media/probe-videos';
+import { runImportJob } from '@/lib/import/run-import-job';
+import { runExportJob } from '@/lib/export/run-export-job';
 import { wrapHandler, type WorkerState } from './wrap-handler';
 
 /** Registers every job handler; returns the queue names this worker serves. */
@@ -14,5 +16,15 @@ export async function registerHandlers(boss: PgBoss, state: WorkerState): Promis
       return probeVideos(prisma(), payload);
     }),
   );
-  return ['media.probe'];
+  await boss.work(
+    'import.run',
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    wrapHandler('import.run', state, async (job) => ({ status: (await runImportJob(prisma(), parsePayload('import.run', job.data))).status })),
+  );
+  await boss.work(
+    'export.run',
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    wrapHandler('export.run', state, async (job) => ({ status: (await runExportJob(prisma(), parsePayload('export.run', job.data))).status })),
+  );
+  return ['media.probe', 'import.run', 'export.run'];
 }

@@ -28,7 +28,7 @@ export type ExportManifest = {
   filters: { status: string[]; type?: string[]; source?: string[] };
   options: { foldOptions: boolean | null };
   /** For sharegpt: the dataset_info.json entry LLaMA-Factory needs to read the file. */
-  llamaFactory?: Record<string, unknown>;
+  llamaFactory?: Record<string, { file_name: string; formatting: string; columns: Record<string, string>; tags: Record<string, string> }>;
 };
 
 export function manifestPathFor(file: string): string {
@@ -147,7 +147,7 @@ export async function writeExport(
   return manifest;
 }
 
-function llamaFactoryEntry(m: ExportManifest): Record<string, unknown> {
+function llamaFactoryEntry(m: ExportManifest): NonNullable<ExportManifest['llamaFactory']> {
   const columns: Record<string, string> = { messages: 'messages' };
   if (m.countsByDataType.video) columns.videos = 'videos';
   if (m.countsByDataType.image) columns.images = 'images';

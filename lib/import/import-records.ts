@@ -216,7 +216,7 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
       summary.status = 'failed';
       summary.message =
         opts.mode === 'all_or_nothing'
-          ? `${summary.rejected} of ${summary.records} records are invalid; nothing was imported (choose "skip bad records" to import the ${summary.valid} good ones)`
+          ? `${summary.rejected} of ${summary.records} records are invalid; nothing was imported (choose "skip bad records" to import the ${summary.valid} good one${summary.valid === 1 ? '' : 's'})`
           : `all ${summary.records} records are invalid; nothing was imported`;
       summary.datasetId = dataset.created ? null : dataset.id;
       return summary;
