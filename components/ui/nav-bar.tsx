@@ -3,6 +3,7 @@ import Link from 'next/link';
 const LINKS = [
   { href: '/datasets', label: 'Datasets' },
   { href: '/items', label: 'Items' },
+  { href: '/exports', label: 'Exports' },
 ];
 
 export function NavBar() {

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { enqueue } from '../queue/client';
 import { IMPORT_MODES } from './import-records';
 import { prismaQueueDb } from './queue-db';
-import { uploadPath } from './uploads';
+import { uploadedFile } from './uploads';
 
 export const createImportSchema = z.object({
   dataset: z.string().trim().min(1, 'give the dataset a name').max(200),
@@ -15,7 +15,7 @@ export const createImportSchema = z.object({
   description: z.string().max(2000).optional(),
   mode: z.enum(IMPORT_MODES).default('all_or_nothing'),
   source: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('upload'), uploadId: z.string().min(1), fileName: z.string().min(1).max(500).optional() }),
+    z.object({ kind: z.literal('upload'), uploadId: z.string().min(1) }),
     z.object({ kind: z.literal('path'), path: z.string().trim().min(1) }),
   ]),
 });
@@ -31,7 +31,7 @@ export const importRowOptionsSchema = z.object({
 });
 
 function sourceFile(source: z.output<typeof createImportSchema>['source']): { file: string; fileName: string } {
-  if (source.kind === 'upload') return { file: uploadPath(source.uploadId), fileName: source.fileName ?? source.uploadId };
+  if (source.kind === 'upload') return uploadedFile(source.uploadId);
   if (!path.isAbsolute(source.path)) throw new AppError('BAD_REQUEST', `Server path must be absolute: ${source.path}`);
   let stat: fs.Stats;
   try {
