@@ -4,8 +4,8 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
-import { buildRecord, type ExportRow, type SkipReason } from './build-record';
-import { exportSelect, exportWhere } from './export-query';
+import { buildRecord, type SkipReason } from './build-record';
+import { exportSelect, exportWhere, toExportRow } from './export-query';
 import type { ExportOptions } from './export-options';
 import { STUDIO } from './studio-version';
 
@@ -35,7 +35,7 @@ export function manifestPathFor(file: string): string {
   return `${file}.manifest.json`;
 }
 
-const FETCH_ROWS = 2000;
+const FETCH_ROWS = 5000;
 const FLUSH_BYTES = 256 * 1024;
 
 function bump(map: Record<string, number>, key: string): void {
@@ -106,10 +106,19 @@ export async function writeExport(
     const json = opts.fileFormat === 'json';
     buffer = json ? '[' : '';
     let seen = 0;
+    const fetch = () => {
+      const q = client.query<unknown[]>({ text: `FETCH ${FETCH_ROWS} FROM export_rows`, rowMode: 'array' });
+      q.catch(() => {}); // awaited below; this only keeps an abandoned prefetch from going unhandled
+      return q;
+    };
+    // The next batch is fetched while this one is turned into records.
+    let next = fetch();
     for (;;) {
-      const batch = await client.query<ExportRow>(`FETCH ${FETCH_ROWS} FROM export_rows`);
+      const batch = await next;
       if (batch.rows.length === 0) break;
-      for (const row of batch.rows) {
+      next = fetch();
+      for (const raw of batch.rows) {
+        const row = toExportRow(raw);
         seen++;
         const built = buildRecord(row, opts.format, { foldOptions: opts.foldOptions });
         if ('skip' in built) {

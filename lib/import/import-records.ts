@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { AppError } from '../errors';
-import { arrayLiteral, copyRow } from './copy-text';
 import { describePosition, readRecords, type FileFormat, type RecordPosition } from './read-records';
-import { COPY_STAGE, CREATE_STAGE, INSERT_IMPORTED_VERSIONS, UPSERT_ITEMS, UPSERT_VIDEOS } from './stage-sql';
-import { validateRecord, type StagedRecord } from './validate-record';
+import { createDirectSink } from './direct-sink';
+import type { RecordSink } from './record-sink';
+import { createStagingSink } from './staging-sink';
+import { validateRecord } from './validate-record';
 
 export const IMPORT_MODES = ['all_or_nothing', 'skip_bad'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -38,6 +36,10 @@ export type ImportSummary = {
   /** True when more issues were found than `issues` holds (all are counted in `rejected`). */
   issuesTruncated: boolean;
   warnings: string[];
+  /** 'direct': a dataset with nothing in it yet, COPYed straight in; 'upsert': staged and merged. */
+  path: 'direct' | 'upsert' | null;
+  /** Where the time went, for benchmarks and logs: streaming (read, validate, write) and the final step. */
+  timings: { streamMs: number; finishMs: number };
 };
 
 export type ImportRecordsOptions = {
@@ -55,35 +57,8 @@ export type ImportRecordsOptions = {
   beforeCommit?: (client: pg.Client, summary: ImportSummary) => Promise<void>;
 };
 
-const FLUSH_BYTES = 256 * 1024;
-
 function positionFields(p: RecordPosition): Pick<RecordIssue, 'line' | 'index'> {
   return p.line !== undefined ? { line: p.line } : { index: p.index };
-}
-
-function stageLine(ordinal: number, r: StagedRecord): string {
-  const c = r.cot;
-  return copyRow([
-    ordinal,
-    r.problemId,
-    r.problemIdIsNumber,
-    r.problem,
-    arrayLiteral(r.options),
-    r.problemType,
-    r.dataType,
-    r.path,
-    r.dataSource,
-    r.solution,
-    r.groundTruth,
-    JSON.stringify(r.extra),
-    arrayLiteral(r.fieldOrder),
-    c?.text ?? null,
-    c?.think ?? null,
-    c?.answer ?? null,
-    c ? c.formatOk : null,
-    c && Number.isFinite(c.answerScore) ? c.answerScore : null,
-    c ? c.answerCorrect : null,
-  ]);
 }
 
 async function resolveDataset(client: pg.Client, ds: ImportRecordsOptions['dataset'], warnings: string[]): Promise<{ id: number; created: boolean }> {
@@ -110,7 +85,8 @@ async function resolveDataset(client: pg.Client, ds: ImportRecordsOptions['datas
 
 /**
  * Imports a Video-R1 / VideoRFT file into a dataset in one transaction: stream-parse, validate,
- * COPY into a staging table, then set-based upserts. In all-or-nothing mode any bad record
+ * and COPY — straight into the tables for an empty dataset, else into a staging table followed
+ * by set-based upserts. In all-or-nothing mode any bad record
  * rolls everything back (the dataset too, if this import created it); in skip-bad mode the
  * good records land and the bad ones are reported. `client` must be a dedicated connection.
  */
@@ -135,6 +111,16 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
     issues: [],
     issuesTruncated: false,
     warnings: [],
+    path: null,
+    timings: { streamMs: 0, finishMs: 0 },
+  };
+  const started = Date.now();
+  let mark = started;
+  const lap = () => {
+    const now = Date.now();
+    const ms = now - mark;
+    mark = now;
+    return ms;
   };
   const report = (issue: RecordIssue) => {
     opts.onIssue?.(issue);
@@ -142,25 +128,18 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
     else summary.issuesTruncated = true;
   };
 
-  let copy: ReturnType<typeof copyFrom> | undefined;
-  let copyDone: Promise<void> | undefined;
+  let sink: RecordSink | undefined;
   await client.query('BEGIN');
   try {
     const dataset = await resolveDataset(client, opts.dataset, summary.warnings);
     summary.datasetId = dataset.id;
-    await client.query(CREATE_STAGE);
-
-    const stream = client.query(copyFrom(COPY_STAGE));
-    copy = stream;
-    copyDone = finished(stream);
-    copyDone.catch(() => {}); // awaited below; a COPY error also surfaces from write/drain
-    let buffer = '';
-    const flush = async () => {
-      if (buffer === '') return;
-      const ok = stream.write(buffer);
-      buffer = '';
-      if (!ok) await once(stream, 'drain');
-    };
+    const used = await client.query<{ used: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM item WHERE dataset_id = $1) OR EXISTS (SELECT 1 FROM video WHERE dataset_id = $1) AS used',
+      [dataset.id],
+    );
+    summary.path = used.rows[0]?.used ? 'upsert' : 'direct';
+    const sinkOpts = { datasetId: dataset.id, importId: opts.importId ?? null };
+    sink = summary.path === 'direct' ? await createDirectSink(client, sinkOpts) : await createStagingSink(client, sinkOpts);
 
     // problem_id → where it first appeared, to name both places in a duplicate's error.
     const seen = new Map<string, number>();
@@ -186,17 +165,14 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
           if (firstAt !== undefined) {
             summary.rejected++;
             const where = raw.position.line !== undefined ? `line ${firstAt}` : `record [${firstAt}]`;
-            bad('problem_id', `duplicate problem_id ${JSON.stringify(raw.value && (raw.value as Record<string, unknown>).problem_id)}: already used by ${where}`);
+            bad('problem_id', `duplicate problem_id ${JSON.stringify((raw.value as Record<string, unknown>).problem_id)}: already used by ${where}`);
           } else {
             seen.set(v.record.problemId, raw.position.line ?? raw.position.index!);
             summary.valid++;
             if (v.record.optionsInProblem) summary.optionsInProblem++;
             // After the first bad record an all-or-nothing import will roll back: keep validating
             // (to report every problem) but stop sending rows.
-            if (opts.mode === 'skip_bad' || summary.rejected === 0) {
-              buffer += stageLine(raw.ordinal, v.record);
-              if (buffer.length >= FLUSH_BYTES) await flush();
-            }
+            if (opts.mode === 'skip_bad' || summary.rejected === 0) await sink.add(raw.ordinal, v.record);
           }
         }
       }
@@ -205,13 +181,10 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
         opts.onProgress({ bytesRead: summary.bytesRead, records: summary.records, rejected: summary.rejected });
       }
     }
-    await flush();
-    stream.end();
-    await copyDone;
-    copy = undefined;
     opts.onProgress?.({ bytesRead: summary.bytesRead, records: summary.records, rejected: summary.rejected });
 
     if (summary.rejected > 0 && (opts.mode === 'all_or_nothing' || summary.valid === 0)) {
+      await sink.abort(new Error('import refused'));
       await client.query('ROLLBACK');
       summary.status = 'failed';
       summary.message =
@@ -222,13 +195,15 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
       return summary;
     }
 
-    await client.query('ANALYZE import_stage');
-    summary.videosCreated = (await client.query(UPSERT_VIDEOS, [dataset.id])).rowCount ?? 0;
-    const items = await client.query<{ inserted: number; updated: number }>(UPSERT_ITEMS, [dataset.id]);
-    summary.inserted = items.rows[0]?.inserted ?? 0;
-    summary.updated = items.rows[0]?.updated ?? 0;
+    summary.timings.streamMs = lap();
+    const landed = await sink.finish();
+    sink = undefined;
+    summary.timings.finishMs = lap();
+    summary.inserted = landed.inserted;
+    summary.updated = landed.updated;
+    summary.videosCreated = landed.videosCreated;
+    summary.versionsCreated = landed.versionsCreated;
     summary.unchanged = summary.valid - summary.inserted - summary.updated;
-    summary.versionsCreated = (await client.query(INSERT_IMPORTED_VERSIONS, [dataset.id, opts.importId ?? null])).rowCount ?? 0;
     await client.query('UPDATE dataset SET updated_at = now() WHERE id = $1', [dataset.id]);
     // The audit event commits with the rows it describes (raw SQL: this transaction is not Prisma's).
     await client.query(
@@ -252,11 +227,7 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
     await client.query('COMMIT');
     return summary;
   } catch (e) {
-    // A COPY still open holds the connection: abort it (CopyFail) before rolling back.
-    if (copy) {
-      copy.destroy(e as Error);
-      await copyDone?.catch(() => {});
-    }
+    await sink?.abort(e as Error).catch(() => {});
     await client.query('ROLLBACK').catch(() => {});
     throw e;
   }

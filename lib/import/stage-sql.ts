@@ -1,8 +1,8 @@
 // The set-based half of an import: records are COPYed into a temporary staging table inside the
 // import's transaction, then land in video / item / cot_version with one statement each.
 
+// Column order = itemValues() then cotValues() (lib/import/record-sink.ts).
 export const STAGE_COLUMNS = [
-  'source_index',
   'problem_id',
   'problem_id_is_number',
   'problem',
@@ -15,6 +15,7 @@ export const STAGE_COLUMNS = [
   'ground_truth',
   'extra',
   'field_order',
+  'source_index',
   'cot_text',
   'cot_think',
   'cot_answer',
@@ -25,7 +26,6 @@ export const STAGE_COLUMNS = [
 
 export const CREATE_STAGE = `
 CREATE TEMP TABLE import_stage (
-  source_index integer NOT NULL,
   problem_id text NOT NULL,
   problem_id_is_number boolean NOT NULL,
   problem text NOT NULL,
@@ -38,6 +38,7 @@ CREATE TEMP TABLE import_stage (
   ground_truth text NOT NULL,
   extra jsonb NOT NULL,
   field_order text[] NOT NULL,
+  source_index integer NOT NULL,
   cot_text text,
   cot_think text,
   cot_answer text,

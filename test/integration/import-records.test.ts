@@ -72,6 +72,17 @@ describe('importing a file', () => {
     expect(new Set(items.map((i) => i.videoId)).size).toBe(3);
   });
 
+  it('imports a file larger than one write batch: every record once, media shared across batches', async () => {
+    const name = uniq('batches');
+    const n = 21_000;
+    const recs = Array.from({ length: n }, (_, i) => ({ ...record(i), path: `./videos/${i % 7}.mp4`, ...(i % 1000 === 0 ? { process: '<think>x</think>' } : {}) }));
+    const s = await importFile(writeJsonl(recs), { dataset: name });
+    expect(s).toMatchObject({ status: 'completed', path: 'direct', inserted: n, videosCreated: 7, versionsCreated: 21 });
+    expect(await counts(name)).toEqual({ items: n, videos: 7, versions: 21 });
+    const order = await db.item.findMany({ where: { dataset: { name } }, orderBy: { id: 'asc' }, select: { problemId: true }, skip: 10_000, take: 2 });
+    expect(order.map((o) => o.problemId)).toEqual(['10000', '10001']);
+  });
+
   it('gives a record with process an imported, scored CoT version', async () => {
     const name = uniq('cot');
     await importFile(writeJsonl([record('a', { process: '<think>two, then one more</think>' }), record('b')]), { dataset: name });

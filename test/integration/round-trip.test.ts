@@ -50,27 +50,35 @@ describe('round trip: import then rl export', () => {
     ['a pretty-printed JSON array', (recs: Record<string, unknown>[], f: string) => fs.writeFileSync(f, JSON.stringify(recs, null, 2))],
   ] as const) {
     for (const fileFormat of ['jsonl', 'json'] as const) {
-      it(`returns every record of ${label} with every field value equal (export as ${fileFormat})`, async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-'));
-        const file = path.join(dir, label.includes('JSON array') ? 'in.json' : 'in.jsonl');
-        write(source, file);
-        const summary = await importFile(file, uniq('round-trip'));
-        expect(summary.status).toBe('completed');
-        expect(summary.inserted).toBe(source.length);
+      // 'direct': a new dataset, COPYed straight in; 'upsert': a dataset with an item already, staged and merged.
+      for (const path_ of ['direct', 'upsert'] as const) {
+        it(`returns every record of ${label} with every field value equal (${path_} import, export as ${fileFormat})`, async () => {
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-'));
+          const file = path.join(dir, label.includes('JSON array') ? 'in.json' : 'in.jsonl');
+          write(source, file);
+          const dataset = uniq('round-trip');
+          if (path_ === 'upsert') {
+            const seed = path.join(dir, 'seed.jsonl');
+            fs.writeFileSync(seed, JSON.stringify({ problem_id: 'already-here', problem: 'q', problem_type: 'OCR', data_type: 'image', path: './x.png', solution: 'x' }) + '\n');
+            await importFile(seed, dataset);
+          }
+          const summary = await importFile(file, dataset);
+          expect(summary).toMatchObject({ status: 'completed', path: path_, inserted: source.length });
 
-        const { out, manifest } = await exportRl(summary.datasetId!, fileFormat);
-        const exported = readExport(out, fileFormat);
-        expect(exported).toHaveLength(source.length);
-        for (const [i, want] of source.entries()) {
-          const got = exported[i]!;
-          expect(got).toStrictEqual(withoutProcess(want));
-          // Types survive, not only values: 1 stays a number, "42" stays a string.
-          expect(typeof got.problem_id).toBe(typeof want.problem_id);
-          // Key order is kept too (not required, but trainers' diffs stay readable).
-          expect(Object.keys(got)).toEqual(Object.keys(withoutProcess(want)));
-        }
-        expect(manifest.records).toBe(source.length);
-      });
+          const { out, manifest } = await exportRl(summary.datasetId!, fileFormat);
+          const exported = readExport(out, fileFormat).filter((r) => r.problem_id !== 'already-here');
+          expect(exported).toHaveLength(source.length);
+          for (const [i, want] of source.entries()) {
+            const got = exported[i]!;
+            expect(got).toStrictEqual(withoutProcess(want));
+            // Types survive, not only values: 1 stays a number, "42" stays a string.
+            expect(typeof got.problem_id).toBe(typeof want.problem_id);
+            // Key order is kept too (not required, but trainers' diffs stay readable).
+            expect(Object.keys(got)).toEqual(Object.keys(withoutProcess(want)));
+          }
+          expect(manifest.records).toBe(source.length + (path_ === 'upsert' ? 1 : 0));
+        });
+      }
     }
   }
 
