@@ -14,6 +14,8 @@ export const createImportSchema = z.object({
   mediaRoot: z.string().trim().min(1).optional(),
   description: z.string().max(2000).optional(),
   mode: z.enum(IMPORT_MODES).default('all_or_nothing'),
+  /** The name shown for the file (a retry keeps the uploaded file's original name). */
+  fileName: z.string().min(1).max(500).optional(),
   source: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('upload'), uploadId: z.string().min(1) }),
     z.object({ kind: z.literal('path'), path: z.string().trim().min(1) }),
@@ -33,6 +35,8 @@ export const importRowOptionsSchema = z.object({
 function sourceFile(source: z.output<typeof createImportSchema>['source']): { file: string; fileName: string } {
   if (source.kind === 'upload') return uploadedFile(source.uploadId);
   if (!path.isAbsolute(source.path)) throw new AppError('BAD_REQUEST', `Server path must be absolute: ${source.path}`);
+  // Only record files: the path names a file anywhere on the server.
+  if (!/\.(json|jsonl|ndjson)$/i.test(source.path)) throw new AppError('BAD_REQUEST', `${source.path}: expected a .json or .jsonl file`);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(source.path);
@@ -49,7 +53,9 @@ function sourceFile(source: z.output<typeof createImportSchema>['source']): { fi
  */
 export async function createImport(db: PrismaClient, input: CreateImportInput, actorId: string | null, opts: { enqueue?: boolean } = {}) {
   const req = createImportSchema.parse(input);
-  const { file, fileName } = sourceFile(req.source);
+  const source = sourceFile(req.source);
+  const file = source.file;
+  const fileName = req.fileName ?? source.fileName;
   const existing = await db.dataset.findUnique({ where: { name: req.dataset } });
   const mediaRoot = req.mediaRoot ? path.resolve(req.mediaRoot) : undefined;
   if (existing && mediaRoot && path.resolve(existing.mediaRoot) !== mediaRoot) {

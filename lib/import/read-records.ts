@@ -93,7 +93,8 @@ export async function* readRecords(input: AsyncIterable<Buffer | string>, opts: 
       if (c === 0x5b) format = 'json';
       else if (c === 0x7b) format = 'jsonl';
       else {
-        const shown = JSON.stringify(decodeLoosely(chunk.subarray(k, k + 24)));
+        // Only the first character is shown: the file may be any file on the server, not the user's own.
+        const shown = JSON.stringify(decodeLoosely(chunk.subarray(k, k + 4)).slice(0, 1));
         throw new ImportFormatError(`not a JSON or JSON Lines file: expected '[' (a JSON array) or '{' (one object per line) at the start, found ${shown}`);
       }
       if (format === 'jsonl' && opts.fileName && /\.json$/i.test(opts.fileName)) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { withRawClient } from '../db/raw-client';
 import { isAppError } from '../errors';
@@ -8,6 +9,14 @@ import { QUEUE_POLICY } from '../queue/contract';
 import { importRowOptionsSchema } from './create-import';
 import { importRecords, type ImportMode, type ImportProgress, type ImportSummary, type RecordIssue } from './import-records';
 import { pgQueueDb } from './queue-db';
+import { uploadsDir } from './uploads';
+
+/** An uploaded file is kept until its import lands (a refused one can be run again with "skip bad"). */
+function removeLandedUpload(source: string): void {
+  if (path.dirname(source) !== uploadsDir()) return;
+  fs.rmSync(source, { force: true });
+  fs.rmSync(`${source}.meta.json`, { force: true });
+}
 
 const PROGRESS_EVERY_MS = 500;
 
@@ -91,6 +100,7 @@ export async function runImportJob(
     );
     progressOpen = false;
     await progress;
+    if (summary.status === 'completed') removeLandedUpload(row.source);
     if (summary.status === 'failed') {
       await db.import.update({
         where: { id: row.id },

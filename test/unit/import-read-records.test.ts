@@ -79,7 +79,7 @@ describe('reading JSON Lines as a stream', () => {
   });
 
   it('refuses a file that is neither JSON nor JSON Lines, and an empty file', async () => {
-    await expect(readAll('problem_id,problem\n1,what\n')).rejects.toThrow(/not a JSON or JSON Lines file.*found "problem_id,problem/);
+    await expect(readAll('problem_id,problem\n1,what\n')).rejects.toThrow(/not a JSON or JSON Lines file.*found "p"$/);
     await expect(readAll('')).rejects.toThrow(/empty/);
     await expect(readAll(' \n\n')).rejects.toThrow(/empty/);
   });

@@ -1,6 +1,7 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useState, type FormEvent } from 'react';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { useStartImport } from './_queries/start-import';
 import { ImportStatus } from './import-status';
@@ -21,6 +22,9 @@ export function ImportForm({ datasets }: { datasets: DatasetOption[] }) {
   const [uploaded, setUploaded] = useState<number | null>(null);
   const [importId, setImportId] = useState<number | null>(null);
   const start = useStartImport((f) => setUploaded(f));
+  const router = useRouter();
+  // A finished import may have created a dataset: refresh the server-rendered list.
+  const refresh = useCallback(() => router.refresh(), [router]);
 
   const existing = datasets.find((d) => d.name === dataset.trim());
   const ready = dataset.trim() !== '' && (existing || mediaRoot.trim() !== '') && (sourceKind === 'upload' ? file !== null : serverPath.trim() !== '');
@@ -130,7 +134,7 @@ export function ImportForm({ datasets }: { datasets: DatasetOption[] }) {
           </div>
         )}
         {importId !== null ? (
-          <ImportStatus importId={importId} />
+          <ImportStatus importId={importId} onFinished={refresh} onRetried={setImportId} />
         ) : (
           !start.isPending && (
             <div className="space-y-2 text-sm text-slate-600">

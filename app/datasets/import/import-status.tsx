@@ -1,15 +1,22 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect } from 'react';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { useImport } from './_queries/use-import';
+import { useRetryImport } from './_queries/retry-import';
 import { isActive } from './_queries/keys';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
 /** Progress of one import, then its outcome: counts, warnings and the bad records. */
-export function ImportStatus({ importId }: { importId: number }) {
+export function ImportStatus({ importId, onFinished, onRetried }: { importId: number; onFinished?: () => void; onRetried?: (id: number) => void }) {
   const { data: imp, error } = useImport(importId);
+  const retry = useRetryImport();
+  const finished = imp !== undefined && !isActive(imp.status);
+  useEffect(() => {
+    if (finished) onFinished?.();
+  }, [finished, onFinished]);
   if (error) return <p className="text-sm text-rose-700">{error.message}</p>;
   if (!imp) return null;
   const fraction = imp.bytesTotal > 0 ? imp.bytesRead / imp.bytesTotal : null;
@@ -48,7 +55,22 @@ export function ImportStatus({ importId }: { importId: number }) {
           )}
         </div>
       )}
-      {imp.status === 'failed' && imp.error && <div className="rounded border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900">{imp.error}</div>}
+      {imp.status === 'failed' && imp.error && (
+        <div className="flex items-center justify-between gap-3 rounded border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900">
+          <span>{imp.error}</span>
+          {imp.mode === 'all_or_nothing' && imp.rejected > 0 && imp.total > imp.rejected && (
+            <button
+              type="button"
+              disabled={retry.isPending}
+              onClick={() => retry.mutate({ importId: imp.id, mode: 'skip_bad' }, { onSuccess: (row) => onRetried?.(row.id) })}
+              className="shrink-0 rounded border border-rose-300 bg-white px-2 py-1 text-xs font-medium text-rose-800 hover:bg-rose-100 disabled:opacity-50"
+            >
+              Import the {n(imp.total - imp.rejected)} good records
+            </button>
+          )}
+        </div>
+      )}
+      {retry.error && <div className="text-xs text-rose-700">{retry.error.message}</div>}
       {imp.status === 'queued' && imp.error && <div className="text-xs text-amber-700">{imp.error}</div>}
       {(report.warnings ?? []).map((w) => (
         <div key={w} className="text-xs text-amber-700">
