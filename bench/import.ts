@@ -39,26 +39,38 @@ try {
   const copyFiles = { video: path.join(outDir, `import-${N}.video.copy`), item: path.join(outDir, `import-${N}.item.copy`), cot: path.join(outDir, `import-${N}.cot.copy`) };
   {
     const outs = Object.fromEntries(Object.entries(copyFiles).map(([k, f]) => [k, fs.createWriteStream(f)])) as Record<keyof typeof copyFiles, fs.WriteStream>;
-    const videoIds = new Map<string, number>();
+    // Written with backpressure, so preparing the baseline does not inflate the import's memory figure.
+    const put = async (out: fs.WriteStream, line: string) => {
+      if (!out.write(line)) await once(out, 'drain');
+    };
     const next = async (table: string, n: number) =>
-      (await client.query<{ ids: number[] }>(`SELECT array_agg(nextval(pg_get_serial_sequence('${table}', 'id'))::int) AS ids FROM generate_series(1, $1)`, [n])).rows[0]!.ids;
-    const itemIds = (await next('item', N)).sort((a, b) => a - b);
-    let ordinal = 0;
-    const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-    for await (const text of lines) {
-      if (!text) continue;
-      const v = validateRecord(JSON.parse(text));
-      if (!v.ok) throw new Error('synthetic record invalid');
-      const r = v.record;
-      let vid = videoIds.get(r.path);
-      if (vid === undefined) {
-        vid = (await next('video', 1))[0]!;
-        videoIds.set(r.path, vid);
-        outs.video.write(copyRow([vid, datasetId, r.path, r.dataType]));
+      (await client.query<{ ids: number[] }>(`SELECT array_agg(nextval(pg_get_serial_sequence('${table}', 'id'))::int) AS ids FROM generate_series(1, $1)`, [n])).rows[0]!.ids.sort(
+        (a, b) => a - b,
+      );
+    const records = async function* () {
+      for await (const text of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+        if (!text) continue;
+        const v = validateRecord(JSON.parse(text));
+        if (!v.ok) throw new Error('synthetic record invalid');
+        yield v.record;
       }
+    };
+    // Pass 1: the media files, in first-seen order, with ids drawn in one go.
+    const paths = new Map<string, string>();
+    for await (const r of records()) if (!paths.has(r.path)) paths.set(r.path, r.dataType);
+    const vids = await next('video', paths.size);
+    const videoIds = new Map<string, number>();
+    for (const [i, [p, dataType]] of [...paths].entries()) {
+      videoIds.set(p, vids[i]!);
+      await put(outs.video, copyRow([vids[i]!, datasetId, p, dataType]));
+    }
+    // Pass 2: items and their CoTs.
+    const itemIds = await next('item', N);
+    let ordinal = 0;
+    for await (const r of records()) {
       const id = itemIds[ordinal]!;
-      outs.item.write(copyRow([id, datasetId, vid, ...itemValues(ordinal, r)]));
-      if (r.cot) outs.cot.write(copyRow([id, 'imported', ...cotValues(r), '{}']));
+      await put(outs.item, copyRow([id, datasetId, videoIds.get(r.path)!, ...itemValues(ordinal, r)]));
+      if (r.cot) await put(outs.cot, copyRow([id, 'imported', ...cotValues(r), '{}']));
       ordinal++;
     }
     await Promise.all(Object.values(outs).map((o) => (o.end(), finished(o))));

@@ -27,7 +27,7 @@ export function ExportForm({
   sourcesByDataset: Record<number, string[]>;
   initialDataset?: number;
 }) {
-  const [dataset, setDataset] = useState<number>(initialDataset ?? datasets[0]!.id);
+  const [dataset, setDataset] = useState<number>(datasets.some((d) => d.id === initialDataset) ? initialDataset! : datasets[0]!.id);
   const [format, setFormat] = useState<CreateExportInput['format']>('sft');
   const [fileFormat, setFileFormat] = useState<CreateExportInput['fileFormat']>('jsonl');
   const [statuses, setStatuses] = useState<string[]>(['accepted']);
