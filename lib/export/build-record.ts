@@ -1,96 +1,117 @@
 import { isKnownField } from '../import/record-schema';
 import { foldOptions } from './fold-options';
 import type { ExportFormat } from './export-options';
-
-/** An item as the export query returns it. */
-export type ExportRow = {
-  problem_id: string;
-  problem_id_is_number: boolean;
-  problem: string;
-  options: string[];
-  problem_type: string;
-  data_type: string;
-  path: string;
-  data_source: string;
-  solution: string;
-  extra: Record<string, unknown>;
-  field_order: string[];
-  accepted_text: string | null;
-};
+import type { ExportRow } from './export-query';
 
 export type SkipReason = 'noAcceptedCot' | 'noThinkBlock';
-export type Built = { record: Record<string, unknown> } | { skip: SkipReason };
+/** One output record as JSON text, or why the item is left out. */
+export type Built = { json: string } | { skip: SkipReason };
 
-const STANDARD_ORDER = ['problem_id', 'problem', 'options', 'problem_type', 'data_type', 'path', 'data_source', 'process', 'solution'];
-const THINK_BLOCK = /<think>[\s\S]*?<\/think>/;
+const STANDARD_ORDER = ['problem_id', 'problem', 'options', 'problem_type', 'data_type', 'path', 'data_source', 'solution'];
 
-function knownValue(row: ExportRow, key: string, fold: boolean | undefined, process: string | undefined): unknown {
+type Layout = { keys: string[]; prefixes: string[]; known: boolean[]; inOrder: Set<string> };
+
+// Most records of a dataset share one key order: its layout (where process goes, each key's
+// encoded prefix) is worked out once per distinct order and reused.
+const layouts = new Map<string, Layout>();
+
+function layoutFor(fieldOrderJson: string, withProcess: boolean): Layout {
+  const cacheKey = `${withProcess ? 'p' : '-'}${fieldOrderJson}`;
+  const cached = layouts.get(cacheKey);
+  if (cached) return cached;
+  const stored = JSON.parse(fieldOrderJson) as string[];
+  let keys = stored.length > 0 ? stored : STANDARD_ORDER;
+  if (!withProcess) keys = keys.filter((k) => k !== 'process');
+  else if (!keys.includes('process')) {
+    const at = keys.indexOf('solution');
+    keys = [...keys];
+    keys.splice(at === -1 ? keys.length : at, 0, 'process');
+  }
+  const layout: Layout = { keys, prefixes: keys.map((k) => `${JSON.stringify(k)}:`), known: keys.map(isKnownField), inOrder: new Set(keys) };
+  if (layouts.size > 1000) layouts.clear();
+  layouts.set(cacheKey, layout);
+  return layout;
+}
+
+const str = (s: string) => JSON.stringify(s);
+
+function knownJson(row: ExportRow, key: string, fold: boolean | undefined, process: string | undefined): string | undefined {
   switch (key) {
     case 'problem_id':
-      return row.problem_id_is_number ? Number(row.problem_id) : row.problem_id;
+      return row.problemIdIsNumber ? row.problemId : str(row.problemId);
     case 'problem':
-      return foldOptions(row.problem, row.options, fold);
+      return str(fold === undefined || row.options === '[]' ? row.problem : foldOptions(row.problem, JSON.parse(row.options) as string[], fold));
     case 'options':
       return row.options;
     case 'problem_type':
-      return row.problem_type;
+      return str(row.problemType);
     case 'data_type':
-      return row.data_type;
+      return str(row.dataType);
     case 'path':
-      return row.path;
+      return str(row.path);
     case 'data_source':
-      return row.data_source;
-    case 'process':
-      return process;
+      return str(row.dataSource);
     case 'solution':
-      return row.solution;
+      return str(row.solution);
+    case 'process':
+      return process === undefined ? undefined : str(process);
   }
   return undefined;
 }
 
 /**
  * A Video-R1 / VideoRFT record in the order its fields came in: known fields from the item's
- * columns, unknown ones verbatim from `extra`. `process` is written only when given (sft), at
- * its original place or just before `solution`.
+ * columns, unknown ones verbatim from `extra`. `process` (sft) keeps its original place, or goes
+ * just before `solution`. Arrays and jsonb arrive as JSON text and are written as they are.
  */
-function trainerRecord(row: ExportRow, fold: boolean | undefined, process: string | undefined): Record<string, unknown> {
-  let order = row.field_order.length > 0 ? [...row.field_order] : STANDARD_ORDER.filter((k) => k !== 'process');
-  if (process === undefined) order = order.filter((k) => k !== 'process');
-  else if (!order.includes('process')) {
-    const at = order.indexOf('solution');
-    order.splice(at === -1 ? order.length : at, 0, 'process');
+function trainerRecord(row: ExportRow, fold: boolean | undefined, process: string | undefined): string {
+  const layout = layoutFor(row.fieldOrder, process !== undefined);
+  const extra = row.extra === '{}' ? null : (JSON.parse(row.extra) as Record<string, unknown>);
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < layout.keys.length; i++) {
+    const key = layout.keys[i]!;
+    const value = layout.known[i] ? knownJson(row, key, fold, process) : extra && Object.hasOwn(extra, key) ? JSON.stringify(extra[key]) : undefined;
+    if (value === undefined) continue;
+    out += first ? layout.prefixes[i]! + value : `,${layout.prefixes[i]!}${value}`;
+    first = false;
   }
-  const entries: Array<[string, unknown]> = [];
-  for (const key of order) {
-    if (isKnownField(key)) entries.push([key, knownValue(row, key, fold, process)]);
-    else if (Object.hasOwn(row.extra, key)) entries.push([key, row.extra[key]]);
+  if (extra) {
+    for (const key of Object.keys(extra)) {
+      if (layout.inOrder.has(key)) continue;
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(extra[key])}`;
+      first = false;
+    }
   }
-  for (const key of Object.keys(row.extra)) if (!order.includes(key)) entries.push([key, row.extra[key]]);
-  // fromEntries keeps a field named "__proto__" an ordinary field.
-  return Object.fromEntries(entries);
+  return `${out}}`;
 }
 
-function acceptedThink(row: ExportRow): { process: string } | { skip: SkipReason } {
-  if (row.accepted_text === null) return { skip: 'noAcceptedCot' };
-  const m = THINK_BLOCK.exec(row.accepted_text);
-  return m ? { process: m[0] } : { skip: 'noThinkBlock' };
+/** The first complete <think>…</think> of a CoT (what /<think>[\s\S]*?<\/think>/ matches), or null. */
+export function thinkBlock(text: string): string | null {
+  const start = text.indexOf('<think>');
+  if (start === -1) return null;
+  const stop = text.indexOf('</think>', start + 7);
+  return stop === -1 ? null : text.slice(start, stop + 8);
 }
 
 export function buildRecord(row: ExportRow, format: ExportFormat, opts: { foldOptions?: boolean }): Built {
-  if (format === 'rl') return { record: trainerRecord(row, opts.foldOptions, undefined) };
-  const think = acceptedThink(row);
-  if ('skip' in think) return think;
-  if (format === 'sft') return { record: trainerRecord(row, opts.foldOptions, think.process) };
+  if (format === 'rl') return { json: trainerRecord(row, opts.foldOptions, undefined) };
+  if (row.acceptedText === null) return { skip: 'noAcceptedCot' };
+  const think = thinkBlock(row.acceptedText);
+  if (think === null) return { skip: 'noThinkBlock' };
+  if (format === 'sft') return { json: trainerRecord(row, opts.foldOptions, think) };
   // LLaMA-Factory's multimodal sharegpt: the user turn carries the media token and the
   // question with its options (there is no separate options field to append them from).
-  const media = row.data_type === 'image' ? 'image' : 'video';
+  const media = row.dataType === 'image' ? 'image' : 'video';
+  const problem = foldOptions(row.problem, JSON.parse(row.options) as string[], true);
+  const answer = `${think}\n${row.solution}`;
   return {
-    record: {
+    json: JSON.stringify({
       messages: [
-        { role: 'user', content: `<${media}>${foldOptions(row.problem, row.options, true)}` },
-        { role: 'assistant', content: `${think.process}\n${row.solution}` },
+        { role: 'user', content: `<${media}>${problem}` },
+        { role: 'assistant', content: answer },
       ],
       [media === 'image' ? 'images' : 'videos']: [row.path],
-    },
+    }),
   };
 }

@@ -1,52 +1,69 @@
-import type { ExportRow } from './build-record';
+import { sqlLiteral } from './copy-rows';
 import type { ExportFilter, ExportFormat } from './export-options';
 
-/** The filter as SQL over `item i` (parameters from $1), for the count and the cursor. */
-export function exportWhere(f: ExportFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = [f.dataset, [...f.status]];
-  const and = ['i.dataset_id = $1', 'i.review_status = ANY($2::"ReviewStatus"[])'];
-  if (f.type?.length) {
-    params.push([...f.type]);
-    and.push(`i.problem_type = ANY($${params.length}::"ProblemType"[])`);
-  }
-  if (f.source?.length) {
-    params.push([...f.source]);
-    and.push(`i.data_source = ANY($${params.length}::text[])`);
-  }
-  return { sql: and.join(' AND '), params };
+/**
+ * The filter as SQL over `item i`, values written in as literals: the rows are read with COPY,
+ * which takes no parameters, and literal `IN (…)` lists let the planner see the statuses, so the
+ * default (accepted only) walks the (dataset, status, id) index in id order instead of sorting.
+ */
+export function exportWhere(f: ExportFilter): string {
+  const and = [`i.dataset_id = ${sqlLiteral(f.dataset)}`, `i.review_status IN (${f.status.map(sqlLiteral).join(', ')})`];
+  if (f.type?.length) and.push(`i.problem_type IN (${f.type.map(sqlLiteral).join(', ')})`);
+  if (f.source?.length) and.push(`i.data_source IN (${f.source.map(sqlLiteral).join(', ')})`);
+  return and.join(' AND ');
 }
 
-export function exportSelect(f: ExportFilter, format: ExportFormat): { sql: string; params: unknown[] } {
-  const where = exportWhere(f);
-  // rl needs no CoT: skip the join entirely.
-  const cot = format === 'rl' ? 'NULL::text AS accepted_text' : 'c.text AS accepted_text';
+/**
+ * An item as the export reads it: text columns raw, arrays and jsonb as JSON text.
+ */
+export type ExportRow = {
+  problemId: string;
+  problemIdIsNumber: boolean;
+  problem: string;
+  /** JSON text of the options array. */
+  options: string;
+  problemType: string;
+  dataType: string;
+  path: string;
+  dataSource: string;
+  solution: string;
+  /** jsonb text of the unknown fields. */
+  extra: string;
+  /** JSON text of the source record's key order. */
+  fieldOrder: string;
+  /** The accepted CoT's text (null without one, and always for rl). */
+  acceptedText: string | null;
+};
+
+export const EXPORT_COLUMNS = 12;
+
+export function exportSelect(f: ExportFilter, format: ExportFormat): string {
+  // rl needs no CoT: skip the join entirely. The accepted CoT travels whole; its <think> block is
+  // cut out in JavaScript (in SQL, strpos/substr or a regex on every CoT cost PostgreSQL more than
+  // the rest of the row together, and PostgreSQL is the export's critical path).
+  const cot = format === 'rl' ? 'NULL' : 'c.text';
   const join = format === 'rl' ? '' : 'LEFT JOIN cot_version c ON c.id = i.accepted_version_id';
-  return {
-    // Arrays and jsonb travel as JSON text: JSON.parse reads them faster than the driver's own
-    // array and jsonb parsing, which dominated the export's time.
-    sql: `SELECT i.problem_id, i.problem_id_is_number, i.problem, to_json(i.options)::text AS options, i.problem_type::text AS problem_type,
-                 i.data_type::text AS data_type, i.path, i.data_source, i.solution, i.extra::text AS extra, to_json(i.field_order)::text AS field_order, ${cot}
+  return `SELECT i.problem_id, i.problem_id_is_number, i.problem, to_json(i.options)::text, i.problem_type::text, i.data_type::text,
+                 i.path, i.data_source, i.solution, i.extra::text, to_json(i.field_order)::text, ${cot}
             FROM item i ${join}
-           WHERE ${where.sql}
-           ORDER BY i.id`,
-    params: where.params,
-  };
+           WHERE ${exportWhere(f)}
+           ORDER BY i.id`;
 }
 
-/** A row of exportSelect, fetched in array mode, as an ExportRow. */
-export function toExportRow(r: unknown[]): ExportRow {
+/** A row read from COPY (see copyRows) as an ExportRow. */
+export function toExportRow(r: Array<string | null>): ExportRow {
   return {
-    problem_id: r[0] as string,
-    problem_id_is_number: r[1] as boolean,
-    problem: r[2] as string,
-    options: JSON.parse(r[3] as string) as string[],
-    problem_type: r[4] as string,
-    data_type: r[5] as string,
-    path: r[6] as string,
-    data_source: r[7] as string,
-    solution: r[8] as string,
-    extra: JSON.parse(r[9] as string) as Record<string, unknown>,
-    field_order: JSON.parse(r[10] as string) as string[],
-    accepted_text: r[11] as string | null,
+    problemId: r[0]!,
+    problemIdIsNumber: r[1] === 't',
+    problem: r[2]!,
+    options: r[3]!,
+    problemType: r[4]!,
+    dataType: r[5]!,
+    path: r[6]!,
+    dataSource: r[7]!,
+    solution: r[8]!,
+    extra: r[9]!,
+    fieldOrder: r[10]!,
+    acceptedText: r[11] ?? null,
   };
 }

@@ -5,7 +5,8 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { buildRecord, type SkipReason } from './build-record';
-import { exportSelect, exportWhere, toExportRow } from './export-query';
+import { copyRows } from './copy-rows';
+import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow } from './export-query';
 import type { ExportOptions } from './export-options';
 import { STUDIO } from './studio-version';
 
@@ -35,16 +36,16 @@ export function manifestPathFor(file: string): string {
   return `${file}.manifest.json`;
 }
 
-const FETCH_ROWS = 5000;
-const FLUSH_BYTES = 256 * 1024;
+const PROGRESS_ROWS = 2000;
+const FLUSH_BYTES = 1024 * 1024;
 
 function bump(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
 }
 
 /**
- * Streams the filtered items from a server-side cursor into a JSONL or JSON file, in constant
- * memory (one batch of rows at a time, writes wait for the disk), hashing as it writes, then
+ * Streams the filtered items out of PostgreSQL (COPY … TO STDOUT, paused while the file catches
+ * up) into a JSONL or JSON file, in constant memory, hashing as it writes, then
  * writes the manifest beside it. The file appears under its name only when complete.
  * `client` must be a dedicated connection.
  */
@@ -78,7 +79,7 @@ export async function writeExport(
     options: { foldOptions: opts.foldOptions ?? null },
   };
 
-  const out = fs.createWriteStream(partial);
+  const out = fs.createWriteStream(partial, { highWaterMark: 4 * 1024 * 1024 });
   const outDone = finished(out);
   outDone.catch(() => {});
   const hash = crypto.createHash('sha256');
@@ -97,44 +98,35 @@ export async function writeExport(
   try {
     const ds = await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset]);
     manifest.dataset.name = ds.rows[0]?.name ?? '';
-    const where = exportWhere(opts.filter);
-    const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${where.sql}`, where.params)).rows[0]?.n ?? 0;
+    const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter)}`)).rows[0]?.n ?? 0;
     opts.onProgress?.(0, total);
-    const select = exportSelect(opts.filter, opts.format);
-    await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${select.sql}`, select.params);
 
     const json = opts.fileFormat === 'json';
     buffer = json ? '[' : '';
     let seen = 0;
-    const fetch = () => {
-      const q = client.query<unknown[]>({ text: `FETCH ${FETCH_ROWS} FROM export_rows`, rowMode: 'array' });
-      q.catch(() => {}); // awaited below; this only keeps an abandoned prefetch from going unhandled
-      return q;
-    };
-    // The next batch is fetched while this one is turned into records.
-    let next = fetch();
-    for (;;) {
-      const batch = await next;
-      if (batch.rows.length === 0) break;
-      next = fetch();
-      for (const raw of batch.rows) {
-        const row = toExportRow(raw);
+    let lastProgress = 0;
+    for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format), EXPORT_COLUMNS)) {
+      for (const fields of rows) {
+        const row = toExportRow(fields);
         seen++;
         const built = buildRecord(row, opts.format, { foldOptions: opts.foldOptions });
         if ('skip' in built) {
           manifest.skipped[built.skip]++;
           continue;
         }
-        const text = JSON.stringify(built.record);
-        buffer += json ? `${manifest.records === 0 ? '\n' : ',\n'}${text}` : `${text}\n`;
+        buffer += json ? `${manifest.records === 0 ? '\n' : ',\n'}${built.json}` : `${built.json}\n`;
         manifest.records++;
-        bump(manifest.countsByProblemType, row.problem_type);
-        bump(manifest.countsBySource, row.data_source);
-        bump(manifest.countsByDataType, row.data_type);
-        if (buffer.length >= FLUSH_BYTES) await flush();
+        bump(manifest.countsByProblemType, row.problemType);
+        bump(manifest.countsBySource, row.dataSource);
+        bump(manifest.countsByDataType, row.dataType);
       }
-      opts.onProgress?.(seen, total);
+      if (buffer.length >= FLUSH_BYTES) await flush();
+      if (seen - lastProgress >= PROGRESS_ROWS) {
+        lastProgress = seen;
+        opts.onProgress?.(seen, total);
+      }
     }
+    opts.onProgress?.(seen, total);
     if (json) buffer += manifest.records === 0 ? ']\n' : '\n]\n';
     await flush();
     await client.query('COMMIT');

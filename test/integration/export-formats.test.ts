@@ -101,6 +101,29 @@ describe('exporting', () => {
     expect(Date.parse(manifest.createdAt)).not.toBeNaN();
   });
 
+  it('takes the first complete <think>…</think> of the accepted CoT as process, whatever surrounds it', async () => {
+    const name = uniq('think');
+    const s = await importFile(writeJsonl([record('a'), record('b'), record('c')]), { dataset: name });
+    const texts: Record<string, string> = {
+      a: 'stray </think> then <think>first — ünï 🎬</think> and <think>second</think>\n<answer>3</answer>',
+      b: '<think>never closed\n<answer>3</answer>',
+      c: '<think>\nmulti\nline\n</think>',
+    };
+    for (const it of await db.item.findMany({ where: { datasetId: s.datasetId! } })) {
+      const v = await db.cotVersion.create({ data: { itemId: it.id, kind: 'edit', text: texts[it.problemId]! } });
+      await db.item.update({ where: { id: it.id }, data: { reviewStatus: 'accepted', acceptedVersionId: v.id } });
+    }
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cot-export-')), 'sft.jsonl');
+    const options = exportOptionsSchema.parse({ filter: { dataset: s.datasetId! }, format: 'sft' });
+    const manifest = await withRawClient((c) => writeExport(c, { ...options, outPath: out }), { databaseUrl: inject('databaseUrl') });
+    const records = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((r) => [r.problem_id, r.process])).toEqual([
+      ['a', '<think>first — ünï 🎬</think>'],
+      ['c', '<think>\nmulti\nline\n</think>'],
+    ]);
+    expect(manifest.skipped).toEqual({ noAcceptedCot: 0, noThinkBlock: 1 });
+  });
+
   it('writes a valid, empty file when nothing matches', async () => {
     const json = await run({ format: 'rl', fileFormat: 'json', filter: { type: ['regression'] } });
     expect(json.records).toEqual([]);
