@@ -104,7 +104,7 @@ try {
     const ratio = copyMs / s.ms;
     console.log(
       `${label.padEnd(34)} ${(s.ms / 1000).toFixed(2).padStart(7)} s  ${Math.round((N / s.ms) * 1000).toLocaleString().padStart(8)} rec/s  ratio ${ratio.toFixed(2)}x  ` +
-        `(${s.path}: stream ${s.timings.streamMs} ms + final ${s.timings.finishMs} ms; new ${s.inserted.toLocaleString()}, unchanged ${s.unchanged.toLocaleString()}, ` +
+        `(stream ${s.timings.streamMs} ms + upserts ${s.timings.finishMs} ms; new ${s.inserted.toLocaleString()}, unchanged ${s.unchanged.toLocaleString()}, ` +
         `${s.videosCreated.toLocaleString()} media rows, ${s.versionsCreated.toLocaleString()} CoTs; peak RSS ${r.peakMb.toFixed(0)} MB)`,
     );
     return ratio;
@@ -118,11 +118,11 @@ try {
   }
 
   console.log(`${'raw COPY of the same rows'.padEnd(34)} ${(copyMs / 1000).toFixed(2).padStart(7)} s  ${Math.round((N / copyMs) * 1000).toLocaleString().padStart(8)} rows/s`);
-  // A new dataset: the common first import, COPYed straight into the tables.
+  // A new dataset: the common first import.
   const fresh = line('import into a new dataset', await runImport('import'));
   // The same file again: every record is matched and found unchanged (idempotent re-import).
   line('re-import of the same file', await runImport('import'));
-  // A dataset that already has an item: every record goes through staging and the upsert.
+  // A dataset that already has an item: every record is new, but matched against existing rows.
   await client.query(
     `WITH d AS (INSERT INTO dataset (name, media_root, updated_at) VALUES ('upsert', '/m', now()) RETURNING id)
      INSERT INTO item (dataset_id, problem_id, problem, problem_type, data_type, path, solution, updated_at)

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type pg from 'pg';
 import { AppError } from '../errors';
 import { describePosition, readRecords, type FileFormat, type RecordPosition } from './read-records';
-import { createDirectSink } from './direct-sink';
 import type { RecordSink } from './record-sink';
 import { createStagingSink } from './staging-sink';
 import { validateRecord } from './validate-record';
@@ -36,8 +35,6 @@ export type ImportSummary = {
   /** True when more issues were found than `issues` holds (all are counted in `rejected`). */
   issuesTruncated: boolean;
   warnings: string[];
-  /** 'direct': a dataset with nothing in it yet, COPYed straight in; 'upsert': staged and merged. */
-  path: 'direct' | 'upsert' | null;
   /** Where the time went, for benchmarks and logs: streaming (read, validate, write) and the final step. */
   timings: { streamMs: number; finishMs: number };
 };
@@ -85,8 +82,7 @@ async function resolveDataset(client: pg.Client, ds: ImportRecordsOptions['datas
 
 /**
  * Imports a Video-R1 / VideoRFT file into a dataset in one transaction: stream-parse, validate,
- * and COPY — straight into the tables for an empty dataset, else into a staging table followed
- * by set-based upserts. In all-or-nothing mode any bad record
+ * COPY into a staging table, then set-based upserts. In all-or-nothing mode any bad record
  * rolls everything back (the dataset too, if this import created it); in skip-bad mode the
  * good records land and the bad ones are reported. `client` must be a dedicated connection.
  */
@@ -111,7 +107,6 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
     issues: [],
     issuesTruncated: false,
     warnings: [],
-    path: null,
     timings: { streamMs: 0, finishMs: 0 },
   };
   const started = Date.now();
@@ -133,13 +128,7 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
   try {
     const dataset = await resolveDataset(client, opts.dataset, summary.warnings);
     summary.datasetId = dataset.id;
-    const used = await client.query<{ used: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM item WHERE dataset_id = $1) OR EXISTS (SELECT 1 FROM video WHERE dataset_id = $1) AS used',
-      [dataset.id],
-    );
-    summary.path = used.rows[0]?.used ? 'upsert' : 'direct';
-    const sinkOpts = { datasetId: dataset.id, importId: opts.importId ?? null };
-    sink = summary.path === 'direct' ? await createDirectSink(client, sinkOpts) : await createStagingSink(client, sinkOpts);
+    sink = await createStagingSink(client, { datasetId: dataset.id, importId: opts.importId ?? null });
 
     // problem_id → where it first appeared, to name both places in a duplicate's error.
     const seen = new Map<string, number>();

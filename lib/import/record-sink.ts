@@ -1,12 +1,9 @@
-import { finished } from 'node:stream/promises';
-import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { arrayLiteral, copyRow } from './copy-text';
 import type { StagedRecord } from './validate-record';
 
 export type SinkResult = { inserted: number; updated: number; videosCreated: number; versionsCreated: number };
 
-/** Where valid records go during an import, inside the import's transaction. */
+/** Where valid records go during an import, inside the import's transaction (see staging-sink). */
 export interface RecordSink {
   add(ordinal: number, r: StagedRecord): Promise<void>;
   finish(): Promise<SinkResult>;
@@ -39,14 +36,6 @@ export function itemValues(ordinal: number, r: StagedRecord): Array<string | num
 export function cotValues(r: StagedRecord): Array<string | number | boolean | null> {
   const c = r.cot;
   return [c?.text ?? null, c?.think ?? null, c?.answer ?? null, c ? c.formatOk : null, c && Number.isFinite(c.answerScore) ? c.answerScore : null, c ? c.answerCorrect : null];
-}
-
-/** Sends one batch of COPY text and waits until PostgreSQL has taken it. */
-export async function copyText(client: pg.ClientBase, sql: string, text: string): Promise<void> {
-  const stream = client.query(copyFrom(sql));
-  const done = finished(stream);
-  stream.end(text);
-  await done;
 }
 
 export { copyRow };

@@ -50,20 +50,20 @@ describe('round trip: import then rl export', () => {
     ['a pretty-printed JSON array', (recs: Record<string, unknown>[], f: string) => fs.writeFileSync(f, JSON.stringify(recs, null, 2))],
   ] as const) {
     for (const fileFormat of ['jsonl', 'json'] as const) {
-      // 'direct': a new dataset, COPYed straight in; 'upsert': a dataset with an item already, staged and merged.
-      for (const path_ of ['direct', 'upsert'] as const) {
-        it(`returns every record of ${label} with every field value equal (${path_} import, export as ${fileFormat})`, async () => {
+      // Into a new dataset, and into one that already holds an item (matched against it on the way in).
+      for (const path_ of ['new', 'non-empty'] as const) {
+        it(`returns every record of ${label} with every field value equal (${path_} dataset, export as ${fileFormat})`, async () => {
           const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-'));
           const file = path.join(dir, label.includes('JSON array') ? 'in.json' : 'in.jsonl');
           write(source, file);
           const dataset = uniq('round-trip');
-          if (path_ === 'upsert') {
+          if (path_ === 'non-empty') {
             const seed = path.join(dir, 'seed.jsonl');
             fs.writeFileSync(seed, JSON.stringify({ problem_id: 'already-here', problem: 'q', problem_type: 'OCR', data_type: 'image', path: './x.png', solution: 'x' }) + '\n');
             await importFile(seed, dataset);
           }
           const summary = await importFile(file, dataset);
-          expect(summary).toMatchObject({ status: 'completed', path: path_, inserted: source.length });
+          expect(summary).toMatchObject({ status: 'completed', inserted: source.length });
 
           const { out, manifest } = await exportRl(summary.datasetId!, fileFormat);
           const exported = readExport(out, fileFormat).filter((r) => r.problem_id !== 'already-here');
@@ -76,7 +76,7 @@ describe('round trip: import then rl export', () => {
             // Key order is kept too (not required, but trainers' diffs stay readable).
             expect(Object.keys(got)).toEqual(Object.keys(withoutProcess(want)));
           }
-          expect(manifest.records).toBe(source.length + (path_ === 'upsert' ? 1 : 0));
+          expect(manifest.records).toBe(source.length + (path_ === 'non-empty' ? 1 : 0));
         });
       }
     }
