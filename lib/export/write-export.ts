@@ -47,7 +47,7 @@ function bump(map: Record<string, number>, key: string): void {
  * Streams the filtered items out of PostgreSQL (COPY … TO STDOUT, paused while the file catches
  * up) into a JSONL or JSON file, in constant memory, hashing as it writes, then
  * writes the manifest beside it. The file appears under its name only when complete.
- * `client` must be a dedicated connection.
+ * `client` must be a dedicated connection, closed by the caller if this throws.
  */
 export async function writeExport(
   client: pg.Client,
@@ -94,6 +94,7 @@ export async function writeExport(
   };
 
   // One snapshot for the count and the rows, so progress and the manifest agree with the file.
+  let streaming = false;
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const ds = await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset]);
@@ -105,6 +106,7 @@ export async function writeExport(
     buffer = json ? '[' : '';
     let seen = 0;
     let lastProgress = 0;
+    streaming = true;
     for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format), EXPORT_COLUMNS)) {
       for (const fields of rows) {
         const row = toExportRow(fields);
@@ -126,12 +128,15 @@ export async function writeExport(
         opts.onProgress?.(seen, total);
       }
     }
+    streaming = false;
     opts.onProgress?.(seen, total);
     if (json) buffer += manifest.records === 0 ? ']\n' : '\n]\n';
     await flush();
     await client.query('COMMIT');
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => {});
+    // A COPY … TO abandoned midway cannot be stopped from this side: the connection is left to
+    // the caller to close (withRawClient does), which ends the read-only transaction with it.
+    if (!streaming) await client.query('ROLLBACK').catch(() => {});
     out.destroy();
     await outDone.catch(() => {});
     fs.rmSync(partial, { force: true });
