@@ -21,7 +21,7 @@ test('uploading a JSONL file imports it with progress, and the items are in the 
   await page.goto('/datasets');
   await page.getByRole('link', { name: 'Import dataset' }).click();
   await expect(page).toHaveURL(/\/datasets\/import$/);
-  await page.getByLabel('Dataset').fill(dataset);
+  await page.getByLabel('Dataset', { exact: true }).fill(dataset);
   await page.getByLabel('Media root').fill('/tmp/e2e-media');
   await page.getByLabel('Records file').setInputFiles(FIXTURE);
   await page.getByRole('button', { name: 'Import' }).click();
@@ -52,7 +52,7 @@ test('a file with a bad record is refused whole, and the page lists the line and
   fs.writeFileSync(file, `${JSON.stringify(first)}\n${JSON.stringify({ ...second, problem_type: 'essay' })}\n`);
 
   await page.goto('/datasets/import');
-  await page.getByLabel('Dataset').fill(dataset);
+  await page.getByLabel('Dataset', { exact: true }).fill(dataset);
   await page.getByLabel('Media root').fill('/tmp/e2e-media');
   await page.getByLabel('Records file').setInputFiles(file);
   await page.getByRole('button', { name: 'Import' }).click();
@@ -70,7 +70,7 @@ test('a file with a bad record is refused whole, and the page lists the line and
 test('a file on the server can be imported by its path', async ({ page }) => {
   const dataset = unique('e2e-path');
   await page.goto('/datasets/import');
-  await page.getByLabel('Dataset').fill(dataset);
+  await page.getByLabel('Dataset', { exact: true }).fill(dataset);
   await page.getByLabel('Media root').fill('/tmp/e2e-media');
   await page.getByLabel('A file on the server').check();
   await page.getByLabel('Server path').fill(FIXTURE);
