@@ -65,6 +65,13 @@ test('a file with a bad record is refused whole, and the page lists the line and
   await expect(errors).toContainText('problem_type');
   await expect(errors).toContainText('got "essay"');
   expect(await queryRows(`SELECT 1 FROM dataset WHERE name = $1`, [dataset])).toHaveLength(0);
+  await page.screenshot({ path: 'test-results/screens/import-refused-1440x900.png' });
+
+  // The same file again, keeping the good record: no second upload needed.
+  await status.getByRole('button', { name: 'Import the 1 good record' }).click();
+  await expect(page.getByTestId('import-status')).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+  const rows = await queryRows<{ problem_id: string }>(`SELECT i.problem_id FROM item i JOIN dataset d ON d.id = i.dataset_id WHERE d.name = $1`, [dataset]);
+  expect(rows.map((r) => r.problem_id)).toEqual([String(first!.problem_id)]);
 });
 
 test('a file on the server can be imported by its path', async ({ page }) => {

@@ -134,7 +134,7 @@ export function ExportForm({
             {datasetSources.length === 0 && <span className="text-xs text-slate-400">no items yet</span>}
             {datasetSources.map((s) => (
               <label key={s} className="flex items-center gap-1.5">
-                <input type="checkbox" checked={sources.includes(s)} onChange={() => setSources(toggle(sources, s))} /> {s || '(none)'}
+                <input type="checkbox" checked={sources.includes(s)} onChange={() => setSources(toggle(sources, s))} /> {s}
               </label>
             ))}
           </div>

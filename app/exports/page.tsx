@@ -13,7 +13,8 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
     db.item.groupBy({ by: ['datasetId', 'dataSource'], _count: { _all: true }, orderBy: [{ datasetId: 'asc' }, { dataSource: 'asc' }] }),
   ]);
   const sourcesByDataset: Record<number, string[]> = {};
-  for (const s of sources) (sourcesByDataset[s.datasetId] ??= []).push(s.dataSource);
+  // Items without a data source cannot be picked by source (the filter needs a name).
+  for (const s of sources) if (s.dataSource !== '') (sourcesByDataset[s.datasetId] ??= []).push(s.dataSource);
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">Exports</h1>

@@ -65,7 +65,7 @@ export function ImportStatus({ importId, onFinished, onRetried }: { importId: nu
               onClick={() => retry.mutate({ importId: imp.id, mode: 'skip_bad' }, { onSuccess: (row) => onRetried?.(row.id) })}
               className="shrink-0 rounded border border-rose-300 bg-white px-2 py-1 text-xs font-medium text-rose-800 hover:bg-rose-100 disabled:opacity-50"
             >
-              Import the {n(imp.total - imp.rejected)} good records
+              Import the {n(imp.total - imp.rejected)} good record{imp.total - imp.rejected === 1 ? '' : 's'}
             </button>
           )}
         </div>
