@@ -3,6 +3,8 @@ import { prisma } from '@/lib/db/client';
 import { parsePayload } from '@/lib/queue/contract';
 import { probeVideos } from '@/lib/media/probe-videos';
 import { config } from '@/lib/config';
+import { runImportJob } from '@/lib/import/run-import-job';
+import { runExportJob } from '@/lib/export/run-export-job';
 import { wrapHandler, type WorkerState } from './wrap-handler';
 import { startStageWorkers } from './stage-workers';
 
@@ -16,7 +18,17 @@ export async function registerHandlers(boss: PgBoss, state: WorkerState): Promis
       return probeVideos(prisma(), payload);
     }),
   );
+  await boss.work(
+    'import.run',
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    wrapHandler('import.run', state, async (job) => ({ status: (await runImportJob(prisma(), parsePayload('import.run', job.data))).status })),
+  );
+  await boss.work(
+    'export.run',
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    wrapHandler('export.run', state, async (job) => ({ status: (await runExportJob(prisma(), parsePayload('export.run', job.data))).status })),
+  );
   const stages = await startStageWorkers({ boss, db: prisma(), settings: config().pipeline, state, holder: state.workerId ?? `worker-${process.pid}`, staleSeconds: config().workerStaleSeconds });
   (state.onStop ??= []).push(stages.stop);
-  return ['media.probe', ...stages.queues];
+  return ['media.probe', 'import.run', 'export.run', ...stages.queues];
 }

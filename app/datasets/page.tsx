@@ -6,9 +6,14 @@ export default async function DatasetsPage() {
   const datasets = await listDatasets(prisma());
   return (
     <div className="space-y-4">
-      <h1 className="text-lg font-semibold">Datasets</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="text-lg font-semibold">Datasets</h1>
+        <Link href="/datasets/import" className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          Import dataset
+        </Link>
+      </div>
       {datasets.length === 0 ? (
-        <p className="text-sm text-slate-600">No datasets yet. Import one with <code>npx cot-studio import</code>.</p>
+        <p className="text-sm text-slate-600">No datasets yet. Import one above or with <code>npx cot-studio import</code>.</p>
       ) : (
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">

@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/items', label: 'Items' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/runs', label: 'Runs' },
+  { href: '/exports', label: 'Exports' },
   { href: '/assignments', label: 'Assignments' },
   { href: '/audit', label: 'Audit' },
   { href: '/users', label: 'Users' },

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { prisma } from '@/lib/db/client';
+import { handle, json } from '@/lib/http/handle';
+import { getExport } from '@/lib/export/list-exports';
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { id } = paramsSchema.parse(await ctx.params);
+    return json({ export: await getExport(prisma(), id) }, { headers: { 'cache-control': 'no-store' } });
+  });
+}

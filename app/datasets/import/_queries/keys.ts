@@ -1,0 +1,34 @@
+// One root key: invalidating ['imports'] refreshes the list and every open import.
+export const importKeys = {
+  all: ['imports'] as const,
+  list: () => [...importKeys.all, 'list'] as const,
+  one: (id: number) => [...importKeys.all, 'one', id] as const,
+};
+
+export type ImportView = {
+  id: number;
+  datasetId: number | null;
+  dataset: string;
+  fileName: string;
+  mode: string;
+  status: string;
+  bytesTotal: number;
+  bytesRead: number;
+  processed: number;
+  total: number;
+  inserted: number;
+  updated: number;
+  rejected: number;
+  error: string | null;
+  errors: Array<{ at: string; field: string | null; message: string }>;
+  report: { records?: number; unchanged?: number; videosCreated?: number; versionsCreated?: number; optionsInProblem?: number; warnings?: string[]; issuesTruncated?: boolean } | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export const isActive = (status: string) => status === 'queued' || status === 'running';
+
+export async function apiError(res: Response): Promise<Error> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return new Error(body?.error?.message ?? `Request failed (${res.status})`);
+}

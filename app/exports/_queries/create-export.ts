@@ -1,0 +1,28 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiError, exportKeys, type ExportView } from './keys';
+
+export type CreateExportInput = {
+  filter: { dataset: number; status: string[]; type?: string[]; source?: string[] };
+  format: 'sft' | 'rl' | 'sharegpt';
+  fileFormat: 'jsonl' | 'json';
+  foldOptions?: boolean;
+};
+
+export async function createExport(input: CreateExportInput): Promise<ExportView> {
+  const res = await fetch('/api/exports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  if (!res.ok) throw await apiError(res);
+  return ((await res.json()) as { export: ExportView }).export;
+}
+
+export function useCreateExport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: createExport,
+    onSuccess: (row) => {
+      qc.setQueryData<ExportView[]>(exportKeys.list(), (old) => [row, ...(old ?? []).filter((e) => e.id !== row.id)]);
+      void qc.invalidateQueries({ queryKey: exportKeys.list() });
+    },
+  });
+}

@@ -1,0 +1,39 @@
+export const exportKeys = {
+  all: ['exports'] as const,
+  list: () => [...exportKeys.all, 'list'] as const,
+};
+
+export type ExportManifestView = {
+  records: number;
+  bytes: number;
+  sha256: string;
+  skipped: { noAcceptedCot: number; noThinkBlock: number };
+  countsByProblemType: Record<string, number>;
+  countsBySource: Record<string, number>;
+};
+
+export type ExportView = {
+  id: number;
+  datasetId: number | null;
+  dataset: string;
+  format: string;
+  fileFormat: string;
+  filter: { status?: string[]; type?: string[]; source?: string[] };
+  options: { foldOptions?: boolean };
+  status: string;
+  total: number;
+  written: number;
+  fileName: string | null;
+  sha256: string | null;
+  manifest: ExportManifestView | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+export const isActive = (status: string) => status === 'queued' || status === 'running';
+
+export async function apiError(res: Response): Promise<Error> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return new Error(body?.error?.message ?? `Request failed (${res.status})`);
+}

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { prisma } from '../db/client';
+import { AppError } from '../errors';
+import { createExport } from '../export/create-export';
+import { EXPORT_FORMATS, FILE_FORMATS, type ExportFileFormat, type ExportFormat } from '../export/export-options';
+import { manifestPathFor } from '../export/write-export';
+import { runExportJob } from '../export/run-export-job';
+import { REVIEW_STATUSES } from '../items/filter';
+import { progressBar } from './progress-bar';
+import { n, seconds } from './format';
+import { UsageError } from './usage';
+
+async function datasetId(name: string): Promise<number> {
+  const db = prisma();
+  const byName = await db.dataset.findUnique({ where: { name } });
+  if (byName) return byName.id;
+  if (/^\d+$/.test(name)) {
+    const byId = await db.dataset.findUnique({ where: { id: Number(name) } });
+    if (byId) return byId.id;
+  }
+  throw new AppError('NOT_FOUND', `No dataset named "${name}"`);
+}
+
+/** `cot-studio export --dataset NAME --format sft|rl|sharegpt --out FILE …` */
+export async function exportCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      dataset: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      'file-format': { type: 'string' },
+      status: { type: 'string' },
+      type: { type: 'string' },
+      source: { type: 'string' },
+      'fold-options': { type: 'boolean' },
+      'no-fold-options': { type: 'boolean' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`export takes no positional arguments (got ${positionals.join(' ')}); use --out FILE`);
+  if (!values.dataset) throw new UsageError('export needs --dataset NAME');
+  if (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
+  if (!values.out) throw new UsageError('export needs --out FILE');
+  if (values['fold-options'] && values['no-fold-options']) throw new UsageError('give --fold-options or --no-fold-options, not both');
+  const fileFormat = values['file-format'] ?? (/\.json$/i.test(values.out) ? 'json' : 'jsonl');
+  if (!(FILE_FORMATS as readonly string[]).includes(fileFormat)) throw new UsageError(`--file-format must be ${FILE_FORMATS.join(' or ')}`);
+  const status = values.status === 'any' ? REVIEW_STATUSES.join(',') : values.status;
+
+  const db = prisma();
+  const started = Date.now();
+  const row = await createExport(
+    db,
+    {
+      filter: { dataset: await datasetId(values.dataset), status, type: values.type, source: values.source },
+      format: values.format as ExportFormat,
+      fileFormat: fileFormat as ExportFileFormat,
+      foldOptions: values['fold-options'] ? true : values['no-fold-options'] ? false : undefined,
+    },
+    null,
+    { enqueue: false, outPath: values.out },
+  );
+  const bar = progressBar(process.stderr, 'export');
+  const result = await runExportJob(db, { exportId: row.id, onProgress: (w, t) => bar.update(t > 0 ? w / t : 1, `${n(w)} / ${n(t)} items`) });
+  bar.finish();
+  const m = result.manifest;
+  if (!m || !result.filePath) {
+    console.error(`Export failed: ${result.error ?? result.status}`);
+    return 1;
+  }
+  console.log(`Wrote ${n(m.records)} records (${m.format}, ${m.fileFormat}) of dataset "${m.dataset.name}" to ${result.filePath} in ${seconds(Date.now() - started)}`);
+  const skipped = m.skipped.noAcceptedCot + m.skipped.noThinkBlock;
+  if (skipped > 0) console.log(`  left out ${n(skipped)}: ${n(m.skipped.noAcceptedCot)} without an accepted CoT, ${n(m.skipped.noThinkBlock)} whose CoT has no <think> block`);
+  console.log(`  sha256 ${m.sha256}`);
+  console.log(`  manifest ${manifestPathFor(result.filePath)}`);
+  return 0;
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { recordAudit } from '../audit/record-event';
+import { AppError } from '../errors';
+import { prismaQueueDb } from '../import/queue-db';
+import { enqueue } from '../queue/client';
+import { exportOptionsSchema, type ExportOptionsInput } from './export-options';
+
+/**
+ * Records an export and queues its job in one transaction. The CLI passes `outPath` and runs
+ * the job itself (`enqueue: false`); the web app's exports go to the data folder.
+ */
+export async function createExport(db: PrismaClient, input: ExportOptionsInput, actorId: string | null, opts: { enqueue?: boolean; outPath?: string } = {}) {
+  const req = exportOptionsSchema.parse(input);
+  const dataset = await db.dataset.findUnique({ where: { id: req.filter.dataset } });
+  if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${req.filter.dataset} not found`);
+  return db.$transaction(async (tx) => {
+    const row = await tx.export.create({
+      data: {
+        datasetId: dataset.id,
+        format: req.format,
+        fileFormat: req.fileFormat,
+        filter: req.filter,
+        options: req.foldOptions === undefined ? {} : { foldOptions: req.foldOptions },
+        filePath: opts.outPath ? path.resolve(opts.outPath) : null,
+        status: 'queued',
+        createdById: actorId,
+      },
+    });
+    await recordAudit(tx, { actorId, action: 'export.create', subjectType: 'export', subjectId: row.id, data: { dataset: dataset.name, format: req.format, filter: req.filter } });
+    if (opts.enqueue !== false) await enqueue('export.run', { exportId: row.id }, { db: prismaQueueDb(tx) });
+    return row;
+  });
+}

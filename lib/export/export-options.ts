@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { itemFilterSchema } from '../items/filter';
+
+export const EXPORT_FORMATS = ['sft', 'rl', 'sharegpt'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const FILE_FORMATS = ['jsonl', 'json'] as const;
+export type ExportFileFormat = (typeof FILE_FORMATS)[number];
+
+/** The part of the items filter an export understands: dataset, review status, types, sources. */
+export const exportFilterSchema = itemFilterSchema
+  .pick({ dataset: true, status: true, type: true, source: true })
+  // Exports are of reviewed work: accepted items unless the user asks for others.
+  .transform((f) => ({ ...f, status: f.status?.length ? f.status : (['accepted'] as const) }));
+
+export type ExportFilter = z.output<typeof exportFilterSchema>;
+
+export const exportOptionsSchema = z.object({
+  filter: exportFilterSchema,
+  format: z.enum(EXPORT_FORMATS),
+  fileFormat: z.enum(FILE_FORMATS).default('jsonl'),
+  /** true: options inside `problem` (VideoRFT); false: outside (Video-R1); absent: as imported. */
+  foldOptions: z.boolean().optional(),
+});
+
+export type ExportOptions = z.output<typeof exportOptionsSchema>;
+export type ExportOptionsInput = z.input<typeof exportOptionsSchema>;

@@ -1,0 +1,3 @@
+import pkg from '../../package.json';
+
+export const STUDIO = { name: pkg.name, version: pkg.version } as const;

@@ -1,0 +1,168 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type pg from 'pg';
+import { buildRecord, type SkipReason } from './build-record';
+import { copyRows } from './copy-rows';
+import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow } from './export-query';
+import type { ExportOptions } from './export-options';
+import { STUDIO } from './studio-version';
+
+export type ExportManifest = {
+  studio: { name: string; version: string };
+  createdAt: string;
+  exportId: number | null;
+  dataset: { id: number; name: string };
+  format: ExportOptions['format'];
+  fileFormat: ExportOptions['fileFormat'];
+  file: string;
+  bytes: number;
+  sha256: string;
+  records: number;
+  /** Matched by the filter but left out (sft and sharegpt need an accepted CoT with a think block). */
+  skipped: Record<SkipReason, number>;
+  countsByProblemType: Record<string, number>;
+  countsBySource: Record<string, number>;
+  countsByDataType: Record<string, number>;
+  filters: { status: string[]; type?: string[]; source?: string[] };
+  options: { foldOptions: boolean | null };
+  /** For sharegpt: the dataset_info.json entry LLaMA-Factory needs to read the file. */
+  llamaFactory?: Record<string, { file_name: string; formatting: string; columns: Record<string, string>; tags: Record<string, string> }>;
+};
+
+export function manifestPathFor(file: string): string {
+  return `${file}.manifest.json`;
+}
+
+const PROGRESS_ROWS = 2000;
+const FLUSH_BYTES = 1024 * 1024;
+
+function bump(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1;
+}
+
+/**
+ * Streams the filtered items out of PostgreSQL (COPY … TO STDOUT, paused while the file catches
+ * up) into a JSONL or JSON file, in constant memory, hashing as it writes, then
+ * writes the manifest beside it. The file appears under its name only when complete.
+ * `client` must be a dedicated connection, closed by the caller if this throws.
+ */
+export async function writeExport(
+  client: pg.Client,
+  opts: ExportOptions & { outPath: string; exportId?: number | null; onProgress?: (written: number, total: number) => void },
+): Promise<ExportManifest> {
+  const outPath = path.resolve(opts.outPath);
+  const partial = `${outPath}.partial`;
+  fs.mkdirSync(path.dirname(outPath), { recursive: true });
+  const manifest: ExportManifest = {
+    studio: { ...STUDIO },
+    createdAt: new Date().toISOString(),
+    exportId: opts.exportId ?? null,
+    dataset: { id: opts.filter.dataset, name: '' },
+    format: opts.format,
+    fileFormat: opts.fileFormat,
+    file: path.basename(outPath),
+    bytes: 0,
+    sha256: '',
+    records: 0,
+    skipped: { noAcceptedCot: 0, noThinkBlock: 0 },
+    countsByProblemType: {},
+    countsBySource: {},
+    countsByDataType: {},
+    filters: {
+      status: [...opts.filter.status],
+      ...(opts.filter.type?.length ? { type: [...opts.filter.type] } : {}),
+      ...(opts.filter.source?.length ? { source: [...opts.filter.source] } : {}),
+    },
+    options: { foldOptions: opts.foldOptions ?? null },
+  };
+
+  const out = fs.createWriteStream(partial, { highWaterMark: 4 * 1024 * 1024 });
+  const outDone = finished(out);
+  outDone.catch(() => {});
+  const hash = crypto.createHash('sha256');
+  let buffer = '';
+  const flush = async () => {
+    if (buffer === '') return;
+    const bytes = Buffer.from(buffer);
+    buffer = '';
+    hash.update(bytes);
+    manifest.bytes += bytes.length;
+    if (!out.write(bytes)) await once(out, 'drain');
+  };
+
+  // One snapshot for the count and the rows, so progress and the manifest agree with the file.
+  let streaming = false;
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const ds = await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset]);
+    manifest.dataset.name = ds.rows[0]?.name ?? '';
+    const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter)}`)).rows[0]?.n ?? 0;
+    opts.onProgress?.(0, total);
+
+    const json = opts.fileFormat === 'json';
+    buffer = json ? '[' : '';
+    let seen = 0;
+    let lastProgress = 0;
+    streaming = true;
+    for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format), EXPORT_COLUMNS)) {
+      for (const fields of rows) {
+        const row = toExportRow(fields);
+        seen++;
+        const built = buildRecord(row, opts.format, { foldOptions: opts.foldOptions });
+        if ('skip' in built) {
+          manifest.skipped[built.skip]++;
+          continue;
+        }
+        buffer += json ? `${manifest.records === 0 ? '\n' : ',\n'}${built.json}` : `${built.json}\n`;
+        manifest.records++;
+        bump(manifest.countsByProblemType, row.problemType);
+        bump(manifest.countsBySource, row.dataSource);
+        bump(manifest.countsByDataType, row.dataType);
+      }
+      if (buffer.length >= FLUSH_BYTES) await flush();
+      if (seen - lastProgress >= PROGRESS_ROWS) {
+        lastProgress = seen;
+        opts.onProgress?.(seen, total);
+      }
+    }
+    streaming = false;
+    opts.onProgress?.(seen, total);
+    if (json) buffer += manifest.records === 0 ? ']\n' : '\n]\n';
+    await flush();
+    await client.query('COMMIT');
+  } catch (e) {
+    // A COPY … TO abandoned midway cannot be stopped from this side: the connection is left to
+    // the caller to close (withRawClient does), which ends the read-only transaction with it.
+    if (!streaming) await client.query('ROLLBACK').catch(() => {});
+    out.destroy();
+    await outDone.catch(() => {});
+    fs.rmSync(partial, { force: true });
+    throw e;
+  }
+  out.end();
+  await outDone;
+  manifest.sha256 = hash.digest('hex');
+  if (opts.format === 'sharegpt') manifest.llamaFactory = llamaFactoryEntry(manifest);
+  fs.renameSync(partial, outPath);
+  const manifestPath = manifestPathFor(outPath);
+  fs.writeFileSync(`${manifestPath}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.renameSync(`${manifestPath}.partial`, manifestPath);
+  return manifest;
+}
+
+function llamaFactoryEntry(m: ExportManifest): NonNullable<ExportManifest['llamaFactory']> {
+  const columns: Record<string, string> = { messages: 'messages' };
+  if (m.countsByDataType.video) columns.videos = 'videos';
+  if (m.countsByDataType.image) columns.images = 'images';
+  return {
+    [path.basename(m.file).replace(/\.(jsonl|json)$/, '')]: {
+      file_name: m.file,
+      formatting: 'sharegpt',
+      columns,
+      tags: { role_tag: 'role', content_tag: 'content', user_tag: 'user', assistant_tag: 'assistant' },
+    },
+  };
+}

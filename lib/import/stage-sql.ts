@@ -1,0 +1,99 @@
+// The set-based half of an import: records are COPYed into a temporary staging table inside the
+// import's transaction, then land in video / item / cot_version with one statement each.
+
+// Column order = itemValues() then cotValues() (lib/import/record-sink.ts).
+export const STAGE_COLUMNS = [
+  'problem_id',
+  'problem_id_is_number',
+  'problem',
+  'options',
+  'problem_type',
+  'data_type',
+  'path',
+  'data_source',
+  'solution',
+  'ground_truth',
+  'extra',
+  'field_order',
+  'source_index',
+  'cot_text',
+  'cot_think',
+  'cot_answer',
+  'cot_format_ok',
+  'cot_score',
+  'cot_correct',
+] as const;
+
+export const CREATE_STAGE = `
+CREATE TEMP TABLE import_stage (
+  problem_id text NOT NULL,
+  problem_id_is_number boolean NOT NULL,
+  problem text NOT NULL,
+  options text[] NOT NULL,
+  problem_type "ProblemType" NOT NULL,
+  data_type "DataType" NOT NULL,
+  path text NOT NULL,
+  data_source text NOT NULL,
+  solution text NOT NULL,
+  ground_truth text NOT NULL,
+  extra jsonb NOT NULL,
+  field_order text[] NOT NULL,
+  source_index integer NOT NULL,
+  cot_text text,
+  cot_think text,
+  cot_answer text,
+  cot_format_ok boolean,
+  cot_score double precision,
+  cot_correct boolean
+) ON COMMIT DROP`;
+
+export const COPY_STAGE = `COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`;
+
+/** One media row per file: the first record naming a path decides its data type. */
+export const UPSERT_VIDEOS = `
+INSERT INTO video (dataset_id, path, data_type)
+SELECT DISTINCT ON (path) $1::int, path, data_type FROM import_stage ORDER BY path, source_index
+ON CONFLICT (dataset_id, path) DO NOTHING`;
+
+const ITEM_FIELDS = [
+  'video_id',
+  'problem_id_is_number',
+  'problem',
+  'options',
+  'problem_type',
+  'data_type',
+  'path',
+  'data_source',
+  'solution',
+  'ground_truth',
+  'extra',
+  'field_order',
+];
+
+/**
+ * Upsert by (dataset, problem_id): a re-import changes only rows whose record changed (those
+ * get a new rev, so a reviewer's stale edit conflicts); identical rows are left untouched.
+ */
+export const UPSERT_ITEMS = `
+WITH up AS (
+  INSERT INTO item AS i (dataset_id, problem_id, ${ITEM_FIELDS.join(', ')}, source_index, updated_at)
+  SELECT $1::int, s.problem_id, v.id, s.problem_id_is_number, s.problem, s.options, s.problem_type, s.data_type, s.path,
+         s.data_source, s.solution, s.ground_truth, s.extra, s.field_order, s.source_index, now()
+    FROM import_stage s JOIN video v ON v.dataset_id = $1::int AND v.path = s.path
+   ORDER BY s.source_index
+  ON CONFLICT (dataset_id, problem_id) DO UPDATE SET
+    ${ITEM_FIELDS.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}, source_index = EXCLUDED.source_index, updated_at = now(), rev = i.rev + 1
+  WHERE (${ITEM_FIELDS.map((f) => `i.${f}`).join(', ')}) IS DISTINCT FROM (${ITEM_FIELDS.map((f) => `EXCLUDED.${f}`).join(', ')})
+  RETURNING (xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
+
+/** A record's `process` becomes an imported CoT version, once: the same text is never added twice. */
+export const INSERT_IMPORTED_VERSIONS = `
+INSERT INTO cot_version (item_id, kind, text, think, answer, format_ok, answer_score, answer_correct, params)
+SELECT i.id, 'imported', s.cot_text, s.cot_think, s.cot_answer, s.cot_format_ok, s.cot_score, s.cot_correct,
+       jsonb_build_object('importId', $2::int)
+  FROM import_stage s JOIN item i ON i.dataset_id = $1::int AND i.problem_id = s.problem_id
+ WHERE s.cot_text IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND c.text = s.cot_text)
+ ORDER BY s.source_index`;
