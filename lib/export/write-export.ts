@@ -79,7 +79,7 @@ export async function writeExport(
     options: { foldOptions: opts.foldOptions ?? null },
   };
 
-  const out = fs.createWriteStream(partial, { highWaterMark: 4 * 1024 * 1024 });
+  const out = fs.createWriteStream(partial, { highWaterMark: 1024 * 1024 });
   const outDone = finished(out);
   outDone.catch(() => {});
   const hash = crypto.createHash('sha256');
