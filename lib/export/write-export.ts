@@ -144,6 +144,8 @@ export async function writeExport(
   }
   out.end();
   await outDone;
+  // Sources were counted by their JSON text (as read); the manifest names them plainly.
+  manifest.countsBySource = Object.fromEntries(Object.entries(manifest.countsBySource).map(([k, n]) => [JSON.parse(k) as string, n]));
   manifest.sha256 = hash.digest('hex');
   if (opts.format === 'sharegpt') manifest.llamaFactory = llamaFactoryEntry(manifest);
   fs.renameSync(partial, outPath);
