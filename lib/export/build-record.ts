@@ -35,12 +35,19 @@ function layoutFor(fieldOrderJson: string, withProcess: boolean): Layout {
 
 const str = (s: string) => JSON.stringify(s);
 
+function problemJson(row: ExportRow, fold: boolean | undefined): string {
+  if (fold === undefined || row.options === '[]') return row.problem;
+  const problem = JSON.parse(row.problem) as string;
+  const folded = foldOptions(problem, JSON.parse(row.options) as string[], fold);
+  return folded === problem ? row.problem : str(folded);
+}
+
 function knownJson(row: ExportRow, key: string, fold: boolean | undefined, process: string | undefined): string | undefined {
   switch (key) {
     case 'problem_id':
-      return row.problemIdIsNumber ? row.problemId : str(row.problemId);
+      return row.problemId;
     case 'problem':
-      return str(fold === undefined || row.options === '[]' ? row.problem : foldOptions(row.problem, JSON.parse(row.options) as string[], fold));
+      return problemJson(row, fold);
     case 'options':
       return row.options;
     case 'problem_type':
@@ -48,13 +55,13 @@ function knownJson(row: ExportRow, key: string, fold: boolean | undefined, proce
     case 'data_type':
       return str(row.dataType);
     case 'path':
-      return str(row.path);
+      return row.path;
     case 'data_source':
-      return str(row.dataSource);
+      return row.dataSource;
     case 'solution':
-      return str(row.solution);
+      return row.solution;
     case 'process':
-      return process === undefined ? undefined : str(process);
+      return process;
   }
   return undefined;
 }
@@ -94,24 +101,34 @@ export function thinkBlock(text: string): string | null {
   return stop === -1 ? null : text.slice(start, stop + 8);
 }
 
+/**
+ * The same block cut straight out of the CoT's JSON encoding, still encoded: '<', '>', '/' and
+ * letters are never escaped, and no escape sequence contains them, so the cut cannot fall inside
+ * an escape and the tags sit in the same order as in the text.
+ */
+export function thinkBlockJson(cotJson: string): string | null {
+  const block = thinkBlock(cotJson);
+  return block === null ? null : `"${block}"`;
+}
+
 export function buildRecord(row: ExportRow, format: ExportFormat, opts: { foldOptions?: boolean }): Built {
   if (format === 'rl') return { json: trainerRecord(row, opts.foldOptions, undefined) };
   if (row.acceptedText === null) return { skip: 'noAcceptedCot' };
-  const think = thinkBlock(row.acceptedText);
+  const think = thinkBlockJson(row.acceptedText);
   if (think === null) return { skip: 'noThinkBlock' };
   if (format === 'sft') return { json: trainerRecord(row, opts.foldOptions, think) };
   // LLaMA-Factory's multimodal sharegpt: the user turn carries the media token and the
   // question with its options (there is no separate options field to append them from).
   const media = row.dataType === 'image' ? 'image' : 'video';
-  const problem = foldOptions(row.problem, JSON.parse(row.options) as string[], true);
-  const answer = `${think}\n${row.solution}`;
+  const problem = foldOptions(JSON.parse(row.problem) as string, JSON.parse(row.options) as string[], true);
+  const answer = `${JSON.parse(think) as string}\n${JSON.parse(row.solution) as string}`;
   return {
     json: JSON.stringify({
       messages: [
         { role: 'user', content: `<${media}>${problem}` },
         { role: 'assistant', content: answer },
       ],
-      [media === 'image' ? 'images' : 'videos']: [row.path],
+      [media === 'image' ? 'images' : 'videos']: [JSON.parse(row.path) as string],
     }),
   };
 }

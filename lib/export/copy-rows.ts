@@ -70,7 +70,7 @@ export function parseCsvRows(buf: Buffer, start: number, columns: number): { row
 /** Yields the rows of `sql` (no parameters: COPY takes none), a batch per chunk received. */
 export async function* copyRows(client: pg.ClientBase, sql: string, columns: number): AsyncGenerator<Array<Array<string | null>>> {
   // A deep buffer keeps the connection streaming while a batch is turned into records.
-  const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`, { highWaterMark: 4 * 1024 * 1024 }));
+  const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`, { highWaterMark: 1024 * 1024 }));
   let rest: Buffer | null = null;
   for await (const piece of stream as AsyncIterable<Buffer>) {
     const chunk: Buffer = rest ? Buffer.concat([rest, piece]) : piece;

@@ -79,7 +79,7 @@ export async function writeExport(
     options: { foldOptions: opts.foldOptions ?? null },
   };
 
-  const out = fs.createWriteStream(partial, { highWaterMark: 4 * 1024 * 1024 });
+  const out = fs.createWriteStream(partial, { highWaterMark: 1024 * 1024 });
   const outDone = finished(out);
   outDone.catch(() => {});
   const hash = crypto.createHash('sha256');
@@ -144,6 +144,8 @@ export async function writeExport(
   }
   out.end();
   await outDone;
+  // Sources were counted by their JSON text (as read); the manifest names them plainly.
+  manifest.countsBySource = Object.fromEntries(Object.entries(manifest.countsBySource).map(([k, n]) => [JSON.parse(k) as string, n]));
   manifest.sha256 = hash.digest('hex');
   if (opts.format === 'sharegpt') manifest.llamaFactory = llamaFactoryEntry(manifest);
   fs.renameSync(partial, outPath);

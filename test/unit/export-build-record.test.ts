@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRecord, thinkBlock, type Built } from '@/lib/export/build-record';
+import { buildRecord, thinkBlock, thinkBlockJson, type Built } from '@/lib/export/build-record';
 import type { ExportRow } from '@/lib/export/export-query';
 import { foldOptions, optionsInProblem } from '@/lib/export/fold-options';
 
@@ -21,18 +21,17 @@ type Row = {
 
 function encode(r: Row): ExportRow {
   return {
-    problemId: r.problem_id,
-    problemIdIsNumber: r.problem_id_is_number,
-    problem: r.problem,
+    problemId: r.problem_id_is_number ? r.problem_id : JSON.stringify(r.problem_id),
+    problem: JSON.stringify(r.problem),
     options: JSON.stringify(r.options),
     problemType: r.problem_type,
     dataType: r.data_type,
-    path: r.path,
-    dataSource: r.data_source,
-    solution: r.solution,
+    path: JSON.stringify(r.path),
+    dataSource: JSON.stringify(r.data_source),
+    solution: JSON.stringify(r.solution),
     extra: JSON.stringify(r.extra),
     fieldOrder: JSON.stringify(r.field_order),
-    acceptedText: r.accepted_text,
+    acceptedText: r.accepted_text === null ? null : JSON.stringify(r.accepted_text),
   };
 }
 
@@ -119,8 +118,11 @@ describe('building export records', () => {
 describe('the think block of a CoT', () => {
   it('is what the trainers’ regex <think>[\\s\\S]*?</think> finds', () => {
     const re = /<think>[\s\S]*?<\/think>/;
-    for (const t of ['a <think>x</think> b <think>y</think>', '</think><think>x</think>', '<think><think>x</think></think>', '<think>open', 'none', '<think></think>', '<think>ü\n🎬</think>']) {
+    for (const t of ['a <think>x</think> b <think>y</think>', '</think><think>x</think>', '<think><think>x</think></think>', '<think>open', 'none', '<think></think>', '<think>ü\n🎬 "q" \\ \t</think>\n<answer>"</answer>']) {
       expect(thinkBlock(t)).toBe(re.exec(t)?.[0] ?? null);
+      // Cut from the JSON encoding, it decodes to the same block.
+      const encoded = thinkBlockJson(JSON.stringify(t));
+      expect(encoded === null ? null : JSON.parse(encoded)).toBe(re.exec(t)?.[0] ?? null);
     }
   });
 });
