@@ -18,6 +18,8 @@ export class SlotPool {
   private givingBack: Promise<void> = Promise.resolve();
   private renewTimer: NodeJS.Timeout;
   private closed = false;
+  /** For the debug log: requests, time waiting for a slot, time holding one. */
+  readonly stats = { requests: 0, waitMs: 0, heldMs: 0 };
 
   constructor(
     private readonly limiter: SlotLimiter,
@@ -33,11 +35,16 @@ export class SlotPool {
 
   /** Runs `fn` holding one slot. */
   async with<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const t0 = performance.now();
     const slot = await this.acquire(signal);
+    const t1 = performance.now();
     try {
       return await fn();
     } finally {
       this.release(slot);
+      this.stats.requests++;
+      this.stats.waitMs += t1 - t0;
+      this.stats.heldMs += performance.now() - t1;
     }
   }
 
