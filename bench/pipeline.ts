@@ -31,7 +31,8 @@ const children: ChildProcess[] = [];
 function node(script: string, env: Record<string, string>, onLine?: (l: string) => void): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...(script.includes('scripted') ? ['--port', '0'] : [])], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    // BENCH_WORKER_LOG=debug prints the workers' pump stats (fetch, claim, slot wait, request times).
+    env: { ...process.env, LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout?.setEncoding('utf8').on('data', (d: string) => d.split('\n').filter(Boolean).forEach((l) => onLine?.(l)));
@@ -102,7 +103,9 @@ async function rawBaseline(url: string, requests: number, concurrency: number): 
 
 async function main(): Promise<void> {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  console.log(`bench/pipeline — draft jobs through the whole path · ${os.cpus().length} cores · node ${process.version}`);
+  // Other work on the machine changes these figures a lot: the load average is printed with them.
+  const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`bench/pipeline — draft jobs through the whole path · ${os.cpus().length} cores · node ${process.version} · load average ${load()}`);
   const database = await createTestDatabase('bench');
   process.env.DATABASE_URL = database.url;
   let serverUrl = '';
@@ -120,7 +123,8 @@ async function main(): Promise<void> {
 
     // 1. Throughput.
     const settings = parsePipelineSettings(workerEnv(CONCURRENCY)).settings;
-    const worker = node('workers/index.ts', workerEnv(CONCURRENCY));
+    const showStats = (l: string) => l.includes('stage pump stats') && console.log(`  worker: ${l}`);
+    const worker = node('workers/index.ts', workerEnv(CONCURRENCY), showStats);
     await waitForWorker();
     const warm = await seed(200, 'warm');
     await waitForRun((await createRun(prisma(), settings, { stage: 'draft', dataset: warm }, { actorId: null })).id);
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
     // 2. Concurrency kept busy with a 200 ms server.
     await fetch(`${serverUrl.replace(/\/v1$/, '')}/__delay?ms=200`);
     const busySettings = parsePipelineSettings(workerEnv(BUSY_CONCURRENCY)).settings;
-    const busyWorker = node('workers/index.ts', workerEnv(BUSY_CONCURRENCY));
+    const busyWorker = node('workers/index.ts', workerEnv(BUSY_CONCURRENCY), showStats);
     await waitForWorker();
     const busyName = await seed(BUSY_ITEMS, 'busy');
     await control(serverUrl, 'reset');
@@ -157,6 +161,7 @@ async function main(): Promise<void> {
         `aim >= 95%: ${s.steadyBusy >= 0.95 ? 'met' : 'NOT met'}`,
     );
     await stopChild(busyWorker);
+    console.log(`load average at the end: ${load()}`);
   } finally {
     for (const c of children) await stopChild(c);
     await stopQueue({ graceful: false, timeoutMs: 1000 }).catch(() => {});

@@ -37,6 +37,8 @@ export class StagePump {
   private ackTimer: NodeJS.Timeout | null = null;
   private readonly pollMs: number;
   private waitingSince: number | null = null;
+  /** Where a worker's time goes, for the debug log: query time of fetches and claims, jobs. */
+  readonly stats = { fetches: 0, fetchMs: 0, prepareMs: 0, jobs: 0, jobMs: 0 };
 
   constructor(private readonly o: PumpOptions) {
     this.pollMs = o.pollMs ?? 500;
@@ -94,10 +96,15 @@ export class StagePump {
         }
         this.waitingSince = null;
         const n = room;
+        const f0 = performance.now();
         const jobs = (await this.o.boss.fetch(this.o.queue, { batchSize: n, includeMetadata: true })) as PumpJob[];
+        const f1 = performance.now();
+        this.stats.fetches++;
+        this.stats.fetchMs += f1 - f0;
         let prepared: unknown;
         try {
           prepared = jobs.length && this.o.prepare ? await this.o.prepare(jobs) : undefined;
+          this.stats.prepareMs += performance.now() - f1;
         } catch (e) {
           log('warn', 'could not prepare jobs; the queue will retry them', { queue: this.o.queue, count: jobs.length, error: (e as Error).message });
           await this.o.boss.fail(this.o.queue, jobs.map((j) => j.id)).catch(() => {});
@@ -118,6 +125,7 @@ export class StagePump {
     this.inFlight++;
     this.o.state.active++;
     const started = Date.now();
+    this.stats.jobs++;
     void this.o
       .handle(job, prepared)
       .then(
@@ -130,6 +138,7 @@ export class StagePump {
         },
       )
       .finally(() => {
+        this.stats.jobMs += Date.now() - started;
         this.inFlight--;
         this.o.state.active--;
         this.wake?.();

@@ -115,7 +115,25 @@ export async function startStageWorkers(opts: {
   for (const p of pumps.values()) p.start();
 
   const flush = () => counters.flush(db).catch((e: unknown) => log('warn', 'could not update run counters', { error: (e as Error).message }));
+  let tick = 0;
   const timer = setInterval(() => {
+    if (++tick % 10 === 0) {
+      for (const [stage, p] of pumps) {
+        const s = p.stats;
+        const pool = pools.get(stage as ModelStage)?.stats;
+        if (s.jobs === 0) continue;
+        const avg = (ms: number, n: number) => (n ? Math.round(ms / n) : 0);
+        log('debug', 'stage pump stats', {
+          stage,
+          jobs: s.jobs,
+          avgJobMs: avg(s.jobMs, s.jobs),
+          fetches: s.fetches,
+          avgFetchMs: avg(s.fetchMs, s.fetches),
+          avgClaimMs: avg(s.prepareMs, s.fetches),
+          ...(pool ? { requests: pool.requests, avgSlotWaitMs: avg(pool.waitMs, pool.requests), avgRequestMs: avg(pool.heldMs, pool.requests) } : {}),
+        });
+      }
+    }
     void flush();
     void cancellations.refresh(db).catch((e: unknown) => log('warn', 'could not check for cancelled runs', { error: (e as Error).message }));
   }, 1000);

@@ -15,8 +15,11 @@ export class SlotPool {
   private waiters: ((slot: number) => void)[] = [];
   private acquiring = false;
   private lingerTimer: NodeJS.Timeout | null = null;
+  private givingBack: Promise<void> = Promise.resolve();
   private renewTimer: NodeJS.Timeout;
   private closed = false;
+  /** For the debug log: requests, time waiting for a slot, time holding one. */
+  readonly stats = { requests: 0, waitMs: 0, heldMs: 0 };
 
   constructor(
     private readonly limiter: SlotLimiter,
@@ -32,11 +35,16 @@ export class SlotPool {
 
   /** Runs `fn` holding one slot. */
   async with<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const t0 = performance.now();
     const slot = await this.acquire(signal);
+    const t1 = performance.now();
     try {
       return await fn();
     } finally {
       this.release(slot);
+      this.stats.requests++;
+      this.stats.waitMs += t1 - t0;
+      this.stats.heldMs += performance.now() - t1;
     }
   }
 
@@ -68,6 +76,7 @@ export class SlotPool {
     if (next) return next(slot);
     this.free.push(slot);
     this.lingerTimer ??= setTimeout(() => void this.giveBack(), this.opts.lingerMs ?? 250);
+    this.lingerTimer.unref();
   }
 
   /** Takes slots from the shared table for everyone waiting; polls while all are taken. */
@@ -95,15 +104,18 @@ export class SlotPool {
   }
 
   /** Idle slots go back to the shared table, for other workers. */
-  private async giveBack(): Promise<void> {
+  private giveBack(): Promise<void> {
     this.lingerTimer = null;
     const idle = this.free.splice(0);
-    if (idle.length === 0) return;
-    try {
-      await this.limiter.release(idle);
-    } catch (e) {
-      log('warn', 'could not give model slots back; they expire on their own', { key: this.limiter.key, error: (e as Error).message });
-    }
+    if (idle.length === 0) return this.givingBack;
+    // Chained, so close() can wait for a release already under way (a process exiting in the
+    // middle of it would leave its slots taken until their leases expire).
+    this.givingBack = this.givingBack.then(() =>
+      this.limiter.release(idle).catch((e: unknown) => {
+        log('warn', 'could not give model slots back; they expire on their own', { key: this.limiter.key, error: (e as Error).message });
+      }),
+    );
+    return this.givingBack;
   }
 
   private async renew(): Promise<void> {
