@@ -5,16 +5,17 @@ import { createTestDatabase } from '@/test/support/test-database';
 import { freePort, ROOT, startProcess, stopProcess, waitFor } from '@/test/support/processes';
 import { disconnectPrisma, prisma } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
-import { getItem } from '@/lib/items/get-item';
+import { getReviewItem } from '@/lib/review/get-review-item';
 import { createUser } from '@/lib/auth/users/create-user';
 import { SCENARIOS, type ReviewerContext } from './review-scenarios';
+import { benchFetch } from './support/bench-fetch';
 
 // Load test on loopback: N reviewers (default 50), each signed in with their own session,
 // working through their own items for S seconds (default 60) against the production build.
 // Baselines measured in the same run, at the same concurrency: the page's own database read
 // (getItem, in-process, no HTTP) and GET /api/health (HTTP, no session, one trivial query).
 //
-//   npx tsx bench/review-load.ts [--scenario item-page|item-page+media|review-api]
+//   npx tsx bench/review-load.ts [--scenario review-api|item-page|item-page+media]
 //   BENCH_REVIEWERS=50 BENCH_SECONDS=60 BENCH_ITEMS=2000 BENCH_BASELINE_SECONDS=10 BENCH_THINK_MS=1000
 //
 // Every phase paces each simulated user the same way (THINK_MS between iterations, with ±50%
@@ -34,7 +35,7 @@ const ITEMS = Number(arg('items') ?? process.env.BENCH_ITEMS ?? 2000);
 // A reviewer reads, watches and decides between requests. 1 s is a fast pace (a real one is
 // several seconds); 0 turns every phase into a closed loop that measures capacity instead.
 const THINK_MS = Number(arg('think-ms') ?? process.env.BENCH_THINK_MS ?? 1000);
-const SCENARIO = arg('scenario') ?? process.env.BENCH_SCENARIO ?? 'item-page';
+const SCENARIO = arg('scenario') ?? process.env.BENCH_SCENARIO ?? 'review-api';
 const DIST = process.env.NEXT_DIST_DIR ?? '.next-test';
 const picked = SCENARIOS[SCENARIO];
 if (!picked) throw new Error(`unknown scenario ${SCENARIO}; one of ${Object.keys(SCENARIOS).join(', ')}`);
@@ -138,7 +139,9 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    web = startProcess('web', [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // BENCH_WEB_CPU_PROF=DIR writes a V8 CPU profile of the web app there (open it in Chrome's DevTools).
+    const prof = process.env.BENCH_WEB_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_WEB_CPU_PROF)}`] : [];
+    web = startProcess('web', [...prof, path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
       DATABASE_URL: tdb.url,
       NEXT_DIST_DIR: DIST,
       NEXT_TELEMETRY_DISABLED: '1',
@@ -164,10 +167,10 @@ async function main(): Promise<void> {
       const it = items[Math.floor(Math.random() * items.length)]!;
       const t = performance.now();
       try {
-        await getItem(prisma(), it.id);
-        rec.add('getItem (in-process)', performance.now() - t, 'ok');
+        await getReviewItem(prisma(), it.id);
+        rec.add('getReviewItem (in-process)', performance.now() - t, 'ok');
       } catch (e) {
-        rec.add('getItem (in-process)', performance.now() - t, 'error', String(e));
+        rec.add('getReviewItem (in-process)', performance.now() - t, 'error', String(e));
       }
       void w;
     });
@@ -177,7 +180,7 @@ async function main(): Promise<void> {
     const health = await runFor(BASELINE_SECONDS, REVIEWERS, async (_w, rec) => {
       const t = performance.now();
       try {
-        const res = await fetch(`${base}/api/health`);
+        const res = await benchFetch(`${base}/api/health`);
         await res.arrayBuffer();
         rec.add('GET /api/health', performance.now() - t, res.ok ? 'ok' : 'error', `${res.status}`);
       } catch (e) {
@@ -190,7 +193,7 @@ async function main(): Promise<void> {
     const me = await runFor(BASELINE_SECONDS, REVIEWERS, async (w, rec) => {
       const t = performance.now();
       try {
-        const res = await fetch(`${base}/api/me`, { headers: { cookie: cookies[w]! } });
+        const res = await benchFetch(`${base}/api/me`, { headers: { cookie: cookies[w]! } });
         await res.arrayBuffer();
         rec.add('GET /api/me (session check)', performance.now() - t, res.ok ? 'ok' : 'error', `${res.status}`);
       } catch (e) {

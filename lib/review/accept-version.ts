@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
-import { changeItem, writeDecision } from './change-item';
+import { staleRevisionError } from './change-item';
+import { recordDecision } from './record-decision';
 import { getReviewItem } from './get-review-item';
 import type { ReviewItem } from './review-item';
 
@@ -13,21 +14,26 @@ export async function acceptVersion(
   db: PrismaClient,
   opts: { itemId: number; versionId: number; expectedRev: number; actorId: string | null },
 ): Promise<{ item: ReviewItem; reviewId: number }> {
-  const { reviewId } = await changeItem(db, opts, async (tx, item) => {
-    const version = await tx.cotVersion.findUnique({ where: { id: opts.versionId }, select: { itemId: true, kind: true, formatOk: true } });
-    if (!version || version.itemId !== item.id) throw new AppError('BAD_REQUEST', `Version ${opts.versionId} is not a CoT of item ${item.id}`);
-    if (version.formatOk === false) {
-      throw new AppError('UNPROCESSABLE', `The ${version.kind} fails the <think>…</think><answer>…</answer> format check; edit it before accepting`);
-    }
-    return writeDecision(tx, item, {
-      status: 'accepted',
-      acceptedVersionId: opts.versionId,
-      chosenVersionId: opts.versionId,
-      actorId: opts.actorId,
-      expectedRev: opts.expectedRev,
-      action: 'review.accept',
-      auditData: { kind: version.kind },
-    });
+  const recorded = await recordDecision(db, {
+    itemId: opts.itemId,
+    expectedRev: opts.expectedRev,
+    status: 'accepted',
+    acceptedVersionId: opts.versionId,
+    chosenVersionId: opts.versionId,
+    reason: null,
+    actorId: opts.actorId,
+    action: 'review.accept', // the audit event also records the accepted version's kind
   });
-  return { item: await getReviewItem(db, opts.itemId), reviewId };
+  if (!recorded) throw await whyNotAccepted(db, opts);
+  return { item: await getReviewItem(db, opts.itemId), reviewId: recorded.reviewId };
+}
+
+/** Nothing was written: the version is not acceptable, or the item moved on (409). */
+async function whyNotAccepted(db: PrismaClient, opts: { itemId: number; versionId: number; expectedRev: number }): Promise<AppError> {
+  const version = await db.cotVersion.findUnique({ where: { id: opts.versionId }, select: { itemId: true, kind: true, formatOk: true } });
+  if (!version || version.itemId !== opts.itemId) return new AppError('BAD_REQUEST', `Version ${opts.versionId} is not a CoT of item ${opts.itemId}`);
+  if (version.formatOk === false) {
+    return new AppError('UNPROCESSABLE', `The ${version.kind} fails the <think>…</think><answer>…</answer> format check; edit it before accepting`);
+  }
+  return staleRevisionError(db, opts.itemId, opts.expectedRev);
 }

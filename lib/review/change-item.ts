@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { ProblemType as DbProblemType } from '@/generated/prisma/enums';
 import { AppError } from '../errors';
-import { recordAudit } from '../audit/record-event';
+import { toDbProblemType, type DomainProblemType } from '../items/problem-type';
 import { getReviewItem } from './get-review-item';
 import type { ReviewItem, ReviewStatus } from './review-item';
 
@@ -17,6 +17,17 @@ export type LockedItem = {
   acceptedVersionId: number | null;
   reviewedById: string | null;
   reviewedAt: Date | null;
+};
+
+type LockedRow = {
+  id: number;
+  dataset_id: number;
+  problem_type: DomainProblemType;
+  solution: string;
+  review_status: ReviewStatus;
+  accepted_version_id: number | null;
+  reviewed_by_id: string | null;
+  reviewed_at: Date | null;
 };
 
 class StaleRevision extends Error {}
@@ -35,20 +46,38 @@ export async function changeItem<T>(
 ): Promise<T & { rev: number }> {
   try {
     return await db.$transaction(async (tx) => {
-      const bumped = await tx.item.updateMany({ where: { id: opts.itemId, rev: opts.expectedRev }, data: { rev: { increment: 1 } } });
-      if (bumped.count === 0) throw new StaleRevision();
-      const item = await tx.item.findUniqueOrThrow({
-        where: { id: opts.itemId },
-        select: { id: true, datasetId: true, problemType: true, solution: true, reviewStatus: true, acceptedVersionId: true, reviewedById: true, reviewedAt: true },
-      });
+      // One statement both checks the revision, bumps it (locking the row) and reads the item.
+      const [row] = await tx.$queryRawUnsafe<LockedRow[]>(
+        `UPDATE item SET rev = rev + 1, updated_at = now() WHERE id = $1 AND rev = $2
+         RETURNING id, dataset_id, problem_type::text AS problem_type, solution, review_status::text AS review_status,
+                   accepted_version_id, reviewed_by_id, reviewed_at`,
+        opts.itemId,
+        opts.expectedRev,
+      );
+      if (!row) throw new StaleRevision();
+      const item: LockedItem = {
+        id: row.id,
+        datasetId: row.dataset_id,
+        problemType: toDbProblemType(row.problem_type),
+        solution: row.solution,
+        reviewStatus: row.review_status,
+        acceptedVersionId: row.accepted_version_id,
+        reviewedById: row.reviewed_by_id,
+        reviewedAt: row.reviewed_at,
+      };
       const result = await fn(tx, item);
       return { ...result, rev: opts.expectedRev + 1 };
     });
   } catch (e) {
     if (!(e instanceof StaleRevision)) throw e;
-    const current = await getReviewItem(db, opts.itemId); // NOT_FOUND when the item is gone
-    throw new AppError('CONFLICT', conflictMessage(current, opts.expectedRev), { item: current });
+    throw await staleRevisionError(db, opts.itemId, opts.expectedRev);
   }
+}
+
+/** CONFLICT (409) carrying the item as it is now; NOT_FOUND when the item is gone. */
+export async function staleRevisionError(db: PrismaClient, itemId: number, expectedRev: number): Promise<AppError> {
+  const current = await getReviewItem(db, itemId);
+  return new AppError('CONFLICT', conflictMessage(current, expectedRev), { item: current });
 }
 
 function conflictMessage(item: ReviewItem, expectedRev: number): string {
@@ -76,31 +105,30 @@ export async function writeDecision(
     auditData?: Prisma.InputJsonObject;
   },
 ): Promise<{ reviewId: number }> {
-  const now = new Date();
-  await tx.item.update({
-    where: { id: item.id },
-    data: { reviewStatus: d.status, acceptedVersionId: d.acceptedVersionId, reviewedById: d.actorId, reviewedAt: now },
-  });
-  const review = await tx.review.create({
-    data: {
-      itemId: item.id,
-      status: d.status,
-      chosenVersionId: d.chosenVersionId,
-      reviewerId: d.actorId,
-      reason: d.reason ?? null,
-      itemRev: d.expectedRev,
-      previousStatus: item.reviewStatus,
-      previousVersionId: item.acceptedVersionId,
-      createdAt: now,
-    },
-    select: { id: true },
-  });
-  await recordAudit(tx, {
-    actorId: d.actorId,
-    action: d.action,
-    subjectType: 'item',
-    subjectId: item.id,
-    data: { reviewId: review.id, status: d.status, previousStatus: item.reviewStatus, chosenVersionId: d.chosenVersionId, ...(d.auditData ?? {}) },
-  });
-  return { reviewId: review.id };
+  // The item's new state, the review row and the audit event, in one statement.
+  const [row] = await tx.$queryRawUnsafe<{ review_id: number }[]>(
+    `WITH changed AS (
+       UPDATE item SET review_status = $1::"ReviewStatus", accepted_version_id = $2, reviewed_by_id = $3, reviewed_at = now(), updated_at = now()
+        WHERE id = $4 RETURNING id, reviewed_at),
+     decided AS (
+       INSERT INTO review (item_id, status, chosen_version_id, reviewer_id, reason, item_rev, previous_status, previous_version_id, created_at)
+       SELECT id, $1::"ReviewStatus", $5, $3, $6, $7, $8::"ReviewStatus", $9, reviewed_at FROM changed
+       RETURNING id, created_at)
+     INSERT INTO audit_event (actor_id, action, subject_type, subject_id, data, created_at)
+     SELECT $3, $10, 'item', $4::text, jsonb_build_object('reviewId', id) || $11::jsonb, created_at FROM decided
+     RETURNING (data->>'reviewId')::int AS review_id`,
+    d.status,
+    d.acceptedVersionId,
+    d.actorId,
+    item.id,
+    d.chosenVersionId,
+    d.reason ?? null,
+    d.expectedRev,
+    item.reviewStatus,
+    item.acceptedVersionId,
+    d.action,
+    JSON.stringify({ status: d.status, previousStatus: item.reviewStatus, chosenVersionId: d.chosenVersionId, ...(d.auditData ?? {}) }),
+  );
+  if (!row) throw new Error(`item ${item.id} vanished inside its own transaction`);
+  return { reviewId: row.review_id };
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { changeItem, writeDecision } from './change-item';
+import { staleRevisionError } from './change-item';
+import { recordDecision } from './record-decision';
 import { getReviewItem } from './get-review-item';
 import { formatRejectReason, type RejectReasonCode } from './reject-reasons';
 import type { ReviewItem } from './review-item';
@@ -9,17 +10,17 @@ export async function rejectItem(
   db: PrismaClient,
   opts: { itemId: number; expectedRev: number; actorId: string | null; reason: RejectReasonCode; note?: string },
 ): Promise<{ item: ReviewItem; reviewId: number }> {
-  const { reviewId } = await changeItem(db, opts, (tx, item) =>
-    writeDecision(tx, item, {
-      status: 'rejected',
-      acceptedVersionId: null,
-      chosenVersionId: null,
-      reason: formatRejectReason(opts.reason, opts.note),
-      actorId: opts.actorId,
-      expectedRev: opts.expectedRev,
-      action: 'review.reject',
-      auditData: { reasonCode: opts.reason, note: opts.note?.trim() ?? '' },
-    }),
-  );
-  return { item: await getReviewItem(db, opts.itemId), reviewId };
+  const recorded = await recordDecision(db, {
+    itemId: opts.itemId,
+    expectedRev: opts.expectedRev,
+    status: 'rejected',
+    acceptedVersionId: null,
+    chosenVersionId: null,
+    reason: formatRejectReason(opts.reason, opts.note),
+    actorId: opts.actorId,
+    action: 'review.reject',
+    auditData: { reasonCode: opts.reason, note: opts.note?.trim() ?? '' },
+  });
+  if (!recorded) throw await staleRevisionError(db, opts.itemId, opts.expectedRev);
+  return { item: await getReviewItem(db, opts.itemId), reviewId: recorded.reviewId };
 }

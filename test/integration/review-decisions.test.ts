@@ -71,6 +71,21 @@ describe('decisions on an item', () => {
     expect((await db.item.findUniqueOrThrow({ where: { id: s.itemId } })).rev).toBe(1);
   });
 
+  it('lets exactly one of eight simultaneous decisions win, and the audit log holds only that one', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, k) =>
+        k % 2 === 0
+          ? acceptVersion(db, { itemId: s.itemId, versionId: s.revisionId, expectedRev: 0, actorId: null })
+          : rejectItem(db, { itemId: s.itemId, expectedRev: 0, actorId: null, reason: 'wrong-answer' }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as AppError).code).toBe('CONFLICT');
+    expect(await db.review.count({ where: { itemId: s.itemId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { subjectType: 'item', subjectId: String(s.itemId), action: { in: ['review.accept', 'review.reject'] } } })).toBe(1);
+    expect((await db.item.findUniqueOrThrow({ where: { id: s.itemId } })).rev).toBe(1);
+  });
+
   it('does not accept a version of another item or one that fails the format check', async () => {
     const other = await seedItem();
     expect((await conflictOf(acceptVersion(db, { itemId: s.itemId, versionId: other.revisionId, expectedRev: 0, actorId: null }))).code).toBe('BAD_REQUEST');

@@ -89,6 +89,34 @@ describe('the proxy’s decision', () => {
     expect(await db.session.count({ where: { userId: victim.id } })).toBe(0);
   });
 
+  it('checks a remembered session cookie against the database on every request (role change, expiry, sign-out)', async () => {
+    const u = await makeUser(db, 'reviewer');
+    const cookie = await sessionCookie(u.email, u.password);
+    // The first request verifies the cookie through the library; the next ones take the one-query path.
+    expect(await req('POST', '/api/users', { cookie })).toMatchObject({ kind: 'json', status: 403 });
+    await db.user.update({ where: { id: u.id }, data: { role: 'admin' } });
+    const promoted = await req('POST', '/api/users', { cookie });
+    expect(promoted.kind).toBe('next');
+    if (promoted.kind === 'next') expect(promoted.requestHeaders.get('x-cot-user-role')).toBe('admin');
+
+    await db.session.updateMany({ where: { userId: u.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await req('GET', '/api/me', { cookie })).toMatchObject({ kind: 'json', status: 401 });
+
+    const again = await sessionCookie(u.email, u.password);
+    expect((await req('GET', '/api/me', { cookie: again })).kind).toBe('next');
+    await db.session.deleteMany({ where: { userId: u.id } });
+    expect(await req('GET', '/api/me', { cookie: again })).toMatchObject({ kind: 'json', status: 401 });
+  });
+
+  it('never accepts a cookie value the library has not verified (a tampered signature)', async () => {
+    const u = await makeUser(db, 'reviewer');
+    const cookie = await sessionCookie(u.email, u.password);
+    expect((await req('GET', '/api/me', { cookie })).kind).toBe('next');
+    const tampered = cookie.replace(/(cot\.session_token=[^.;]+\.)([^;]+)/, (_m, head: string, sig: string) => head + (sig.startsWith('A') ? 'B' : 'A') + sig.slice(1));
+    expect(tampered).not.toBe(cookie);
+    expect(await req('GET', '/api/me', { cookie: tampered })).toMatchObject({ kind: 'json', status: 401 });
+  });
+
   it('answers 404 for auth-library endpoints the studio does not use', async () => {
     expect(await req('POST', '/api/auth/sign-up/email', {})).toMatchObject({ kind: 'json', status: 404 });
   });
