@@ -69,6 +69,8 @@ test('failures are grouped by message with samples, and can be retried', async (
   const row = page.getByTestId(`run-row-${run.id}`);
   await expect(row.getByTestId('run-status')).toHaveText('completed', { timeout: 30_000 });
   await expect(row.getByTestId('run-progress')).toContainText('3 failed');
+  await expect(row.getByTestId('run-status')).toHaveAttribute('title', 'completed with 3 failed items');
+  await expect(row.getByTestId('run-status')).toHaveClass(/amber/);
 
   await row.click();
   const groups = page.getByTestId('failure-groups');

@@ -6,9 +6,15 @@ const STYLE: Record<string, string> = {
   failed: 'bg-rose-50 text-rose-700 ring-rose-200',
 };
 
-export function RunStatusBadge({ status }: { status: string }) {
+/** A finished run with failed items is not a green success: it shows amber until they are retried. */
+export function RunStatusBadge({ status, failed = 0 }: { status: string; failed?: number }) {
+  const withFailures = status === 'completed' && failed > 0;
   return (
-    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[status] ?? STYLE.queued}`} data-testid="run-status">
+    <span
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${withFailures ? STYLE.cancelled : (STYLE[status] ?? STYLE.queued)}`}
+      title={withFailures ? `completed with ${failed} failed item${failed === 1 ? '' : 's'}` : undefined}
+      data-testid="run-status"
+    >
       {status === 'running' && <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-indigo-500" aria-hidden />}
       {status}
     </span>

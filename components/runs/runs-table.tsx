@@ -87,7 +87,7 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">{fmtCost(r.costUsd)}</td>
                   <td className="whitespace-nowrap px-3 py-2">
-                    <RunStatusBadge status={r.status} />
+                    <RunStatusBadge status={r.status} failed={r.failed} />
                     {active && workers.data && !served.has(`stage.${r.stage}`) && (
                       <div className="mt-0.5 max-w-[140px] text-[11px] leading-tight text-amber-700" data-testid="no-worker-warning">
                         no live worker takes {r.stage} jobs
