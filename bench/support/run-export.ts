@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import pg from 'pg';
 import { exportOptionsSchema } from '@/lib/export/export-options';
 import { writeExport } from '@/lib/export/write-export';
@@ -8,6 +9,8 @@ const [url, datasetId, out] = process.argv.slice(2);
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 const options = exportOptionsSchema.parse({ filter: { dataset: Number(datasetId) }, format: 'sft' });
+// A real export writes a new file; replacing the previous run's (unlinking 140 MB) is not its cost.
+fs.rmSync(out!, { force: true });
 const t0 = Date.now();
 const manifest = await writeExport(client, { ...options, outPath: out! });
 const ms = Date.now() - t0;

@@ -101,20 +101,23 @@ export function thinkBlock(text: string): string | null {
   return stop === -1 ? null : text.slice(start, stop + 8);
 }
 
+// The characters JSON.stringify escapes in a string: '"', '\\', controls, and lone surrogates
+// (this also sends paired ones to it, which it writes unchanged).
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
- * The same block cut straight out of the CoT's JSON encoding, still encoded: '<', '>', '/' and
- * letters are never escaped, and no escape sequence contains them, so the cut cannot fall inside
- * an escape and the tags sit in the same order as in the text.
+ * JSON.stringify(s), byte for byte, but about twice as fast on the long CoTs of an export: most
+ * hold nothing to escape, and a scan is cheaper than V8's stringify of a sliced string.
  */
-export function thinkBlockJson(cotJson: string): string | null {
-  const block = thinkBlock(cotJson);
-  return block === null ? null : `"${block}"`;
+export function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 export function buildRecord(row: ExportRow, format: ExportFormat, opts: { foldOptions?: boolean }): Built {
   if (format === 'rl') return { json: trainerRecord(row, opts.foldOptions, undefined) };
   if (row.acceptedText === null) return { skip: 'noAcceptedCot' };
-  const think = thinkBlockJson(row.acceptedText);
+  const block = thinkBlock(row.acceptedText);
+  const think = block === null ? null : jsonString(block);
   if (think === null) return { skip: 'noThinkBlock' };
   if (format === 'sft') return { json: trainerRecord(row, opts.foldOptions, think) };
   // LLaMA-Factory's multimodal sharegpt: the user turn carries the media token and the

@@ -14,7 +14,7 @@ export function exportWhere(f: ExportFilter): string {
 }
 
 /**
- * An item as the export reads it, every value already JSON text: PostgreSQL encodes the strings
+ * An item as the export reads it, every value but the CoT already JSON text: PostgreSQL encodes the short strings
  * (to_json, in C, while JavaScript works on the previous rows), so the export mostly joins
  * pieces instead of decoding and re-encoding every text.
  */
@@ -32,17 +32,18 @@ export type ExportRow = {
   /** jsonb text of the unknown fields. */
   extra: string;
   fieldOrder: string;
-  /** The accepted CoT as a JSON string (null without one, and always for rl). */
+  /** The accepted CoT's text, raw: only its <think> block is written, encoded in JavaScript (null without one, and always for rl). */
   acceptedText: string | null;
 };
 
 export const EXPORT_COLUMNS = 11;
 
 export function exportSelect(f: ExportFilter, format: ExportFormat): string {
-  // rl needs no CoT: skip the join entirely. The accepted CoT travels whole; its <think> block is
-  // cut out in JavaScript (in SQL, strpos/substr or a regex on every CoT cost PostgreSQL more than
-  // the rest of the row together).
-  const cot = format === 'rl' ? 'NULL' : 'to_json(c.text)::text';
+  // rl needs no CoT: skip the join entirely. The accepted CoT travels whole and raw; its <think>
+  // block is cut out and encoded in JavaScript (in SQL, strpos/substr or a regex on every CoT cost
+  // PostgreSQL more than the rest of the row together, and to_json on it made PostgreSQL the
+  // slower half of the pipeline).
+  const cot = format === 'rl' ? 'NULL' : 'c.text';
   const join = format === 'rl' ? '' : 'LEFT JOIN cot_version c ON c.id = i.accepted_version_id';
   return `SELECT CASE WHEN i.problem_id_is_number THEN i.problem_id ELSE to_json(i.problem_id)::text END,
                  to_json(i.problem)::text, to_json(i.options)::text, i.problem_type::text, i.data_type::text,
