@@ -6,7 +6,18 @@ import http from 'node:http';
 // scenarios read it the same way. Redirects are never followed (like fetch's 'manual').
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
-export function benchFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+type Init = { method?: string; headers?: Record<string, string>; body?: string };
+
+export function benchFetch(url: string, init: Init = {}): Promise<Response> {
+  return once(url, init).catch((e: Error & { code?: string; reusedSocket?: boolean }) => {
+    // A kept-alive socket the server closed as the request went out: Node's documented race.
+    // Browsers resend such a request on a new connection; so does this client, once.
+    if (e.reusedSocket && e.code === 'ECONNRESET') return once(url, init);
+    throw e;
+  });
+}
+
+function once(url: string, init: Init): Promise<Response> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -23,7 +34,7 @@ export function benchFetch(url: string, init: { method?: string; headers?: Recor
         resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, headers }));
       });
     });
-    req.on('error', reject);
+    req.on('error', (e: Error & { reusedSocket?: boolean }) => reject(Object.assign(e, { reusedSocket: req.reusedSocket })));
     req.end(init.body);
   });
 }

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { toDbProblemType, type DomainProblemType } from '../items/problem-type';
 import { getReviewItem } from './get-review-item';
 import type { ReviewItem, ReviewStatus } from './review-item';
+import { writeDecisionInChange, type DecisionWrite } from './record-decision';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -91,44 +92,10 @@ function conflictMessage(item: ReviewItem, expectedRev: number): string {
 }
 
 /** Writes a decision: the item's review state, the append-only review row and the audit event. */
-export async function writeDecision(
+export function writeDecision(
   tx: Tx,
   item: LockedItem,
-  d: {
-    status: ReviewStatus;
-    acceptedVersionId: number | null;
-    chosenVersionId: number | null;
-    reason?: string | null;
-    actorId: string | null;
-    expectedRev: number;
-    action: string;
-    auditData?: Prisma.InputJsonObject;
-  },
+  d: Omit<DecisionWrite, 'itemId' | 'reason'> & { reason?: string | null },
 ): Promise<{ reviewId: number }> {
-  // The item's new state, the review row and the audit event, in one statement.
-  const [row] = await tx.$queryRawUnsafe<{ review_id: number }[]>(
-    `WITH changed AS (
-       UPDATE item SET review_status = $1::"ReviewStatus", accepted_version_id = $2, reviewed_by_id = $3, reviewed_at = now(), updated_at = now()
-        WHERE id = $4 RETURNING id, reviewed_at),
-     decided AS (
-       INSERT INTO review (item_id, status, chosen_version_id, reviewer_id, reason, item_rev, previous_status, previous_version_id, created_at)
-       SELECT id, $1::"ReviewStatus", $5, $3, $6, $7, $8::"ReviewStatus", $9, reviewed_at FROM changed
-       RETURNING id, created_at)
-     INSERT INTO audit_event (actor_id, action, subject_type, subject_id, data, created_at)
-     SELECT $3, $10, 'item', $4::text, jsonb_build_object('reviewId', id) || $11::jsonb, created_at FROM decided
-     RETURNING (data->>'reviewId')::int AS review_id`,
-    d.status,
-    d.acceptedVersionId,
-    d.actorId,
-    item.id,
-    d.chosenVersionId,
-    d.reason ?? null,
-    d.expectedRev,
-    item.reviewStatus,
-    item.acceptedVersionId,
-    d.action,
-    JSON.stringify({ status: d.status, previousStatus: item.reviewStatus, chosenVersionId: d.chosenVersionId, ...(d.auditData ?? {}) }),
-  );
-  if (!row) throw new Error(`item ${item.id} vanished inside its own transaction`);
-  return { reviewId: row.review_id };
+  return writeDecisionInChange(tx, { ...d, itemId: item.id, reason: d.reason ?? null });
 }
