@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '@/lib/dashboard/dashboard-types';
-import { fetchJson } from '@/components/items/api/fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 
 export const dashboardKeys = {
   all: ['dashboard'] as const,
@@ -10,7 +10,7 @@ export const dashboardKeys = {
 };
 
 export function fetchDashboard(datasetId: number, days: number): Promise<Dashboard> {
-  return fetchJson(`/api/dashboard?dataset=${datasetId}&days=${days}`);
+  return apiFetch(`/api/dashboard?dataset=${datasetId}&days=${days}`);
 }
 
 export const dashboardQueryOptions = (datasetId: number, days: number) =>

@@ -2,11 +2,11 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SampleSummary } from '@/lib/sampling/list-samples';
-import { fetchJson } from '@/components/items/api/fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { sampleKeys } from '@/components/items/api/keys';
 
 export function fetchSamples(datasetId: number): Promise<{ samples: SampleSummary[] }> {
-  return fetchJson(`/api/samples?dataset=${datasetId}`);
+  return apiFetch(`/api/samples?dataset=${datasetId}`);
 }
 
 export const samplesQueryOptions = (datasetId: number) => queryOptions({ queryKey: [...sampleKeys.all, 'list', datasetId] as const, queryFn: () => fetchSamples(datasetId) });

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from './queries/use-sign-in';
-import { ApiError } from './queries/api-fetch';
+import { ApiError } from '@/components/api/api-fetch';
 import { safeNext } from './safe-next';
 
 export function SignInForm({ next }: { next: string | null }) {

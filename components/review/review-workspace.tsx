@@ -17,7 +17,7 @@ import { CaptionList } from '@/components/player/caption-list';
 import { CotPanel, type PanelTab } from '@/components/cot/cot-panel';
 import { CotText } from '@/components/cot/cot-text';
 import { CotEditor } from '@/components/cot/cot-editor';
-import { ApiError } from './queries/api-fetch';
+import { conflictItem } from '@/components/review/queries/conflict-item';
 import { reviewKeys } from './queries/keys';
 import { reviewItemQueryOptions, useReviewItem } from './queries/review-item';
 import { itemNeighborsQueryOptions, useItemNeighbors, type Neighbors } from './queries/item-neighbors';
@@ -186,7 +186,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
 
   const reportFailure = useCallback(
     (e: unknown, itemId: number, problemId: string, label: string) => {
-      const current = e instanceof ApiError ? e.currentItem : null;
+      const current = conflictItem(e);
       const why = current ? `${describeChange(current)}` : e instanceof Error ? e.message : String(e);
       toast({
         tone: 'error',
@@ -394,7 +394,8 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
           if (accept && currentId.current === ed.itemId) void advance();
           return accept;
         } catch (e) {
-          if (e instanceof ApiError && e.currentItem) setDialog({ kind: 'conflict', current: e.currentItem, accept });
+          const current = conflictItem(e);
+          if (current) setDialog({ kind: 'conflict', current, accept });
           else toast({ tone: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}. Your text is kept here and locally.` });
           return false;
         } finally {

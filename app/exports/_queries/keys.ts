@@ -33,7 +33,4 @@ export type ExportView = {
 
 export const isActive = (status: string) => status === 'queued' || status === 'running';
 
-export async function apiError(res: Response): Promise<Error> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return new Error(body?.error?.message ?? `Request failed (${res.status})`);
-}
+export { apiErrorOf as apiError } from '@/components/api/api-fetch';

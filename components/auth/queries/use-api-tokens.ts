@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiTokenView } from '@/lib/auth/tokens/list-api-tokens';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { authKeys } from './keys';
 
 export function fetchApiTokens(scope: 'mine' | 'all'): Promise<{ tokens: ApiTokenView[] }> {

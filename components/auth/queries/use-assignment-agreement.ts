@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { AssignmentAgreement } from '@/lib/assignments/assignment-agreement';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { authKeys } from './keys';
 
 export function fetchAssignmentAgreement(id: number): Promise<AssignmentAgreement> {

@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { AssignmentView } from '@/lib/assignments/list-assignments';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { authKeys } from './keys';
 
 export function fetchAssignments(): Promise<{ assignments: AssignmentView[] }> {

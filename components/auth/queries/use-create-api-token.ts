@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreatedApiToken, CreateApiTokenInput } from '@/lib/auth/tokens/create-api-token';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { authKeys } from './keys';
 
 export function createApiToken(input: CreateApiTokenInput): Promise<CreatedApiToken> {

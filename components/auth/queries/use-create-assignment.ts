@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateAssignmentInput } from '@/lib/assignments/create-assignment';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { authKeys } from './keys';
 
 export function createAssignment(input: CreateAssignmentInput): Promise<{ id: number }> {

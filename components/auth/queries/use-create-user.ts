@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateUserInput, UserView } from '@/lib/auth/users/create-user';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { authKeys } from './keys';
 
 export function createUser(input: CreateUserInput): Promise<UserView> {

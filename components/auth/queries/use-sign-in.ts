@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 
 export type SignInInput = { email: string; password: string };
 

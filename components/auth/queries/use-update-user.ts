@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UpdateUserInput } from '@/lib/auth/users/update-user';
 import type { UserView } from '@/lib/auth/users/create-user';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { authKeys } from './keys';
 
 export function updateUser(args: { id: string; input: UpdateUserInput }): Promise<UserView> {

@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { UserListEntry } from '@/lib/auth/users/list-users';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { authKeys } from './keys';
 
 export function fetchUsers(): Promise<{ users: UserListEntry[] }> {

@@ -2,11 +2,11 @@
 
 import { useMutation } from '@tanstack/react-query';
 import type { PreparedBulkAction } from '@/lib/bulk/prepare-bulk-action';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 
 /** Prepares the bulk accept of a sample's unsampled rest; it is confirmed like any bulk action. */
 export function prepareAcceptRest(sampleId: number): Promise<PreparedBulkAction> {
-  return fetchJson(`/api/samples/${sampleId}/accept-rest`, { method: 'POST' });
+  return apiFetch(`/api/samples/${sampleId}/accept-rest`, { method: 'POST' });
 }
 
 export function usePrepareAcceptRest() {

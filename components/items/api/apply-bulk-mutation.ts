@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AppliedBulkAction } from '@/lib/bulk/apply-bulk-action';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { bulkKeys, itemKeys, sampleKeys } from './keys';
 
 export function applyBulk(id: number): Promise<AppliedBulkAction> {
-  return fetchJson(`/api/bulk/${id}/apply`, { method: 'POST' });
+  return apiFetch(`/api/bulk/${id}/apply`, { method: 'POST' });
 }
 
 export function useApplyBulk() {

@@ -2,11 +2,11 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { BulkActionSummary } from '@/lib/bulk/list-bulk-actions';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { bulkKeys } from './keys';
 
 export function fetchBulkActions(datasetId: number): Promise<{ actions: BulkActionSummary[] }> {
-  return fetchJson(`/api/bulk?dataset=${datasetId}&limit=10`);
+  return apiFetch(`/api/bulk?dataset=${datasetId}&limit=10`);
 }
 
 export const bulkActionsQueryOptions = (datasetId: number) => queryOptions({ queryKey: bulkKeys.list(datasetId), queryFn: () => fetchBulkActions(datasetId) });

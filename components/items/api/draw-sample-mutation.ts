@@ -2,13 +2,13 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DrawSampleBody } from '@/lib/sampling/sample-input';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { sampleKeys } from './keys';
 
 export type DrawnSample = { id: number; datasetId: number; population: number; size: number; seed: string };
 
 export function drawSample(body: DrawSampleBody): Promise<DrawnSample> {
-  return fetchJson('/api/samples', { json: body });
+  return apiFetch('/api/samples', { json: body });
 }
 
 export function useDrawSample() {

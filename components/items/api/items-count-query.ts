@@ -1,11 +1,11 @@
 'use client';
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { itemKeys } from './keys';
 
 export function fetchItemsCount(filter: string): Promise<{ count: number }> {
-  return fetchJson<{ count: number }>(`/api/items/count?${filter}`);
+  return apiFetch<{ count: number }>(`/api/items/count?${filter}`);
 }
 
 export const itemsCountQueryOptions = (filter: string) => queryOptions({ queryKey: itemKeys.count(filter), queryFn: () => fetchItemsCount(filter) });

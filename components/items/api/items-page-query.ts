@@ -2,7 +2,7 @@
 
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ItemsPage } from '@/lib/items/list-items';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { itemKeys } from './keys';
 
 export const PAGE_SIZE = 50;
@@ -11,7 +11,7 @@ export function fetchItemsPage(filter: string, cursor: string | null): Promise<I
   const p = new URLSearchParams(filter);
   if (cursor) p.set('cursor', cursor);
   p.set('limit', String(PAGE_SIZE));
-  return fetchJson<ItemsPage>(`/api/items?${p}`);
+  return apiFetch<ItemsPage>(`/api/items?${p}`);
 }
 
 export const itemsPageQueryOptions = (filter: string, cursor: string | null) =>

@@ -2,11 +2,11 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SampleStatus } from '@/lib/sampling/sample-status';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { sampleKeys } from './keys';
 
 export function fetchSampleStatus(id: number): Promise<SampleStatus> {
-  return fetchJson(`/api/samples/${id}`);
+  return apiFetch(`/api/samples/${id}`);
 }
 
 export const sampleStatusQueryOptions = (id: number) => queryOptions({ queryKey: sampleKeys.status(id), queryFn: () => fetchSampleStatus(id) });

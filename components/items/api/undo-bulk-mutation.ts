@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UndoneBulkAction } from '@/lib/bulk/undo-bulk-action';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { bulkKeys, itemKeys, sampleKeys } from './keys';
 
 export function undoBulk(id: number): Promise<UndoneBulkAction> {
-  return fetchJson(`/api/bulk/${id}/undo`, { method: 'POST' });
+  return apiFetch(`/api/bulk/${id}/undo`, { method: 'POST' });
 }
 
 export function useUndoBulk() {

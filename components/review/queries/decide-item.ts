@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
-import { ApiError, apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
+import { conflictItem } from '@/components/review/queries/conflict-item';
 import { ITEMS_ROOT_KEY, reviewKeys } from './keys';
 import { withOptimisticState } from './optimistic';
 
@@ -39,7 +40,7 @@ export function useDecideItem() {
       return { previous };
     },
     onError: (err, vars, ctx) => {
-      const current = err instanceof ApiError ? err.currentItem : null;
+      const current = conflictItem(err);
       if (current) qc.setQueryData(reviewKeys.item(vars.itemId), current);
       else if (ctx?.previous) qc.setQueryData(reviewKeys.item(vars.itemId), ctx.previous);
     },

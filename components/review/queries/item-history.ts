@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ItemHistory } from '@/lib/review/review-item';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { reviewKeys } from './keys';
 
 export function fetchItemHistory(id: number, signal?: AbortSignal): Promise<ItemHistory> {

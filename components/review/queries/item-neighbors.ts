@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
 import { reviewKeys } from './keys';
 
 export type Neighbors = { next: number[]; previous: number[] };

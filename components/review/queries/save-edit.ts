@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
-import { ApiError, apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
+import { conflictItem } from '@/components/review/queries/conflict-item';
 import { ITEMS_ROOT_KEY, reviewKeys } from './keys';
 
 export type SaveEditVars = { itemId: number; baseVersionId: number; expectedRev: number; text: string; accept: boolean };
@@ -18,7 +19,7 @@ export function useSaveEdit() {
     onSuccess: (data) => qc.setQueryData(reviewKeys.item(data.item.id), data.item),
     // On a conflict the page shows the other change, so the cache takes the item as it is now.
     onError: (err, vars) => {
-      const current = err instanceof ApiError ? err.currentItem : null;
+      const current = conflictItem(err);
       if (current) qc.setQueryData(reviewKeys.item(vars.itemId), current);
     },
     onSettled: (_d, _e, vars) => {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
-import { ApiError, apiFetch } from './api-fetch';
+import { apiFetch } from '@/components/api/api-fetch';
+import { conflictItem } from '@/components/review/queries/conflict-item';
 import { ITEMS_ROOT_KEY, reviewKeys } from './keys';
 
 export type UndoVars = { itemId: number; expectedRev: number };
@@ -16,7 +17,7 @@ export function useUndoDecision() {
     mutationFn: postUndo,
     onSuccess: (data) => qc.setQueryData(reviewKeys.item(data.item.id), data.item),
     onError: (err, vars) => {
-      const current = err instanceof ApiError ? err.currentItem : null;
+      const current = conflictItem(err);
       if (current) qc.setQueryData(reviewKeys.item(vars.itemId), current);
     },
     onSettled: (_d, _e, vars) => {

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { runKeys } from './keys';
 
-export const cancelRunRequest = (id: number) => fetchJson<{ cancelled: number; droppedJobs: number }>(`/api/runs/${id}/cancel`, { method: 'POST' });
+export const cancelRunRequest = (id: number) => apiFetch<{ cancelled: number; droppedJobs: number }>(`/api/runs/${id}/cancel`, { method: 'POST' });
 
 export function useCancelRun() {
   const qc = useQueryClient();

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { runKeys } from './keys';
 
-export const retryRunRequest = (id: number) => fetchJson<{ requeued: number }>(`/api/runs/${id}/retry`, { method: 'POST' });
+export const retryRunRequest = (id: number) => apiFetch<{ requeued: number }>(`/api/runs/${id}/retry`, { method: 'POST' });
 
 export function useRetryRun() {
   const qc = useQueryClient();

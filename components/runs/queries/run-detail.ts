@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { RunDetail } from '@/lib/runs/get-run';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { runKeys } from './keys';
 
-export const fetchRun = (id: number) => fetchJson<RunDetail>(`/api/runs/${id}`);
+export const fetchRun = (id: number) => apiFetch<RunDetail>(`/api/runs/${id}`);
 
 export const runQueryOptions = (id: number) =>
   queryOptions({

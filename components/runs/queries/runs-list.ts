@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { RunView } from '@/lib/runs/run-view';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { runKeys } from './keys';
 
-export const fetchRuns = () => fetchJson<{ runs: RunView[] }>('/api/runs').then((r) => r.runs);
+export const fetchRuns = () => apiFetch<{ runs: RunView[] }>('/api/runs').then((r) => r.runs);
 
 const isActive = (r: RunView) => r.status === 'queued' || r.status === 'running';
 

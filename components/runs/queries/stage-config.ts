@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { stageOverview } from '@/lib/runs/stage-overview';
-import { fetchJson } from './fetch-json';
+import { apiFetch } from '@/components/api/api-fetch';
 import { runKeys } from './keys';
 
 export type StageConfig = ReturnType<typeof stageOverview>;
 
-export const fetchStageConfig = () => fetchJson<StageConfig>('/api/runs/config');
+export const fetchStageConfig = () => apiFetch<StageConfig>('/api/runs/config');
 
 export const stageConfigQueryOptions = () => queryOptions({ queryKey: runKeys.config(), queryFn: fetchStageConfig, staleTime: 60_000 });
 
