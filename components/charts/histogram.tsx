@@ -1,4 +1,5 @@
-import { compact, niceTicks } from './scale';
+import { niceTicks } from './scale';
+import { YGrid } from './y-grid';
 
 /** Equal-width bins over [0, 1]; items without a value are counted beside the plot. */
 export function Histogram({ bins, missing, color, label, width = 360, height = 170, testId }: { bins: number[]; missing: number; color: string; label: string; width?: number; height?: number; testId?: string }) {
@@ -19,14 +20,7 @@ export function Histogram({ bins, missing, color, label, width = 360, height = 1
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={label}>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.left} x2={width - m.right} y1={y(t)} y2={y(t)} stroke="#f1f5f9" />
-            <text x={m.left - 6} y={y(t) + 3} fontSize={10} fill="#94a3b8" textAnchor="end">
-              {compact(t)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={ticks} y={y} left={m.left} right={width - m.right} />
         {bins.map((b, i) => (
           <rect key={i} x={m.left + i * w + 0.5} y={y(b)} width={Math.max(0, w - 1)} height={y(0) - y(b)} fill={color}>
             <title>{`${(i / bins.length).toFixed(2)}–${((i + 1) / bins.length).toFixed(2)}: ${b.toLocaleString('en-US')}`}</title>

@@ -1,4 +1,5 @@
-import { compact, niceTicks } from './scale';
+import { niceTicks } from './scale';
+import { YGrid } from './y-grid';
 
 export type RatePoint = { day: string; accepted: number; rejected: number };
 
@@ -23,14 +24,7 @@ export function RateChart({ points, width = 560, height = 210, testId }: { point
   return (
     <figure className="space-y-1" data-testid={testId}>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label="Acceptance rate over time">
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.left} x2={width - m.right} y1={y(t)} y2={y(t)} stroke="#f1f5f9" />
-            <text x={m.left - 6} y={y(t) + 3} fontSize={10} fill="#94a3b8" textAnchor="end">
-              {compact(t)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={ticks} y={y} left={m.left} right={width - m.right} />
         {[0, 0.5, 1].map((r) => (
           <text key={r} x={width - m.right + 6} y={yr(r) + 3} fontSize={10} fill="#6366f1">
             {r * 100}%

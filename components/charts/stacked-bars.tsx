@@ -1,4 +1,5 @@
-import { compact, niceTicks } from './scale';
+import { niceTicks } from './scale';
+import { YGrid } from './y-grid';
 
 export type Series = { key: string; label: string; color: string };
 
@@ -39,14 +40,7 @@ export function StackedBars({
   return (
     <figure className="space-y-1" data-testid={testId}>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img">
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.left} x2={width - m.right} y1={y(t)} y2={y(t)} stroke="#f1f5f9" />
-            <text x={m.left - 6} y={y(t) + 3} fontSize={10} fill="#94a3b8" textAnchor="end">
-              {compact(t)}
-            </text>
-          </g>
-        ))}
+        <YGrid ticks={ticks} y={y} left={m.left} right={width - m.right} />
         {categories.map((c, i) => {
           let acc = 0;
           const x = m.left + i * band + (band - barW) / 2;
