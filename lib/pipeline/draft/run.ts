@@ -1,7 +1,7 @@
 import { chatComplete } from '../../models/chat';
 import { loadPrompt } from '../prompts/load-prompt';
 import type { Claim } from '../result/claim-result';
-import { NEW_VERSION_ID_CTE, doneParams, doneResultCte, rawAsJson, runSave } from '../result/save-done';
+import { NEW_VERSION_ID_CTE, doneParams, doneResultCte, newCotVersionCte, newCotVersionParams, runSave } from '../result/save-done';
 import { StageFailure, StageSkip, parseSpent, type Usage } from '../result/stage-failure';
 import { representationSchema } from '../represent/schema';
 import { scoreCot } from '../score-cot';
@@ -28,14 +28,7 @@ export async function runDraft(ctx: StageContext, claim: Claim): Promise<{ saved
   const saved = await runSave(
     ctx.db,
     `WITH ${NEW_VERSION_ID_CTE}, ${doneResultCte('(SELECT id FROM nv)')},
-     v AS (
-       INSERT INTO cot_version (id, item_id, kind, text, think, answer, reasoning_content, format_ok, answer_score, answer_correct,
-                                model, prompt_version, params, tokens_in, tokens_out, latency_ms, cost_usd, raw_output, run_id)
-       SELECT (SELECT id FROM nv), r.item_id, 'draft', $9, $10, $11, $12, $13::boolean, $14::float8, $15::boolean,
-              $16, $17, $18::jsonb, $3::int, $4::int, $5::int, $6::float8, $19::jsonb, r.run_id
-         FROM r
-       RETURNING id, item_id
-     ),
+     ${newCotVersionCte('draft')},
      i AS (
        UPDATE item SET current_draft_id = v.id, draft_score = $14::float8, draft_correct = $15::boolean,
               cot_length = CASE WHEN item.current_revision_id IS NULL THEN $20::int ELSE item.cot_length END,
@@ -45,17 +38,7 @@ export async function runDraft(ctx: StageContext, claim: Claim): Promise<{ saved
      SELECT count(*)::int AS saved FROM r`,
     [
       ...doneParams(claim, usage, { model: endpoint.model, promptVersion: prompt.id, answer: score.answer, correct: score.answerCorrect }, null),
-      cot.text,
-      score.think,
-      score.answer,
-      res.reasoning,
-      score.formatOk,
-      score.answerScore,
-      score.answerCorrect,
-      endpoint.model,
-      prompt.id,
-      JSON.stringify(params),
-      rawAsJson(res.raw),
+      ...newCotVersionParams({ text: cot.text, score, reasoning: res.reasoning, model: endpoint.model, promptVersion: prompt.id, params, raw: res.raw }),
       cot.text.length,
     ],
   );

@@ -1,3 +1,4 @@
+import type { CotScore } from '../score-cot';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { Claim } from './claim-result';
 import type { Usage } from './stage-failure';
@@ -37,4 +38,25 @@ export function rawAsJson(raw: string): string {
   } catch {
     return JSON.stringify(raw);
   }
+}
+
+/**
+ * The CTE `v` that writes a model's CoT as a new version (draft or revision), with its parameters
+ * as $9…$19 after doneParams' $1…$8; `parentParam` adds parent_version_id as that parameter.
+ */
+export function newCotVersionCte(kind: 'draft' | 'revision', parentParam?: string): string {
+  return `v AS (
+       INSERT INTO cot_version (id, item_id, kind, text, think, answer, reasoning_content, format_ok, answer_score, answer_correct,
+                                model, prompt_version, params, tokens_in, tokens_out, latency_ms, cost_usd, raw_output${parentParam ? ', parent_version_id' : ''}, run_id)
+       SELECT (SELECT id FROM nv), r.item_id, '${kind}', $9, $10, $11, $12, $13::boolean, $14::float8, $15::boolean,
+              $16, $17, $18::jsonb, $3::int, $4::int, $5::int, $6::float8, $19::jsonb${parentParam ? `, ${parentParam}::int` : ''}, r.run_id
+         FROM r
+       RETURNING id, item_id
+     )`;
+}
+
+/** $9…$19 of newCotVersionCte. */
+export function newCotVersionParams(v: { text: string; score: CotScore; reasoning: string | null; model: string; promptVersion: string; params: object; raw: string }): unknown[] {
+  const { score } = v;
+  return [v.text, score.think, score.answer, v.reasoning, score.formatOk, score.answerScore, score.answerCorrect, v.model, v.promptVersion, JSON.stringify(v.params), rawAsJson(v.raw)];
 }

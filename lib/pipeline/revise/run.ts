@@ -2,7 +2,7 @@ import { chatComplete } from '../../models/chat';
 import { extractAnswer } from '../../answers/extract';
 import { loadPrompt } from '../prompts/load-prompt';
 import type { Claim } from '../result/claim-result';
-import { NEW_VERSION_ID_CTE, doneParams, doneResultCte, rawAsJson, runSave } from '../result/save-done';
+import { NEW_VERSION_ID_CTE, doneParams, doneResultCte, newCotVersionCte, newCotVersionParams, runSave } from '../result/save-done';
 import { StageFailure, StageSkip, parseSpent, type Usage } from '../result/stage-failure';
 import { scoreCot } from '../score-cot';
 import { callModel, runEndpoint, usageOf, type StageContext } from '../stage-context';
@@ -40,14 +40,7 @@ export async function runRevise(ctx: StageContext, claim: Claim): Promise<{ save
   const saved = await runSave(
     ctx.db,
     `WITH ${NEW_VERSION_ID_CTE}, ${doneResultCte('(SELECT id FROM nv)')},
-     v AS (
-       INSERT INTO cot_version (id, item_id, kind, text, think, answer, reasoning_content, format_ok, answer_score, answer_correct,
-                                model, prompt_version, params, tokens_in, tokens_out, latency_ms, cost_usd, raw_output, parent_version_id, run_id)
-       SELECT (SELECT id FROM nv), r.item_id, 'revision', $9, $10, $11, $12, $13::boolean, $14::float8, $15::boolean,
-              $16, $17, $18::jsonb, $3::int, $4::int, $5::int, $6::float8, $19::jsonb, $20::int, r.run_id
-         FROM r
-       RETURNING id, item_id
-     ),
+     ${newCotVersionCte('revision', '$20')},
      i AS (
        UPDATE item SET current_revision_id = v.id, revision_score = $14::float8, revision_correct = $15::boolean, cot_length = $21::int,
               last_error = NULL, verdict = NULL, verdict_reason = NULL, rev = item.rev + 1, updated_at = now()
@@ -56,17 +49,7 @@ export async function runRevise(ctx: StageContext, claim: Claim): Promise<{ save
      SELECT count(*)::int AS saved FROM r`,
     [
       ...doneParams(claim, usage, { model: endpoint.model, promptVersion: prompt.id, draftVersionId: draft.id, answer: score.answer, correct: score.answerCorrect }, null),
-      rev.text,
-      score.think,
-      score.answer,
-      res.reasoning,
-      score.formatOk,
-      score.answerScore,
-      score.answerCorrect,
-      endpoint.model,
-      prompt.id,
-      JSON.stringify(params),
-      rawAsJson(res.raw),
+      ...newCotVersionParams({ text: rev.text, score, reasoning: res.reasoning, model: endpoint.model, promptVersion: prompt.id, params, raw: res.raw }),
       draft.id,
       rev.text.length,
     ],
