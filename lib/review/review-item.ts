@@ -68,19 +68,8 @@ export type ReviewItem = {
 
 export type ItemHistory = { itemId: number; rev: number; versions: ReviewVersion[]; decisions: ReviewDecision[] };
 
-export type VersionRow = {
-  id: number;
-  kind: CotKind;
-  text: string;
-  model: string | null;
-  formatOk: boolean | null;
-  answer: string | null;
-  answerScore: number | null;
-  answerCorrect: boolean | null;
-  parentVersionId: number | null;
-  createdAt: Date;
-  author: PersonRef | null;
-};
+/** A version as read by VERSION_SELECT: the ReviewVersion before its date becomes a string. */
+export type VersionRow = Omit<ReviewVersion, 'createdAt'> & { createdAt: Date };
 
 export type DecisionRow = {
   id: number;

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
 import { apiFetch } from '@/components/api/api-fetch';
-import { conflictItem } from '@/components/review/queries/conflict-item';
-import { ITEMS_ROOT_KEY, reviewKeys } from './keys';
+import { itemChangeCache } from './item-change-cache';
+import { reviewKeys } from './keys';
 import { withOptimisticState } from './optimistic';
 
 export type DecisionInput =
@@ -21,6 +21,7 @@ export function postDecision({ itemId, expectedRev, decision }: DecideVars): Pro
 /** A decision shows at once (optimistic) and rolls back to the server's state if refused. */
 export function useDecideItem() {
   const qc = useQueryClient();
+  const cache = itemChangeCache(qc);
   return useMutation({
     mutationFn: postDecision,
     onMutate: async (vars) => {
@@ -40,14 +41,9 @@ export function useDecideItem() {
       return { previous };
     },
     onError: (err, vars, ctx) => {
-      const current = conflictItem(err);
-      if (current) qc.setQueryData(reviewKeys.item(vars.itemId), current);
-      else if (ctx?.previous) qc.setQueryData(reviewKeys.item(vars.itemId), ctx.previous);
+      if (!cache.takeConflict(err, vars.itemId) && ctx?.previous) qc.setQueryData(reviewKeys.item(vars.itemId), ctx.previous);
     },
-    onSuccess: (data) => qc.setQueryData(reviewKeys.item(data.item.id), data.item),
-    onSettled: (_d, _e, vars) => {
-      void qc.invalidateQueries({ queryKey: reviewKeys.history(vars.itemId) });
-      void qc.invalidateQueries({ queryKey: ITEMS_ROOT_KEY });
-    },
+    onSuccess: cache.onSuccess,
+    onSettled: cache.onSettled,
   });
 }

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
 import { apiFetch } from '@/components/api/api-fetch';
-import { conflictItem } from '@/components/review/queries/conflict-item';
-import { ITEMS_ROOT_KEY, reviewKeys } from './keys';
+import { itemChangeCache } from './item-change-cache';
 
 export type UndoVars = { itemId: number; expectedRev: number };
 export type UndoResult = { item: ReviewItem; undoneReviewId: number };
@@ -12,17 +11,11 @@ export function postUndo({ itemId, expectedRev }: UndoVars): Promise<UndoResult>
 }
 
 export function useUndoDecision() {
-  const qc = useQueryClient();
+  const cache = itemChangeCache(useQueryClient());
   return useMutation({
     mutationFn: postUndo,
-    onSuccess: (data) => qc.setQueryData(reviewKeys.item(data.item.id), data.item),
-    onError: (err, vars) => {
-      const current = conflictItem(err);
-      if (current) qc.setQueryData(reviewKeys.item(vars.itemId), current);
-    },
-    onSettled: (_d, _e, vars) => {
-      void qc.invalidateQueries({ queryKey: reviewKeys.history(vars.itemId) });
-      void qc.invalidateQueries({ queryKey: ITEMS_ROOT_KEY });
-    },
+    onSuccess: cache.onSuccess,
+    onError: (err, vars) => void cache.takeConflict(err, vars.itemId),
+    onSettled: cache.onSettled,
   });
 }
