@@ -30,7 +30,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function get(segments: string[], headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET', dataset = datasetId) {
-  const req = new Request(`http://localhost/api/media/${dataset}/${segments.map(encodeURIComponent).join('/')}`, { method, headers });
+  // As an admin (the proxy sets these); reviewers are confined to their assignments' media (test/integration/security/item-scope.test.ts).
+  const req = new Request(`http://localhost/api/media/${dataset}/${segments.map(encodeURIComponent).join('/')}`, { method, headers: { 'x-cot-user-id': 'media-test-admin', 'x-cot-user-role': 'admin', ...headers } });
   const ctx = { params: Promise.resolve({ datasetId: String(dataset), path: segments }) };
   return method === 'GET' ? GET(req, ctx) : HEAD(req, ctx);
 }

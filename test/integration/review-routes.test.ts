@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDb, uniq } from '../support/db';
 import { POST as decide } from '@/app/api/items/[id]/decision/route';
 import { POST as saveEdit } from '@/app/api/items/[id]/edits/route';
@@ -29,8 +29,14 @@ beforeEach(async () => {
 });
 
 const ctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
+// The proxy sets these on every item route; a handler called without them refuses (401).
+const ADMIN = { 'x-cot-user-id': '', 'x-cot-user-role': 'admin' };
+beforeAll(async () => {
+  ADMIN['x-cot-user-id'] = (await db.user.create({ data: { id: uniq('admin'), name: 'Routes Admin', email: `${uniq('admin')}@example.org`, role: 'admin' } })).id;
+});
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json', ...ADMIN, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const read = () => new Request('http://localhost/api', { headers: ADMIN });
 
 describe('review routes', () => {
   it('accepts through the decision route and answers 409 with the current item when the revision is stale', async () => {
@@ -51,9 +57,9 @@ describe('review routes', () => {
     expect((await badReason.json()).error.message).toMatch(/reason/);
     const notJson = await decide(post('{oops'), ctx(itemIds[0]!));
     expect(notJson.status).toBe(400);
-    const badId = await getItem(new Request('http://localhost/api'), ctx('abc'));
+    const badId = await getItem(read(), ctx('abc'));
     expect(badId.status).toBe(400);
-    expect((await getItem(new Request('http://localhost/api'), ctx(999_999_999))).status).toBe(404);
+    expect((await getItem(read(), ctx(999_999_999))).status).toBe(404);
     const noRev = await saveEdit(post({ text: TEXT, baseVersionId: revisionId }), ctx(itemIds[0]!));
     expect(noRev.status).toBe(400);
     expect((await noRev.json()).error.message).toMatch(/expectedRev/);
@@ -64,7 +70,7 @@ describe('review routes', () => {
     expect(saved.status).toBe(201);
     const undone = await undo(post({ expectedRev: 1 }), ctx(itemIds[0]!));
     expect((await undone.json()).item).toMatchObject({ reviewStatus: 'pending', rev: 2 });
-    const h = await (await history(new Request('http://localhost/api'), ctx(itemIds[0]!))).json();
+    const h = await (await history(read(), ctx(itemIds[0]!))).json();
     expect(h.versions.map((v: { kind: string }) => v.kind)).toEqual(['revision', 'edit']);
     expect(h.decisions).toHaveLength(1);
     expect(h.decisions[0].undoneAt).not.toBeNull();
@@ -72,13 +78,15 @@ describe('review routes', () => {
 
   it('records the signed-in reviewer from the auth headers', async () => {
     const user = await db.user.create({ data: { id: uniq('u'), name: 'Rita Reviewer', email: `${uniq('rita')}@example.org` } });
+    // Reviewers act only within their assignments (lib/assignments/item-access.ts).
+    await db.assignment.create({ data: { name: uniq('all'), datasetId, filter: `dataset=${datasetId}`, reviewers: { create: [{ reviewerId: user.id }] } } });
     await decide(post({ action: 'skip', expectedRev: 0 }, { 'x-cot-user-id': user.id, 'x-cot-user-role': 'reviewer' }), ctx(itemIds[1]!));
-    const item = await (await getItem(new Request('http://localhost/api'), ctx(itemIds[1]!))).json();
+    const item = await (await getItem(read(), ctx(itemIds[1]!))).json();
     expect(item).toMatchObject({ reviewStatus: 'skipped', reviewedBy: { id: user.id, name: 'Rita Reviewer' }, lastDecision: { reviewer: { name: 'Rita Reviewer' } } });
   });
 
   it('finds neighbors within the list filter', async () => {
-    const url = (q: string) => new Request(`http://localhost/api/items/x/neighbors?${q}`);
+    const url = (q: string) => new Request(`http://localhost/api/items/x/neighbors?${q}`, { headers: ADMIN });
     const all = await (await neighbors(url(`dataset=${datasetId}&count=2`), ctx(itemIds[1]!))).json();
     expect(all).toEqual({ next: [itemIds[2], itemIds[3]], previous: [itemIds[0]] });
     const ocr = await (await neighbors(url(`dataset=${datasetId}&type=OCR`), ctx(itemIds[1]!))).json();

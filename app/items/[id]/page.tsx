@@ -1,7 +1,11 @@
+import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
+import { requestUser } from '@/lib/auth/request-user';
+import { assertItemAccess } from '@/lib/assignments/item-access';
+import { dbIdParam } from '@/lib/http/route-id';
 import { getReviewItem } from '@/lib/review/get-review-item';
 import { findNeighbors } from '@/lib/items/neighbors';
 import { itemFilterSchema, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '@/lib/items/filter';
@@ -23,17 +27,33 @@ function filterFor(search: Record<string, string | string[] | undefined>, datase
 }
 
 export default async function ItemReviewPage({ params, searchParams }: Props) {
-  const parsed = z.coerce.number().int().positive().safeParse((await params).id);
+  const parsed = dbIdParam.safeParse((await params).id);
   if (!parsed.success) notFound();
   const db = prisma();
   let item;
   try {
+    // Reviewers open only items within their assignments, like every /api/items/:id route.
+    await assertItemAccess(db, { user: requestUser(await headers()), itemId: parsed.data, access: 'read' });
     item = await getReviewItem(db, parsed.data);
   } catch (e) {
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
+    if (isAppError(e) && e.code === 'FORBIDDEN') return <OutsideAssignment message={e.message} />;
     throw e;
   }
   const { filter, labels } = filterFor(await searchParams, item.datasetId);
   const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2 });
   return <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} />;
+}
+
+function OutsideAssignment({ message }: { message: string }) {
+  return (
+    <div className="mx-auto max-w-md pt-16 text-center" data-testid="outside-assignment">
+      <p className="text-sm font-semibold text-rose-700">403 · Not allowed</p>
+      <h1 className="mt-2 text-lg font-semibold">This item is not in your assigned work</h1>
+      <p className="mt-2 text-sm text-slate-600">{message}</p>
+      <Link href="/assignments" className="mt-6 inline-block text-sm text-indigo-700 hover:underline">
+        Your assignments
+      </Link>
+    </div>
+  );
 }

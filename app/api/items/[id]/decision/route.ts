@@ -4,19 +4,20 @@ import { handle, json, readJson } from '@/lib/http/handle';
 import { requestUser } from '@/lib/auth/request-user';
 import { decideItem } from '@/lib/review/decide-item';
 import { REJECT_REASON_CODES } from '@/lib/review/reject-reasons';
-import { itemIdOf, type ItemCtx } from '../item-id';
+import { dbId } from '@/lib/http/route-id';
+import { itemIdFor, type ItemCtx } from '../item-id';
 
 const rev = z.number().int().min(0);
 
 const decisionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), versionId: z.number().int().positive(), expectedRev: rev }),
+  z.object({ action: z.literal('accept'), versionId: dbId, expectedRev: rev }),
   z.object({ action: z.literal('reject'), reason: z.enum(REJECT_REASON_CODES), note: z.string().max(2000).optional(), expectedRev: rev }),
   z.object({ action: z.literal('skip'), expectedRev: rev }),
 ]);
 
 export function POST(req: Request, ctx: ItemCtx): Promise<Response> {
   return handle(async () => {
-    const itemId = await itemIdOf(ctx);
+    const itemId = await itemIdFor(req, ctx, 'change');
     const { expectedRev, ...decision } = decisionBody.parse(await readJson(req));
     const actorId = requestUser(req.headers)?.id ?? null;
     return json(await decideItem(prisma(), { itemId, expectedRev, actorId, decision }));

@@ -3,19 +3,20 @@ import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
 import { requestUser } from '@/lib/auth/request-user';
 import { MAX_COT_LENGTH, saveEdit } from '@/lib/review/save-edit';
-import { itemIdOf, type ItemCtx } from '../item-id';
+import { dbId } from '@/lib/http/route-id';
+import { itemIdFor, type ItemCtx } from '../item-id';
 
 const body = z.object({
   text: z.string().min(1).max(MAX_COT_LENGTH),
   // The version the editor started from and the item revision it saw: a stale save is a 409.
-  baseVersionId: z.number().int().positive(),
+  baseVersionId: dbId,
   expectedRev: z.number().int().min(0),
   accept: z.boolean().default(false),
 });
 
 export function POST(req: Request, ctx: ItemCtx): Promise<Response> {
   return handle(async () => {
-    const itemId = await itemIdOf(ctx);
+    const itemId = await itemIdFor(req, ctx, 'change');
     const b = body.parse(await readJson(req));
     return json(await saveEdit(prisma(), { itemId, ...b, actorId: requestUser(req.headers)?.id ?? null }), { status: 201 });
   });

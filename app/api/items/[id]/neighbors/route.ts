@@ -3,7 +3,7 @@ import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
 import { parseItemFilter } from '@/lib/items/filter';
 import { findNeighbors } from '@/lib/items/neighbors';
-import { itemIdOf, type ItemCtx } from '../item-id';
+import { itemIdFor, type ItemCtx } from '../item-id';
 
 const countSchema = z.coerce.number().int().min(1).max(20).default(1);
 
@@ -11,7 +11,7 @@ const countSchema = z.coerce.number().int().min(1).max(20).default(1);
 // in the list the reviewer came from (the filter's URL form, lib/items/filter.ts).
 export function GET(req: Request, ctx: ItemCtx): Promise<Response> {
   return handle(async () => {
-    const itemId = await itemIdOf(ctx);
+    const itemId = await itemIdFor(req, ctx, 'read');
     const params = new URL(req.url).searchParams;
     const filter = parseItemFilter(params);
     const count = countSchema.parse(params.get('count') ?? undefined);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle } from '@/lib/http/handle';
+import { requestUser } from '@/lib/auth/request-user';
+import { assertMediaAccess } from '@/lib/assignments/item-access';
+import { dbIdParam } from '@/lib/http/route-id';
 import { serveMedia } from '@/lib/media/serve-media';
 
-const paramsSchema = z.object({ datasetId: z.coerce.number().int().positive(), path: z.array(z.string()).min(1) });
+const paramsSchema = z.object({ datasetId: dbIdParam, path: z.array(z.string()).min(1) });
 
 type Ctx = { params: Promise<{ datasetId: string; path: string[] }> };
 
@@ -12,7 +15,9 @@ async function serve(req: Request, ctx: Ctx, method: 'GET' | 'HEAD'): Promise<Re
     const p = paramsSchema.parse(await ctx.params);
     // Segments arrive decoded; joining them re-forms the record path, which the resolver
     // checks against the media root (so `..`, `%2e%2e` and absolute forms are all refused).
-    return serveMedia(prisma(), { datasetId: p.datasetId, path: p.path.join('/'), headers: req.headers, method });
+    const mediaPath = p.path.join('/');
+    await assertMediaAccess(prisma(), { user: requestUser(req.headers), datasetId: p.datasetId, mediaPath });
+    return serveMedia(prisma(), { datasetId: p.datasetId, path: mediaPath, headers: req.headers, method });
   });
 }
 
