@@ -24,6 +24,13 @@ const envSchema = z.object({
   COT_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   // How often pg-boss hands expired jobs (e.g. of a killed worker) back to the queue.
   QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Security (README "Security"): the studio's public origin (Host header check), the proxies
+  // whose X-Forwarded-For is believed, the body cap for requests without credentials, and
+  // the largest import upload accepted.
+  COT_ORIGIN: z.string().url().optional(),
+  COT_TRUSTED_PROXIES: z.string().optional(),
+  COT_ANONYMOUS_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(8 * 1024),
+  COT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 ** 3),
 });
 
 export type AppConfig = {
@@ -40,6 +47,12 @@ export type AppConfig = {
   trustedOrigins: string[];
   sessionDays: number;
   queueMaintenanceSeconds: number;
+  /** The studio's public origin (COT_ORIGIN), e.g. https://studio.example.com; null: loopback only. */
+  origin: string | null;
+  /** COT_TRUSTED_PROXIES as written (lib/http/client-address.ts parses it). */
+  trustedProxies: string;
+  anonymousBodyBytes: number;
+  uploadMaxBytes: number;
   /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
   pipeline: PipelineSettings;
 };
@@ -70,6 +83,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       .filter((o) => o.length > 0),
     sessionDays: e.COT_SESSION_DAYS,
     queueMaintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
+    origin: e.COT_ORIGIN ? new URL(e.COT_ORIGIN).origin : null,
+    trustedProxies: e.COT_TRUSTED_PROXIES ?? '',
+    anonymousBodyBytes: e.COT_ANONYMOUS_BODY_BYTES,
+    uploadMaxBytes: e.COT_UPLOAD_MAX_BYTES,
     pipeline: pipeline.settings,
   };
 }

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record-event';
 import { log } from '../log';
 import { authSecret } from './secret';
 import { clientIp, requestOrigin } from './request-info';
-import { consumeSignInAttempt, releaseSignInAttempt } from './sign-in-throttle';
+import { consumePasswordAttempt, releasePasswordAttempt, storedIdentifier, type ThrottleKeys } from './sign-in-throttle';
 
 // Email + password sign-in and database sessions, by better-auth with its Prisma adapter.
 // Sign-up is off: accounts are made by an admin (lib/auth/users) or at set-up.
@@ -49,15 +49,18 @@ function build(secure: boolean) {
     logger: { level: 'error', log: (level, message) => log(level === 'error' ? 'error' : 'warn', `auth: ${message}`) },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path === '/sign-in/email') {
-          const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim().toLowerCase() : '';
-          const wait = await consumeSignInAttempt(prisma(), { email, ip: clientIp(ctx.headers) });
-          if (wait !== null) {
-            await recordAudit(prisma(), { actorId: null, action: 'auth.sign-in-throttled', subjectType: 'email', subjectId: email, data: { ip: clientIp(ctx.headers) } });
+        const keys = await passwordAttemptKeys(ctx);
+        if (keys) {
+          const refusal = await consumePasswordAttempt(prisma(), keys);
+          if (refusal) {
+            // Once per limit and window (not per refused request): the audit log stays bounded.
+            if (refusal.first) {
+              await recordAudit(prisma(), { actorId: null, action: 'auth.sign-in-throttled', subjectType: 'email', subjectId: storedIdentifier(keys.account), data: { ip: keys.address, limit: refusal.limit, scope: keys.scope } });
+            }
             throw new APIError(
               'TOO_MANY_REQUESTS',
-              { code: 'TOO_MANY_REQUESTS', message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).` },
-              { 'retry-after': String(wait) },
+              { code: 'TOO_MANY_REQUESTS', message: `Too many failed attempts. Try again in ${Math.ceil(refusal.retryAfter / 60)} minute(s).` },
+              { 'retry-after': String(refusal.retryAfter) },
             );
           }
         }
@@ -67,15 +70,22 @@ function build(secure: boolean) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== '/sign-in/email') return;
-        const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim().toLowerCase() : '';
-        const ip = clientIp(ctx.headers);
+        const keys = await passwordAttemptKeys(ctx);
+        if (!keys) return;
+        const ip = keys.address;
+        const returned = ctx.context.returned;
+        const refused = returned instanceof APIError;
+        if (refused && returned.status === 'TOO_MANY_REQUESTS') return;
+        if (ctx.path === '/change-password') {
+          if (!refused) await releasePasswordAttempt(prisma(), keys);
+          return;
+        }
         const created = ctx.context.newSession;
         if (created) {
-          await releaseSignInAttempt(prisma(), { email, ip });
-          await recordAudit(prisma(), { actorId: created.user.id, action: 'auth.sign-in', subjectType: 'user', subjectId: created.user.id, data: { ip, userAgent: ctx.headers?.get('user-agent') ?? null } });
-        } else if (ctx.context.returned instanceof APIError && ctx.context.returned.status !== 'TOO_MANY_REQUESTS') {
-          await recordAudit(prisma(), { actorId: null, action: 'auth.sign-in-failed', subjectType: 'email', subjectId: email, data: { ip, reason: ctx.context.returned.message } });
+          await releasePasswordAttempt(prisma(), keys);
+          await recordAudit(prisma(), { actorId: created.user.id, action: 'auth.sign-in', subjectType: 'user', subjectId: created.user.id, data: { ip, userAgent: ctx.headers?.get('user-agent')?.slice(0, 512) ?? null } });
+        } else if (refused) {
+          await recordAudit(prisma(), { actorId: null, action: 'auth.sign-in-failed', subjectType: 'email', subjectId: storedIdentifier(keys.account), data: { ip, reason: returned.message.slice(0, 200) } });
         }
       }),
     },
@@ -90,6 +100,23 @@ function build(secure: boolean) {
       },
     },
   });
+}
+
+/**
+ * The throttle keys of a password attempt: sign-in (the email it names) and change-password
+ * (the signed-in user's email), each with the client's address. Null for other endpoints.
+ */
+async function passwordAttemptKeys(ctx: { path: string; body?: unknown; headers?: Headers }): Promise<ThrottleKeys | null> {
+  const address = clientIp(ctx.headers);
+  if (ctx.path === '/sign-in/email') {
+    const email = (ctx.body as { email?: unknown } | undefined)?.email;
+    return { scope: 'sign-in', account: typeof email === 'string' ? email : '', address };
+  }
+  if (ctx.path === '/change-password') {
+    const session = await getSessionFromCtx(ctx as Parameters<typeof getSessionFromCtx>[0]).catch(() => null);
+    return session ? { scope: 'change-password', account: session.user.email, address } : null;
+  }
+  return null;
 }
 
 type Auth = ReturnType<typeof build>;

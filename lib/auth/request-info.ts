@@ -1,7 +1,11 @@
-/** The client address as Next.js reports it (the first X-Forwarded-For entry), or null. */
+import { clientAddress } from '../http/client-address';
+
+/**
+ * The client's address as the studio's web server resolved it (the socket, or the nearest
+ * untrusted X-Forwarded-For hop behind COT_TRUSTED_PROXIES), or null. Never a client's claim.
+ */
 export function clientIp(headers: Headers | undefined | null): string | null {
-  const first = headers?.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return first ? first.slice(0, 64) : null;
+  return clientAddress(headers);
 }
 
 /**

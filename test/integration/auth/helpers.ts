@@ -1,7 +1,18 @@
 import { auth } from '@/lib/auth/better-auth';
 import { createUser } from '@/lib/auth/users/create-user';
 import type { PrismaClient } from '@/generated/prisma/client';
+import crypto from 'node:crypto';
 import { uniq } from '../../support/db';
+import { CLIENT_ADDRESS_HEADER, trustClientAddressHeader } from '@/lib/http/client-address';
+
+// Requests here stand in for ones the studio's web server resolved the client address of.
+trustClientAddressHeader();
+
+/** A made-up client address, unique per call: tests never share throttle counters by accident. */
+export function someAddress(): string {
+  const b = crypto.randomBytes(3);
+  return `10.${b[0]}.${b[1]}.${b[2]}`;
+}
 
 export const ORIGIN = 'http://studio.test';
 
@@ -16,7 +27,7 @@ export function signInRequest(email: string, password: string, headers: Record<s
   return auth({ secure: false }).handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', host: 'studio.test', ...headers },
+      headers: { 'content-type': 'application/json', host: 'studio.test', [CLIENT_ADDRESS_HEADER]: someAddress(), ...headers },
       body: JSON.stringify({ email, password }),
     }),
   );

@@ -3,7 +3,8 @@ import { testDb } from '../../support/db';
 import { SIGN_IN_LIMITS } from '@/lib/auth/sign-in-throttle';
 import { auth } from '@/lib/auth/better-auth';
 import { updateUser } from '@/lib/auth/users/update-user';
-import { makeUser, signInRequest } from './helpers';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
+import { makeUser, signInRequest, someAddress } from './helpers';
 
 const db = testDb();
 
@@ -56,28 +57,30 @@ describe('signing in', () => {
     expect(await db.session.count({ where: { userId: u.id } })).toBe(0);
   });
 
-  it(`throttles an account after ${SIGN_IN_LIMITS.email.max} failures, even against parallel guesses, with Retry-After`, async () => {
+  it(`throttles an (account, address) pair after ${SIGN_IN_LIMITS.pair.max} failures, even against parallel guesses, with Retry-After`, async () => {
     const u = await makeUser(db, 'reviewer');
-    const tries = await Promise.all(Array.from({ length: 12 }, () => signInRequest(u.email, 'guess-guess')));
+    const from = { [CLIENT_ADDRESS_HEADER]: someAddress() };
+    const tries = await Promise.all(Array.from({ length: 12 }, () => signInRequest(u.email, 'guess-guess', from)));
     const statuses = tries.map((r) => r.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_LIMITS.email.max);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - SIGN_IN_LIMITS.email.max);
-    // The right password is refused too while the window lasts: a guesser learns nothing.
-    const right = await signInRequest(u.email, u.password);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_LIMITS.pair.max);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - SIGN_IN_LIMITS.pair.max);
+    // From that address the right password is refused too while the window lasts: a guesser learns nothing.
+    const right = await signInRequest(u.email, u.password, from);
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(60);
     // The counter is in the database, so another web process (here: the https instance) agrees.
     const other = await auth({ secure: true }).handler(
-      new Request('https://studio.test/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: u.email, password: u.password }) }),
+      new Request('https://studio.test/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json', ...from }, body: JSON.stringify({ email: u.email, password: u.password }) }),
     );
     expect(other.status).toBe(429);
   });
 
   it('forgets earlier failures after a successful sign-in', async () => {
     const u = await makeUser(db, 'reviewer');
-    for (let i = 0; i < SIGN_IN_LIMITS.email.max - 1; i++) expect((await signInRequest(u.email, 'nope-nope')).status).toBe(401);
-    expect((await signInRequest(u.email, u.password)).status).toBe(200);
-    for (let i = 0; i < SIGN_IN_LIMITS.email.max - 1; i++) expect((await signInRequest(u.email, 'nope-nope')).status).toBe(401);
-    expect((await signInRequest(u.email, u.password)).status).toBe(200);
+    const from = { [CLIENT_ADDRESS_HEADER]: someAddress() };
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max - 1; i++) expect((await signInRequest(u.email, 'nope-nope', from)).status).toBe(401);
+    expect((await signInRequest(u.email, u.password, from)).status).toBe(200);
+    for (let i = 0; i < SIGN_IN_LIMITS.pair.max - 1; i++) expect((await signInRequest(u.email, 'nope-nope', from)).status).toBe(401);
+    expect((await signInRequest(u.email, u.password, from)).status).toBe(200);
   });
 });
