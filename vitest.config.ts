@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/global-db.ts'],
+          // The origin integration tests address the app by (lib/http/host-check.ts refuses other hosts).
+          env: { COT_ORIGIN: 'http://studio.test' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Files share one migrated database; each test seeds uniquely named data, so files may run in parallel.

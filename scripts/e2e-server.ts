@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     ? { COT_DEFAULT_BASE_URL: models.url, COT_DEFAULT_MODEL: 'scripted-model', COT_DEFAULT_CONCURRENCY: '2', COT_CONSISTENCY_BASE_URL: models.url, COT_CONSISTENCY_MODEL: 'scripted-embedding' }
     : {};
   const env = { ...process.env, ...modelEnv, DATABASE_URL: db.url, PORT: port, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next-test' };
-  const web = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+  const web = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/web-server.ts'), '-p', port], { cwd: root, env, stdio: 'inherit' });
   const worker = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'workers/index.ts')], {
     cwd: root,
     env,

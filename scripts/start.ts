@@ -68,8 +68,9 @@ async function main(): Promise<void> {
       throw new Error(`next build failed with exit code ${code}`);
     }
   }
-  const web = run('web', process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(cfg.port)], env);
   const tsxBin = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  // Next.js behind our own HTTP server, which resolves client addresses and caps anonymous bodies.
+  const web = run('web', process.execPath, [tsxBin, path.join(root, 'scripts', 'web-server.ts'), ...(dev ? ['--dev'] : []), '-p', String(cfg.port)], env);
   const worker = run('worker', process.execPath, [tsxBin, path.join(root, 'workers', 'index.ts')], env);
   say(`studio at http://localhost:${cfg.port} — Ctrl-C stops the web app, the worker and the database`);
 

@@ -13,14 +13,16 @@ function isRole(r: unknown): r is Role {
 
 /**
  * Who is making the request: an `Authorization: Bearer` API token, else the session cookie.
- * A bearer token that does not verify is not retried as a cookie (the caller asked to be that
- * token). A disabled account has no session. `setCookies` carries a refreshed session cookie.
+ * Any Authorization header that does not verify as a token is not retried as a cookie (the
+ * caller asked to be that token). A disabled account has no session. `setCookies` carries a refreshed session cookie.
  */
 export async function authenticate(db: PrismaClient, req: { headers: Headers; secure: boolean }): Promise<Authentication> {
   const authorization = req.headers.get('authorization');
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-  if (bearer) {
-    const t = await verifyApiToken(db, bearer);
+  // Any Authorization header means "I am this token": a malformed one ("Bearer x y", "Basic …")
+  // is a bad token, never a reason to fall back to the cookie.
+  if (authorization !== null) {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    const t = bearer ? await verifyApiToken(db, bearer) : null;
     return { user: t ? { id: t.id, role: t.role, name: t.name, email: t.email, via: 'token' } : null, setCookies: [], badToken: !t };
   }
   const cookieValue = sessionCookieValue(req.headers.get('cookie'), req.secure);

@@ -14,7 +14,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 //   always gets through.
 //
 // Addresses come from lib/http/client-address.ts (the socket, or a trusted proxy's
-// X-Forwarded-For); with none known every request counts as one address, "unknown".
+// X-Forwarded-For); with none known, pairs use the address "unknown" and no address limit applies.
 // Every attempt is counted before the password is checked (parallel guesses cannot slip through
 // one stale read); a success takes its attempt back.
 
@@ -67,8 +67,12 @@ async function count(db: Pick<PrismaClient, '$queryRaw'>, key: string): Promise<
 /** Counts one password attempt; returns why it is refused, or null when it may go ahead. */
 export async function consumePasswordAttempt(db: PrismaClient, k: ThrottleKeys): Promise<ThrottleRefusal | null> {
   const keys = keysOf(k);
-  const addr = await count(db, keys.address);
-  if (addr.count > SIGN_IN_LIMITS.address.max) return { retryAfter: addr.retry_after, limit: 'address', first: addr.count === SIGN_IN_LIMITS.address.max + 1 };
+  // Without a known address (the app not behind scripts/web-server.ts) there is no per-address
+  // limit: one shared "unknown" bucket would let anyone block every sign-in.
+  if (k.address) {
+    const addr = await count(db, keys.address);
+    if (addr.count > SIGN_IN_LIMITS.address.max) return { retryAfter: addr.retry_after, limit: 'address', first: addr.count === SIGN_IN_LIMITS.address.max + 1 };
+  }
   return db.$transaction(async (tx) => {
     const pair = await count(tx, keys.pair);
     if (pair.count > SIGN_IN_LIMITS.pair.max) return { retryAfter: pair.retry_after, limit: 'pair' as const, first: pair.count === SIGN_IN_LIMITS.pair.max + 1 };
