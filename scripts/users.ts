@@ -14,9 +14,9 @@ import { createApiToken } from '@/lib/auth/tokens/create-api-token';
 const USAGE = `usage: npm run users -- <command> [options]
   list
   create --email <e> --role admin|reviewer [--name <n>] [--password <p>]   (a password is generated when omitted)
-  reset-password --email <e> [--password <p>]                              (ends the user's sessions)
+  reset-password --email <e> [--password <p>]                              (ends the user's sessions, revokes their API tokens)
   set-role --email <e> --role admin|reviewer
-  disable --email <e> | enable --email <e>
+  disable --email <e> | enable --email <e>                                    (both revoke the user's API tokens)
   token --email <e> --name <token name> [--days <n>]                       (prints a new API token once)`;
 
 async function main(): Promise<void> {

@@ -84,7 +84,9 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
       <section className={panelCls}>
         <header className="border-b border-slate-100 px-4 py-2.5">
           <h2 className="text-sm font-semibold">Users</h2>
-          <p className="text-xs text-slate-500">Disabling a user ends their sessions and stops their API tokens.</p>
+          <p className="text-xs text-slate-500" data-testid="revocation-note">
+            Resetting a password, disabling or re-enabling a user ends their sessions and revokes their API tokens for good (a re-enabled user makes new ones under Account).
+          </p>
         </header>
         <div className="px-4 py-2">
           <ErrorNote error={update.error ?? users.error} />
@@ -141,7 +143,9 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                         value={newPassword}
                         onChange={(e) => setNewPassword(e.target.value)}
                       />
-                      <button className={secondaryButtonCls}>Set</button>
+                      <button className={secondaryButtonCls} title="Ends their sessions and revokes their API tokens">
+                        Set
+                      </button>
                       <button type="button" className={secondaryButtonCls} onClick={() => setResetFor(null)}>
                         Cancel
                       </button>
@@ -156,6 +160,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                         type="button"
                         className={u.disabled ? secondaryButtonCls : dangerButtonCls}
                         disabled={update.isPending}
+                        title={u.disabled ? 'Re-enabling does not bring back their old API tokens' : 'Ends their sessions and revokes their API tokens'}
                         onClick={() => update.mutate({ id: u.id, input: { disabled: !u.disabled } })}
                       >
                         {u.disabled ? 'Enable' : 'Disable'}

@@ -18,7 +18,7 @@ export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 /**
  * Changes a user's name, role, disabled flag or password. Disabling or a new password ends the
- * user's sessions; the last active admin cannot be demoted or disabled (nobody could undo it).
+ * user's sessions; a new password, disabling and re-enabling revoke the user's API tokens; the last active admin cannot be demoted or disabled (nobody could undo it).
  */
 export async function updateUser(db: PrismaClient, opts: { actorId: string | null; userId: string; input: UpdateUserInput }): Promise<UserView> {
   const input = updateUserSchema.parse(opts.input);
@@ -41,11 +41,16 @@ export async function updateUser(db: PrismaClient, opts: { actorId: string | nul
       }
     }
     if (hash || input.disabled === true) await tx.session.deleteMany({ where: { userId: user.id } });
+    // A reset password or a disable/re-enable also revokes the user's API tokens: a token must
+    // not outlive the credentials it was made under, nor come back to life with the account.
+    const togglesDisabled = input.disabled !== undefined && input.disabled !== before.disabled;
+    const revoked = hash || togglesDisabled ? (await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } })).count : 0;
     const changes: Record<string, unknown> = {};
     if (input.name !== undefined && input.name !== before.name) changes.name = { from: before.name, to: input.name };
     if (input.role !== undefined && input.role !== before.role) changes.role = { from: before.role, to: input.role };
     if (input.disabled !== undefined && input.disabled !== before.disabled) changes.disabled = { from: before.disabled, to: input.disabled };
     if (hash) changes.password = 'reset';
+    if (revoked > 0) changes.tokensRevoked = revoked;
     await recordAudit(tx, { actorId: opts.actorId, action: 'user.update', subjectType: 'user', subjectId: user.id, data: { email: user.email, changes } as never });
     return { id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabled, createdAt: user.createdAt.toISOString() };
   });
