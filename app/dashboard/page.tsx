@@ -2,8 +2,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { DashboardView } from './dashboard-view';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const querySchema = z.object({ dataset: z.coerce.number().int().positive().optional(), days: z.coerce.number().int().min(1).max(365).optional() });
+const querySchema = z.object({ dataset: dbIdParam.optional(), days: z.coerce.number().int().min(1).max(365).optional() });
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;

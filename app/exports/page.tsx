@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { ExportForm } from './export-form';
 import { ExportList } from './export-list';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const querySchema = z.object({ dataset: z.coerce.number().int().positive().optional() });
+const querySchema = z.object({ dataset: dbIdParam.optional() });
 
 export default async function ExportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const q = querySchema.safeParse(await searchParams);

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { listItemFacets } from '@/lib/items/list-facets';
 import { ItemsView } from '@/components/items/items-view';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const querySchema = z.object({ dataset: z.coerce.number().int().positive().optional() });
+const querySchema = z.object({ dataset: dbIdParam.optional() });
 
 /** The items table. The URL holds the whole filter; the client reads pages from /api/items. */
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { listDatasets } from '@/lib/datasets/list-datasets';
 import { RunsDashboard } from '@/components/runs/runs-dashboard';
+import { dbIdParam } from '@/lib/http/route-id';
 
 // /runs?stage=draft&dataset=1&filter=hasDraft%3Dfalse opens the form prefilled, so other pages
 // (the items table's selection) can link to "run a stage on this".
 const querySchema = z.object({
   stage: z.enum(['represent', 'draft', 'revise', 'check', 'consistency']).optional(),
-  dataset: z.coerce.number().int().positive().optional(),
+  dataset: dbIdParam.optional(),
   filter: z.string().max(4000).optional(),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { dbIdParam } from '../http/route-id';
 
 // The audit page's query. Categories group the verb.noun actions that each area records.
 export const AUDIT_CATEGORIES = {
@@ -19,7 +20,7 @@ export const auditQuerySchema = z.object({
   actor: z.string().min(1).max(100).optional(),
   subjectType: z.string().min(1).max(50).optional(),
   subjectId: z.string().min(1).max(100).optional(),
-  before: z.coerce.number().int().positive().optional(),
+  before: dbIdParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;

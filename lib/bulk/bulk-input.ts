@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { SEND_BACK_STAGES } from './send-back-stages';
+import { dbId } from '../http/route-id';
 
 // What a bulk action is asked to do, as the API and the UI send it.
 
-const id = z.number().int().positive();
+const id = dbId;
 
 /** Which items: explicit rows (a selection or a page), or everything a filter matches minus exclusions. */
 export const bulkSelectionSchema = z.discriminatedUnion('kind', [

@@ -37,6 +37,9 @@ function readMeta(uploadId: string) {
 
 export function startUpload(input: z.input<typeof startUploadSchema>): { uploadId: string; chunkBytes: number } {
   const req = startUploadSchema.parse(input);
+  const max = config().uploadMaxBytes;
+  // The declared size is checked before anything is written: no file may claim more than the cap.
+  if (req.size > max) throw new AppError('PAYLOAD_TOO_LARGE', `size: ${req.size} bytes is more than the ${max} bytes an upload may have (COT_UPLOAD_MAX_BYTES)`);
   const ext = /\.(json|jsonl|ndjson)$/i.exec(req.fileName)?.[1]?.toLowerCase();
   if (!ext) throw new AppError('BAD_REQUEST', `${req.fileName}: expected a .json (one array of records) or .jsonl (one record per line) file`);
   const uploadId = `${crypto.randomBytes(12).toString('hex')}.${ext}`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { PROBLEM_TYPES } from '../answers/problem-types';
 import { toDbProblemType } from './problem-type';
+import { dbIdParam } from '../http/route-id';
 
 // The items-table filter: one definition shared by the table, the review page's next/previous,
 // bulk actions, runs ("draft every item with no draft") and exports. It lives in the URL, so a
@@ -17,7 +18,7 @@ export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'c
 export type SortField = (typeof SORT_FIELDS)[number];
 
 export const itemFilterSchema = z.object({
-  dataset: z.coerce.number().int().positive(),
+  dataset: dbIdParam,
   status: csv(z.enum(REVIEW_STATUSES)).optional(),
   type: csv(z.enum(PROBLEM_TYPES)).optional(),
   source: csv(z.string().min(1)).optional(),
@@ -36,7 +37,7 @@ export const itemFilterSchema = z.object({
   reviewer: z.string().min(1).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   // Only the items of one acceptance sample (lib/sampling), so reviewing a sample is a table view.
-  sample: z.coerce.number().int().positive().optional(),
+  sample: dbIdParam.optional(),
   sort: z.enum(SORT_FIELDS).default('id'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });

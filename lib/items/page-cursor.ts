@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { SortField } from './filter';
+import { dbId } from '../http/route-id';
 
 // A page cursor is the last row's (sort value, id), opaque to clients: base64url of JSON.
 export type PageCursor = { value: number | string | null; id: number };
 
-const cursorSchema = z.tuple([z.union([z.number().finite(), z.string().datetime({ offset: true }), z.null()]), z.number().int().positive()]);
+const cursorSchema = z.tuple([z.union([z.number().finite(), z.string().datetime({ offset: true }), z.null()]), dbId]);
 
 export function encodePageCursor(c: PageCursor): string {
   return Buffer.from(JSON.stringify([c.value, c.id])).toString('base64url');

@@ -8,13 +8,14 @@ import { applyOverrides, modelOverridesSchema, publicModelConfig, type ModelOver
 import { loadPrompt, type PromptStage } from '../pipeline/prompts/load-prompt';
 import type { PipelineSettings } from '../pipeline/settings';
 import { enqueueStageJobs } from './stage-jobs';
+import { dbId } from '../http/route-id';
 
 export const STAGES = ['represent', 'draft', 'revise', 'check', 'consistency'] as const satisfies readonly Stage[];
 
 export const createRunInputSchema = z.object({
   stage: z.enum(STAGES),
   /** Dataset id or name. */
-  dataset: z.union([z.number().int().positive(), z.string().trim().min(1)]),
+  dataset: z.union([dbId, z.string().trim().min(1)]),
   /** The items table's filter, in its URL form ("hasDraft=false&type=numerical") or as an object. */
   filter: z.union([z.string().max(4000), z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]))]).optional(),
   /** Redo items already done with the same model and prompt version. */

@@ -6,6 +6,7 @@ import { bulkRestriction } from '@/lib/assignments/bulk-restriction';
 import { prepareBulkBodySchema } from '@/lib/bulk/bulk-input';
 import { prepareBulkAction } from '@/lib/bulk/prepare-bulk-action';
 import { listBulkActions } from '@/lib/bulk/list-bulk-actions';
+import { dbIdParam } from '@/lib/http/route-id';
 
 /** POST /api/bulk {selection, operation} — counts and freezes the items (a reviewer's: only assigned ones); apply with POST /api/bulk/:id/apply. */
 export async function POST(req: Request): Promise<Response> {
@@ -18,7 +19,7 @@ export async function POST(req: Request): Promise<Response> {
   });
 }
 
-const listSchema = z.object({ dataset: z.coerce.number().int().positive(), limit: z.coerce.number().int().min(1).max(100).default(10) });
+const listSchema = z.object({ dataset: dbIdParam, limit: z.coerce.number().int().min(1).max(100).default(10) });
 
 /** GET /api/bulk?dataset=&limit= — recent bulk actions, for history and undo. */
 export async function GET(req: Request): Promise<Response> {

@@ -6,8 +6,9 @@ import { requestUser } from '@/lib/auth/request-user';
 import { createRun, createRunInputSchema } from '@/lib/runs/create-run';
 import { listRuns } from '@/lib/runs/list-runs';
 import { toRunView } from '@/lib/runs/run-view';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const listQuery = z.object({ dataset: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
+const listQuery = z.object({ dataset: dbIdParam.optional(), limit: z.coerce.number().int().min(1).max(200).optional() });
 
 export async function GET(req: Request): Promise<Response> {
   return handle(async () => {

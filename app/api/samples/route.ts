@@ -6,6 +6,7 @@ import { bulkRestriction } from '@/lib/assignments/bulk-restriction';
 import { drawSampleBodySchema } from '@/lib/sampling/sample-input';
 import { drawSample } from '@/lib/sampling/draw-sample';
 import { listSamples } from '@/lib/sampling/list-samples';
+import { dbIdParam } from '@/lib/http/route-id';
 
 /** POST /api/samples {filter, confidence, margin, bar} — draws an acceptance sample of the filter's pending items (a reviewer's: all within their assigned work). */
 export async function POST(req: Request): Promise<Response> {
@@ -17,7 +18,7 @@ export async function POST(req: Request): Promise<Response> {
   });
 }
 
-const listSchema = z.object({ dataset: z.coerce.number().int().positive() });
+const listSchema = z.object({ dataset: dbIdParam });
 
 /** GET /api/samples?dataset= — the dataset's samples with their current estimates. */
 export async function GET(req: Request): Promise<Response> {

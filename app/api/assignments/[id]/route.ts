@@ -6,9 +6,10 @@ import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { assignmentAgreement } from '@/lib/assignments/assignment-agreement';
 import { deleteAssignment } from '@/lib/assignments/delete-assignment';
+import { dbIdParam } from '@/lib/http/route-id';
 
 type Ctx = { params: Promise<{ id: string }> };
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = z.object({ id: dbIdParam });
 
 // GET: progress and agreement between the assignment's reviewers.
 export function GET(req: Request, ctx: Ctx): Promise<Response> {

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
 import { getSampleStatus } from '@/lib/sampling/sample-status';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 
 /** GET /api/samples/:id — the sample's tally, Wilson interval and whether the rest can be accepted. */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -4,8 +4,9 @@ import { handle, json } from '@/lib/http/handle';
 import { requireUser } from '@/lib/auth/require-user';
 import { assertMayConfirmBulkAction } from '@/lib/assignments/bulk-restriction';
 import { applyBulkAction } from '@/lib/bulk/apply-bulk-action';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 
 /** POST /api/bulk/:id/apply — changes exactly the items counted when the action was prepared. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle } from '@/lib/http/handle';
 import { exportDownload } from '@/lib/export/export-file';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 const querySchema = z.object({ manifest: z.enum(['0', '1']).optional() });
 
 /** The export's file (or `?manifest=1` its manifest), streamed from disk. */

@@ -4,8 +4,9 @@ import { handle, json, readJson } from '@/lib/http/handle';
 import { requestUser } from '@/lib/auth/request-user';
 import { getImport } from '@/lib/import/list-imports';
 import { retryImport, retryImportSchema } from '@/lib/import/retry-import';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 
 /** Body: { mode }. Starts a new import of a failed import's file. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -4,8 +4,9 @@ import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
 import { requestUser } from '@/lib/auth/request-user';
 import { retryRun } from '@/lib/runs/retry-run';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = z.object({ id: dbIdParam });
 
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {

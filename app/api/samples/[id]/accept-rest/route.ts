@@ -4,8 +4,9 @@ import { handle, json } from '@/lib/http/handle';
 import { requireUser } from '@/lib/auth/require-user';
 import { bulkRestriction } from '@/lib/assignments/bulk-restriction';
 import { prepareAcceptRest } from '@/lib/sampling/prepare-accept-rest';
+import { dbIdParam } from '@/lib/http/route-id';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 
 /** POST /api/samples/:id/accept-rest — prepares the bulk accept of the unsampled rest (a reviewer's: only assigned items); confirm with /api/bulk/:id/apply. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
