@@ -1,16 +1,24 @@
 import Link from 'next/link';
 import { prisma } from '@/lib/db/client';
+import { headers } from 'next/headers';
 import { listDatasets } from '@/lib/datasets/list-datasets';
+import { requestUser } from '@/lib/auth/request-user';
+import { can } from '@/lib/auth/permissions';
 
 export default async function DatasetsPage() {
   const datasets = await listDatasets(prisma());
+  // Media roots are paths on the server: shown to those who manage datasets only.
+  const user = requestUser(await headers());
+  const manages = user !== null && can(user.role, 'datasets:manage');
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-lg font-semibold">Datasets</h1>
-        <Link href="/datasets/import" className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-          Import dataset
-        </Link>
+        {manages && (
+          <Link href="/datasets/import" className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+            Import dataset
+          </Link>
+        )}
       </div>
       {datasets.length === 0 ? (
         <p className="text-sm text-slate-600">No datasets yet. Import one above or with <code>npx cot-studio import</code>.</p>
@@ -23,7 +31,7 @@ export default async function DatasetsPage() {
                 <th className="px-4 py-2 text-right">Items</th>
                 <th className="px-4 py-2 text-right">Videos</th>
                 <th className="px-4 py-2">Review</th>
-                <th className="px-4 py-2">Media root</th>
+                {manages && <th className="px-4 py-2">Media root</th>}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -42,7 +50,11 @@ export default async function DatasetsPage() {
                       .map(([s, n]) => `${n} ${s}`)
                       .join(' · ')}
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-500">{d.mediaRoot}</td>
+                  {manages && (
+                    <td className="px-4 py-2 font-mono text-xs text-slate-500" data-testid="media-root">
+                      {d.mediaRoot}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -84,6 +84,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { pattern: '/api/media/**', methods: READ, access: 'items:read' },
   { pattern: '/dashboard/**', methods: READ, access: 'items:read' },
   { pattern: '/api/dashboard/**', methods: READ, access: 'items:read' },
+  // The import page shows the server's media roots and starts imports: admins only.
+  { pattern: '/datasets/import/**', methods: ANY, access: 'datasets:manage' },
   { pattern: '/datasets/**', methods: READ, access: 'items:read' },
   { pattern: '/api/datasets/**', methods: READ, access: 'items:read' },
 

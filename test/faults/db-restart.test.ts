@@ -30,7 +30,8 @@ const admin = { email: 'faults-admin@cot.test', password: 'faults-admin-pw' };
 
 const base = () => `http://127.0.0.1:${webPort}`;
 const health = async () => {
-  const res = await fetch(`${base()}/api/health`);
+  // As an admin (the token): anonymous callers get the bare status only.
+  const res = await fetch(`${base()}/api/health`, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, body: (await res.json()) as { status: string; workers: { live: number; list: { lastSeenAt: string }[] } } };
 };
 const me = () => fetch(`${base()}/api/me`, { headers: { authorization: `Bearer ${token}` } });
