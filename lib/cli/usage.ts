@@ -4,9 +4,10 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   cot-studio import FILE --dataset NAME [--media-root DIR] [--description TEXT]
-                         [--skip-bad] [--report FILE]
+                         [--remote-media-prefix URL ...] [--skip-bad] [--report FILE]
       Imports a Video-R1 / VideoRFT .json (array) or .jsonl file. --media-root is needed
-      when the dataset is new. By default nothing is imported when any record is bad;
+      when the dataset is new. --remote-media-prefix (repeatable) sets the URL prefixes the
+      dataset's http(s) media paths may come from (none: remote media is never fetched). By default nothing is imported when any record is bad;
       --skip-bad imports the good ones. --report writes every problem as JSON Lines.
 
   cot-studio export --dataset NAME --format sft|rl|sharegpt --out FILE

@@ -8,11 +8,14 @@ import { enqueue } from '../queue/client';
 import { IMPORT_MODES } from './import-records';
 import { prismaQueueDb } from './queue-db';
 import { uploadedFile } from './uploads';
+import { remoteMediaPrefixesSchema } from '../media/remote-media';
 
 export const createImportSchema = z.object({
   dataset: z.string().trim().min(1, 'give the dataset a name').max(200),
   mediaRoot: z.string().trim().min(1).optional(),
   description: z.string().max(2000).optional(),
+  /** URL prefixes the dataset's remote media may come from (replaces its list; lib/media/remote-media.ts). */
+  remoteMediaPrefixes: remoteMediaPrefixesSchema.optional(),
   mode: z.enum(IMPORT_MODES).default('all_or_nothing'),
   /** The name shown for the file (a retry keeps the uploaded file's original name). */
   fileName: z.string().min(1).max(500).optional(),
@@ -29,6 +32,7 @@ export const importRowOptionsSchema = z.object({
   dataset: z.string(),
   mediaRoot: z.string().optional(),
   description: z.string().optional(),
+  remoteMediaPrefixes: z.array(z.string()).optional(),
   fileName: z.string(),
 });
 
@@ -72,7 +76,7 @@ export async function createImport(db: PrismaClient, input: CreateImportInput, a
         mode: req.mode,
         status: 'queued',
         bytesTotal,
-        options: { dataset: req.dataset, ...(mediaRoot ? { mediaRoot } : {}), ...(req.description ? { description: req.description } : {}), fileName },
+        options: { dataset: req.dataset, ...(mediaRoot ? { mediaRoot } : {}), ...(req.description ? { description: req.description } : {}), ...(req.remoteMediaPrefixes ? { remoteMediaPrefixes: req.remoteMediaPrefixes } : {}), fileName },
         createdById: actorId,
       },
     });

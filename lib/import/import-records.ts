@@ -42,7 +42,7 @@ export type ImportSummary = {
 export type ImportRecordsOptions = {
   input: AsyncIterable<Buffer | string>;
   fileName?: string;
-  dataset: { name: string; mediaRoot?: string; description?: string };
+  dataset: { name: string; mediaRoot?: string; description?: string; remoteMediaPrefixes?: string[] };
   mode: ImportMode;
   actorId?: string | null;
   importId?: number | null;
@@ -69,13 +69,15 @@ async function resolveDataset(client: pg.Client, ds: ImportRecordsOptions['datas
         `Dataset "${ds.name}" already uses media root ${existing.media_root}; pass the same --media-root or leave it out (got ${wanted})`,
       );
     }
+    // Given with an import, the allowed remote media prefixes replace the dataset's list.
+    if (ds.remoteMediaPrefixes) await client.query('UPDATE dataset SET remote_media_prefixes = $2, updated_at = now() WHERE id = $1', [existing.id, ds.remoteMediaPrefixes]);
     return { id: existing.id, created: false };
   }
   if (!wanted) throw new AppError('BAD_REQUEST', `Dataset "${ds.name}" does not exist yet: give a media root to create it`);
   if (!fs.existsSync(wanted)) warnings.push(`media root ${wanted} does not exist (yet): media will not play until it does`);
   const created = await client.query<{ id: number }>(
-    'INSERT INTO dataset (name, description, media_root, updated_at) VALUES ($1, $2, $3, now()) RETURNING id',
-    [ds.name, ds.description ?? '', wanted],
+    'INSERT INTO dataset (name, description, media_root, remote_media_prefixes, updated_at) VALUES ($1, $2, $3, $4, now()) RETURNING id',
+    [ds.name, ds.description ?? '', wanted, ds.remoteMediaPrefixes ?? []],
   );
   return { id: created.rows[0]!.id, created: true };
 }

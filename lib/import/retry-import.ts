@@ -15,5 +15,5 @@ export async function retryImport(db: PrismaClient, opts: { importId: number; mo
   if (!row) throw new AppError('NOT_FOUND', `Import ${opts.importId} not found`);
   if (row.status !== 'failed') throw new AppError('CONFLICT', `Import ${opts.importId} is ${row.status}; only a failed import can be run again`);
   const o = importRowOptionsSchema.parse(row.options);
-  return createImport(db, { dataset: o.dataset, mediaRoot: o.mediaRoot, description: o.description, mode: opts.mode, source: { kind: 'path', path: row.source }, fileName: o.fileName }, actorId);
+  return createImport(db, { dataset: o.dataset, mediaRoot: o.mediaRoot, description: o.description, remoteMediaPrefixes: o.remoteMediaPrefixes, mode: opts.mode, source: { kind: 'path', path: row.source }, fileName: o.fileName }, actorId);
 }

@@ -67,7 +67,7 @@ export async function runImportJob(
       importRecords(client, {
         input: fs.createReadStream(row.source, { highWaterMark: 1024 * 1024 }),
         fileName: options.fileName,
-        dataset: { name: options.dataset, mediaRoot: options.mediaRoot, description: options.description },
+        dataset: { name: options.dataset, mediaRoot: options.mediaRoot, description: options.description, remoteMediaPrefixes: options.remoteMediaPrefixes },
         mode: row.mode as ImportMode,
         actorId: row.createdById,
         importId: row.id,

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { probeMedia } from './probe';
 import { isRemoteUrl, resolveMediaPath } from './resolve-path';
+import { assertRemoteMediaAllowed } from './remote-media';
 
 /**
  * Records duration, frame rate and size of a dataset's videos (the player steps frames at the
@@ -21,6 +22,8 @@ export async function probeVideos(
   let failed = 0;
   for (const v of videos) {
     try {
+      // A URL is fetched by ffprobe: only from the dataset's allowed remote prefixes (never an oracle for internal hosts).
+      if (isRemoteUrl(v.path)) await assertRemoteMediaAllowed(v.path, dataset.remoteMediaPrefixes);
       const file = isRemoteUrl(v.path) ? v.path : resolveMediaPath(dataset.mediaRoot, v.path);
       const m = await probeMedia(file);
       await db.video.update({

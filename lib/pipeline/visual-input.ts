@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import type { ChatPart } from '../models/chat';
 import { isRemoteUrl, resolveMediaPath } from '../media/resolve-path';
 import { AppError } from '../errors';
+import { assertRemoteMediaAllowed } from '../media/remote-media';
 import { curationFrames } from './frames/frame-cache';
 import { jpegDataUrl } from './frames/sample-frames';
 import { planFrames } from './frames/frame-plan';
@@ -21,9 +22,16 @@ export type VisualInput = {
 
 const VIDEO_URL_MAX_BYTES = 64 * 1024 * 1024;
 
-export function resolveClip(mediaRoot: string, recordPath: string): string {
-  if (isRemoteUrl(recordPath)) return recordPath;
+/**
+ * The clip ffmpeg reads: a file under the media root, or a URL under one of the dataset's allowed
+ * remote media prefixes (anything else is refused before a request is made).
+ */
+export async function resolveClip(mediaRoot: string, recordPath: string, remoteMediaPrefixes: readonly string[] = []): Promise<string> {
   try {
+    if (isRemoteUrl(recordPath)) {
+      await assertRemoteMediaAllowed(recordPath, remoteMediaPrefixes);
+      return recordPath;
+    }
     return resolveMediaPath(mediaRoot, recordPath);
   } catch (e) {
     if (e instanceof AppError) throw new StageFailure(`Media file unavailable: ${e.message.replace(recordPath, 'the item path')}`);
@@ -37,11 +45,12 @@ export function resolveClip(mediaRoot: string, recordPath: string): string {
  */
 export async function visualInput(opts: {
   mediaRoot: string;
+  remoteMediaPrefixes?: readonly string[];
   video: { path: string; durationSec: number | null; dataType: 'video' | 'image' };
   frames: FrameSettings;
   mode: 'frames' | 'video_url';
 }): Promise<VisualInput> {
-  const clip = resolveClip(opts.mediaRoot, opts.video.path);
+  const clip = await resolveClip(opts.mediaRoot, opts.video.path, opts.remoteMediaPrefixes);
   const isImage = opts.video.dataType === 'image';
   if (opts.mode === 'video_url' && !isImage) {
     const plan = planFrames({ durationSec: opts.video.durationSec, fps: opts.frames.fps, maxFrames: opts.frames.maxFrames });

@@ -15,6 +15,7 @@ export function ImportForm({ datasets }: { datasets: DatasetOption[] }) {
   const [dataset, setDataset] = useState('');
   const [mediaRoot, setMediaRoot] = useState('');
   const [description, setDescription] = useState('');
+  const [remotePrefixes, setRemotePrefixes] = useState('');
   const [sourceKind, setSourceKind] = useState<'upload' | 'path'>('upload');
   const [file, setFile] = useState<File | null>(null);
   const [serverPath, setServerPath] = useState('');
@@ -39,6 +40,7 @@ export function ImportForm({ datasets }: { datasets: DatasetOption[] }) {
         dataset: dataset.trim(),
         mediaRoot: existing ? undefined : mediaRoot.trim(),
         description: existing ? undefined : description.trim(),
+        ...(remotePrefixes.trim() ? { remoteMediaPrefixes: remotePrefixes.split(/\s+/).filter(Boolean) } : {}),
         mode: skipBad ? 'skip_bad' : 'all_or_nothing',
         source: sourceKind === 'upload' ? { kind: 'upload', file: file! } : { kind: 'path', path: serverPath.trim() },
       },
@@ -84,6 +86,23 @@ export function ImportForm({ datasets }: { datasets: DatasetOption[] }) {
             <input id="import-description" className={input} value={description} onChange={(e) => setDescription(e.target.value)} />
           </div>
         )}
+        <div>
+          <label className={labelCls} htmlFor="import-remote-prefixes">
+            Remote media URL prefixes <span className="font-normal text-slate-400">(optional, one per line)</span>
+          </label>
+          <textarea
+            id="import-remote-prefixes"
+            className={`${input} font-mono`}
+            rows={2}
+            value={remotePrefixes}
+            onChange={(e) => setRemotePrefixes(e.target.value)}
+            placeholder="https://media.example.com/videos/"
+          />
+          <p className="mt-1 text-xs text-slate-500">
+            Records whose path is an http(s) URL are fetched (probed, sampled) only from these prefixes; with none, remote media is never fetched. Internal addresses only when listed literally
+            (e.g. http://127.0.0.1:9000/). Given for an existing dataset, the list replaces its current one.
+          </p>
+        </div>
         <fieldset>
           <legend className={labelCls}>Records file (.json array or .jsonl)</legend>
           <div className="mb-2 flex gap-4 text-sm">

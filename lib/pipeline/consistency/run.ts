@@ -20,7 +20,7 @@ export async function runConsistency(ctx: StageContext, claim: Claim): Promise<{
   if (!think) throw new StageFailure('The CoT has no <think> block to score');
   const endpoint = runEndpoint(ctx.settings, 'consistency', claim.modelConfig);
 
-  const clip = resolveClip(claim.subject.mediaRoot, video?.path ?? item.path);
+  const clip = await resolveClip(claim.subject.mediaRoot, video?.path ?? item.path, claim.subject.remoteMediaPrefixes);
   let frames;
   try {
     frames = await uniformFrames(clip, video?.durationSec ?? null, ctx.settings.consistencyFrames, ctx.settings.frames.maxSide);

@@ -14,7 +14,7 @@ export async function runRepresent(ctx: StageContext, claim: Claim): Promise<{ s
   if (!video) throw new StageSkip('The video no longer exists');
   const endpoint = runEndpoint(ctx.settings, 'represent', claim.modelConfig);
   const prompt = loadPrompt('represent', claim.promptVersion);
-  const visual = await visualInput({ mediaRoot: claim.subject.mediaRoot, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
+  const visual = await visualInput({ mediaRoot: claim.subject.mediaRoot, remoteMediaPrefixes: claim.subject.remoteMediaPrefixes, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
   const res = await callModel(() =>
     chatComplete(endpoint, representMessages(prompt, visual), { json: true, signal: ctx.signal, ...ctx.gate('represent', claim.runId) }),
   );

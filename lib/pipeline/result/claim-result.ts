@@ -7,6 +7,8 @@ type Version = { id: number; text: string; answer: string | null; consistencySco
 /** Everything a stage reads about its item or video, loaded with the claim in one statement. */
 export type ClaimSubject = {
   mediaRoot: string;
+  /** The dataset's allowed remote media prefixes (lib/media/remote-media.ts). */
+  remoteMediaPrefixes: string[];
   item: { id: number; problem: string; options: string[]; problemType: ProblemType; solution: string; path: string; dataType: 'video' | 'image'; consistencyScore: number | null } | null;
   video: { id: number; path: string; durationSec: number | null; dataType: 'video' | 'image'; representation: unknown } | null;
   draft: Version | null;
@@ -38,6 +40,7 @@ type Row = {
   model_config: unknown;
   prompt_version: string | null;
   media_root: string;
+  remote_media_prefixes: string[];
   problem: string | null;
   options: string[] | null;
   problem_type: ProblemType | null;
@@ -88,7 +91,7 @@ export async function claimResults(db: PrismaClient, resultIds: number[], worker
        UPDATE pipeline_run SET status = 'running', started_at = COALESCE(started_at, now())
         WHERE id IN (SELECT run_id FROM c) AND status = 'queued'
      )
-     SELECT c.id, c.run_id, c.stage, c.item_id, c.video_id, c.attempts, c.dataset_id, c.model_config, c.prompt_version, ds.media_root,
+     SELECT c.id, c.run_id, c.stage, c.item_id, c.video_id, c.attempts, c.dataset_id, c.model_config, c.prompt_version, ds.media_root, ds.remote_media_prefixes,
             i.problem, i.options, i.problem_type::text AS problem_type, i.solution, i.path AS item_path, i.data_type::text AS item_data_type,
             i.consistency_score AS item_consistency,
             v.id AS v_id, v.path AS video_path, v.duration_sec, v.data_type::text AS video_data_type,
@@ -122,6 +125,7 @@ function toClaim(r: Row): Claim {
     promptVersion: r.prompt_version,
     subject: {
       mediaRoot: r.media_root,
+      remoteMediaPrefixes: r.remote_media_prefixes,
       item:
         r.item_id !== null && r.problem !== null
           ? { id: r.item_id, problem: r.problem, options: r.options ?? [], problemType: r.problem_type!, solution: r.solution ?? '', path: r.item_path ?? '', dataType: r.item_data_type ?? 'video', consistencyScore: r.item_consistency }

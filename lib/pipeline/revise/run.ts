@@ -18,7 +18,7 @@ export async function runRevise(ctx: StageContext, claim: Claim): Promise<{ save
   const endpoint = runEndpoint(ctx.settings, 'revise', claim.modelConfig);
   const prompt = loadPrompt('revise', claim.promptVersion);
   const video = claim.subject.video ?? { path: item.path, durationSec: null, dataType: item.dataType };
-  const visual = await visualInput({ mediaRoot: claim.subject.mediaRoot, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
+  const visual = await visualInput({ mediaRoot: claim.subject.mediaRoot, remoteMediaPrefixes: claim.subject.remoteMediaPrefixes, video, frames: ctx.settings.frames, mode: endpoint.videoInput });
   const messages = reviseMessages(prompt, { visual, problem: item.problem, options: item.options, draftText: draft.text });
   const res = await callModel(() => chatComplete(endpoint, messages, { signal: ctx.signal, ...ctx.gate('revise', claim.runId) }));
   const usage = usageOf(endpoint, res);

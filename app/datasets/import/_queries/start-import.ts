@@ -7,6 +7,7 @@ export type StartImportInput = {
   dataset: string;
   mediaRoot?: string;
   description?: string;
+  remoteMediaPrefixes?: string[];
   mode: 'all_or_nothing' | 'skip_bad';
   source: { kind: 'upload'; file: File } | { kind: 'path'; path: string };
 };
@@ -37,7 +38,7 @@ export async function startImport(input: StartImportInput, onUploadProgress: (fr
   const res = await fetch('/api/imports', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ dataset: input.dataset, mediaRoot: input.mediaRoot || undefined, description: input.description || undefined, mode: input.mode, source }),
+    body: JSON.stringify({ dataset: input.dataset, mediaRoot: input.mediaRoot || undefined, description: input.description || undefined, remoteMediaPrefixes: input.remoteMediaPrefixes, mode: input.mode, source }),
   });
   if (!res.ok) throw await apiError(res);
   return ((await res.json()) as { import: ImportView }).import;
