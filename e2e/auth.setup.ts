@@ -1,5 +1,5 @@
 import { expect, test as setup } from '@playwright/test';
-import { ADMIN_STATE, E2E_ADMIN, E2E_REVIEWER, REVIEWER_STATE } from './users';
+import { ADMIN_STATE, E2E_ADMIN, E2E_OUTSIDER, E2E_REVIEWER, OUTSIDER_STATE, REVIEWER_STATE } from './users';
 
 setup('sign in as the e2e admin through the sign-in page', async ({ page }) => {
   await page.goto('/sign-in');
@@ -14,4 +14,10 @@ setup('sign in as the e2e reviewer through the API', async ({ request }) => {
   const res = await request.post('/api/auth/sign-in/email', { data: { email: E2E_REVIEWER.email, password: E2E_REVIEWER.password } });
   expect(res.status()).toBe(200);
   await request.storageState({ path: REVIEWER_STATE });
+});
+
+setup('sign in as the e2e outsider (a reviewer assigned no item) through the API', async ({ request }) => {
+  const res = await request.post('/api/auth/sign-in/email', { data: { email: E2E_OUTSIDER.email, password: E2E_OUTSIDER.password } });
+  expect(res.status()).toBe(200);
+  await request.storageState({ path: OUTSIDER_STATE });
 });

@@ -2,23 +2,37 @@ import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { discoverAppRoutes } from '../test/support/app-routes';
 import { accessFor, decide } from '../lib/auth/permissions';
-import { REVIEWER_STATE, SIGNED_OUT } from './users';
+import { OUTSIDER_STATE, REVIEWER_STATE, SIGNED_OUT } from './users';
 
 // Every page and route handler under app/, found on disk now (so routes merged from other
 // branches are covered), is requested without credentials and as a reviewer. Each must have
 // an explicit entry in the permission table, refuse the anonymous request (401 for APIs, a
 // redirect to sign-in for pages) and refuse the reviewer where the table says so (403).
+// Every route about one item (its page, API routes and media) is also requested by a reviewer
+// whose assignment matches no item: the handler must refuse them (lib/assignments/item-access.ts).
+
+/** Routes about one item or its media: reviewers reach them only within their assignments. */
+const ITEM_ROUTE = /^\/(api\/)?items\/\[id\]|^\/api\/media\//;
 
 const routes = discoverAppRoutes(path.join(import.meta.dirname, '..', 'app'));
 
 test.use({ storageState: SIGNED_OUT });
 
 let reviewer: APIRequestContext;
+let outsider: APIRequestContext;
 test.beforeAll(async ({ baseURL }) => {
   reviewer = await playwrightRequest.newContext({ baseURL, storageState: REVIEWER_STATE });
+  outsider = await playwrightRequest.newContext({ baseURL, storageState: OUTSIDER_STATE });
 });
 test.afterAll(async () => {
   await reviewer.dispose();
+  await outsider.dispose();
+});
+
+test('every item route is checked against an identity outside the assignment', () => {
+  expect(routes.filter((r) => ITEM_ROUTE.test(r.pattern)).map((r) => r.pattern)).toEqual(
+    expect.arrayContaining(['/items/[id]', '/api/items/[id]', '/api/items/[id]/decision', '/api/items/[id]/edits', '/api/items/[id]/undo', '/api/items/[id]/history', '/api/items/[id]/neighbors', '/api/media/[datasetId]/[...path]']),
+  );
 });
 
 test('the route list is discovered from app/', () => {
@@ -61,6 +75,17 @@ for (const route of routes) {
         const res = await send(reviewer);
         expect(res.status()).not.toBe(401);
         expect(res.headers()['x-cot-denied-by']).toBeUndefined();
+      }
+
+      // A reviewer outside the item's assignments: refused by the handler, whatever the method.
+      if (ITEM_ROUTE.test(route.pattern) && decide(access, 'reviewer') === 'allow') {
+        const res = await send(outsider);
+        if (route.kind === 'page') {
+          expect(await res.text()).toContain('data-testid="outside-assignment"');
+        } else {
+          expect(res.status(), `${method} ${route.samplePath} as a reviewer outside the assignment`).toBe(403);
+          if (method !== 'HEAD') expect((await res.json()).error.code).toBe('FORBIDDEN');
+        }
       }
     });
   }

@@ -5,7 +5,9 @@ import { createTestDatabase } from '@/test/support/test-database';
 import { prisma, disconnectPrisma } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
 import { createUser } from '@/lib/auth/users/create-user';
-import { E2E_ADMIN, E2E_REVIEWER } from '@/e2e/users';
+import { E2E_ADMIN, E2E_OUTSIDER, E2E_REVIEWER } from '@/e2e/users';
+import { createAssignment } from '@/lib/assignments/create-assignment';
+import { DEMO_DATASET } from '@/lib/demo/seed';
 import { ScriptedModelServer } from '@/test/support/scripted-model-server';
 
 // Started by Playwright's webServer: a fresh cot_test_* database seeded with the demo dataset,
@@ -20,7 +22,13 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = db.url;
   await seedDemo(prisma(), { mediaDir: path.join(root, 'data', 'media'), onProgress: (m) => console.log(`[seed] ${m}`) });
   await createUser(prisma(), { actorId: null, input: { ...E2E_ADMIN, role: 'admin' } });
-  await createUser(prisma(), { actorId: null, input: { ...E2E_REVIEWER, role: 'reviewer' } });
+  const reviewer = await createUser(prisma(), { actorId: null, input: { ...E2E_REVIEWER, role: 'reviewer' } });
+  const outsider = await createUser(prisma(), { actorId: null, input: { ...E2E_OUTSIDER, role: 'reviewer' } });
+  // Reviewers act only within their assignments: the e2e reviewer is assigned the whole demo
+  // dataset; the outsider an assignment that matches no item (e2e/route-guard.spec.ts).
+  const demo = await prisma().dataset.findUniqueOrThrow({ where: { name: DEMO_DATASET } });
+  await createAssignment(prisma(), { actorId: null, input: { name: 'e2e: the demo dataset', filter: `dataset=${demo.id}`, reviewerIds: [reviewer.id] } });
+  await createAssignment(prisma(), { actorId: null, input: { name: 'e2e: nothing', filter: `dataset=${demo.id}&q=matches-no-item-at-all`, reviewerIds: [outsider.id] } });
   await disconnectPrisma();
   fs.mkdirSync(artifacts, { recursive: true });
   fs.writeFileSync(path.join(artifacts, 'database-url'), db.url);
