@@ -1,5 +1,7 @@
 'use client';
 
+// First, before any schema parses in the browser (README "Security": the CSP has no 'unsafe-eval').
+import '@/components/security/zod-without-eval';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 

@@ -31,8 +31,10 @@ async function main(): Promise<void> {
     const refusal = anonymousBodyRefusal(req, cfg.anonymousBodyBytes);
     if (refusal) {
       res.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'cache-control': 'no-store' });
-      // `connection: close`: the unread body goes with the socket.
       res.end(JSON.stringify(refusal.body));
+      // The body is discarded as it arrives (never buffered), so the client can read the answer;
+      // `connection: close` ends the socket afterwards.
+      req.resume();
       return;
     }
     const address = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted);
