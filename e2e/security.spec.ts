@@ -57,6 +57,12 @@ test('every page loads with no CSP violation, and the review page plays its vide
   expect(violations).toEqual([]);
 });
 
+test('Users says which changes revoke API tokens', async ({ page }) => {
+  await page.goto('/users');
+  await expect(page.getByTestId('revocation-note')).toContainText('revokes their API tokens');
+  await page.screenshot({ path: '/tmp/security-users.png' });
+});
+
 test('API answers and build assets carry the security headers too', async ({ request }) => {
   const api = await request.get('/api/me');
   expect(api.headers()['x-frame-options']).toBe('DENY');
