@@ -45,6 +45,17 @@ export async function assertItemAccess(
 }
 
 /**
+ * What a user may see in item lists (the items table, its count, next/previous), as SQL over
+ * `item i`: undefined — everything — for an admin; a reviewer's assignments' filters (FALSE
+ * without any), so the table never lists what the item routes would refuse.
+ */
+export async function itemReadRestriction(db: PrismaClient, user: RequestUser | null): Promise<Prisma.Sql | undefined> {
+  if (!user) throw new AppError('UNAUTHORIZED', 'Sign in first');
+  if (user.role === 'admin') return undefined;
+  return anyItemFilterSql(await assignedFilters(db, user.id));
+}
+
+/**
  * The media route's share of the same rule: a reviewer may fetch a file of a dataset only when
  * it is the media of an item within their assignments (`mediaPath` as the media route joins
  * it, without the record's leading "./"). Admins may fetch any.

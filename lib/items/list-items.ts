@@ -44,10 +44,11 @@ type RawRow = Omit<ItemRow, 'reviewerName' | 'updatedAt'> & { updatedAt: Date; s
  * One page of the items table: the filter's rows in its sort order after `cursor` (keyset
  * pagination: the cost of page 1000 is that of page 1). Returns the cursor of the next page.
  */
-export async function listItems(db: PrismaClient, opts: { filter: ItemFilter; cursor?: PageCursor; limit: number }) {
+/** `restrict`: extra SQL over `item i` ANDed in (a reviewer's assignments, lib/assignments/item-access.ts). */
+export async function listItems(db: PrismaClient, opts: { filter: ItemFilter; cursor?: PageCursor; limit: number; restrict?: Prisma.Sql }) {
   const { filter } = opts;
   const limit = Math.min(Math.max(1, Math.trunc(opts.limit)), MAX_PAGE_SIZE);
-  const base = itemFilterSqlWithoutText(filter);
+  const base = opts.restrict ? Prisma.sql`${itemFilterSqlWithoutText(filter)} AND ${opts.restrict}` : itemFilterSqlWithoutText(filter);
   const branches = textSearchBranches(filter) ?? [Prisma.sql`TRUE`];
   const sortCol = Prisma.raw(`i.${sortColumn(filter.sort)}`);
   const dir = Prisma.raw(filter.dir === 'asc' ? 'ASC' : 'DESC');

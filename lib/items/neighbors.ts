@@ -10,7 +10,7 @@ import { keysetParts, keysetPartsBefore, sortColumn, type KeysetPart } from './s
  * order), so next/previous on the review page follow the table. Same SQL as the table's pages:
  * index ranges read in order, one branch per text-search alternative.
  */
-export async function findNeighbors(db: PrismaClient, opts: { filter: ItemFilter; itemId: number; count?: number }) {
+export async function findNeighbors(db: PrismaClient, opts: { filter: ItemFilter; itemId: number; count?: number; restrict?: Prisma.Sql }) {
   const { filter, itemId } = opts;
   const take = opts.count ?? 1;
   const col = Prisma.raw(sortColumn(filter.sort));
@@ -18,8 +18,8 @@ export async function findNeighbors(db: PrismaClient, opts: { filter: ItemFilter
   if (!current) throw new AppError('NOT_FOUND', `Item ${itemId} not found`);
   const cursor: PageCursor = { id: current.id, value: current.value instanceof Date ? current.value.toISOString() : current.value };
   const [next, previous] = await Promise.all([
-    walk(db, filter, keysetParts(filter.sort, filter.dir, cursor), take),
-    walk(db, filter, keysetPartsBefore(filter.sort, filter.dir, cursor), take),
+    walk(db, filter, keysetParts(filter.sort, filter.dir, cursor), take, opts.restrict),
+    walk(db, filter, keysetPartsBefore(filter.sort, filter.dir, cursor), take, opts.restrict),
   ]);
   return { next, previous };
 }
@@ -27,8 +27,8 @@ export async function findNeighbors(db: PrismaClient, opts: { filter: ItemFilter
 // Every column a part's ORDER BY may name, for the outer re-sort of the union.
 const SORT_COLUMNS = Prisma.raw('i.id, i.updated_at, i.draft_score, i.revision_score, i.consistency_score, i.cot_length');
 
-async function walk(db: PrismaClient, filter: ItemFilter, parts: KeysetPart[], take: number): Promise<number[]> {
-  const base = itemFilterSqlWithoutText(filter);
+async function walk(db: PrismaClient, filter: ItemFilter, parts: KeysetPart[], take: number, restrict?: Prisma.Sql): Promise<number[]> {
+  const base = restrict ? Prisma.sql`${itemFilterSqlWithoutText(filter)} AND ${restrict}` : itemFilterSqlWithoutText(filter);
   const branches = textSearchBranches(filter) ?? [Prisma.sql`TRUE`];
   const out: number[] = [];
   for (const part of parts) {

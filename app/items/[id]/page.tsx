@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors';
 import { requestUser } from '@/lib/auth/request-user';
-import { assertItemAccess } from '@/lib/assignments/item-access';
+import { assertItemAccess, itemReadRestriction } from '@/lib/assignments/item-access';
 import { dbIdParam } from '@/lib/http/route-id';
 import { getReviewItem } from '@/lib/review/get-review-item';
 import { findNeighbors } from '@/lib/items/neighbors';
@@ -41,7 +41,8 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
     throw e;
   }
   const { filter, labels } = filterFor(await searchParams, item.datasetId);
-  const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2 });
+  const restrict = await itemReadRestriction(db, requestUser(await headers()));
+  const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2, restrict });
   return <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} />;
 }
 

@@ -10,6 +10,8 @@ import { GET as getItem } from '@/app/api/items/[id]/route';
 import { GET as history } from '@/app/api/items/[id]/history/route';
 import { GET as neighbors } from '@/app/api/items/[id]/neighbors/route';
 import { GET as media } from '@/app/api/media/[datasetId]/[...path]/route';
+import { GET as listItems } from '@/app/api/items/route';
+import { GET as countItems } from '@/app/api/items/count/route';
 
 // Finding 1 of the outside security test: a reviewer could decide, edit and undo any item
 // (including an admin's decisions, item by item). Every single-item route now applies the bulk
@@ -89,6 +91,16 @@ describe('a reviewer outside their assignment', () => {
     expect(await rev(outside.id)).toBe(before);
     expect(await db.cotVersion.count({ where: { itemId: outside.id, kind: 'edit' } })).toBe(0);
     expect(await db.review.count({ where: { itemId: outside.id } })).toBe(0);
+  });
+
+  it('does not see it in the items table, its count or next/previous', async () => {
+    const list = await (await listItems(get(reviewer(), `http://localhost/api/items?dataset=${datasetId}`))).json();
+    expect(list.items.map((i: { id: number }) => i.id)).toEqual([inScope.id]);
+    expect((await (await countItems(get(reviewer(), `http://localhost/api/items/count?dataset=${datasetId}`))).json()).count).toBe(1);
+    const n = await (await neighbors(get(reviewer(), `http://localhost/api?dataset=${datasetId}&count=5`), ctx(inScope.id))).json();
+    expect([...n.next, ...n.previous]).not.toContain(outside.id);
+    // An admin sees both.
+    expect((await (await countItems(get(hdr(adminId, 'admin'), `http://localhost/api/items/count?dataset=${datasetId}`))).json()).count).toBe(2);
   });
 
   it('a reviewer with no assignment at all is refused too', async () => {
