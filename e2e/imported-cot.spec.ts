@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { queryRows } from './support';
+
+// Import a file whose records carry `process` through the import page, then review an imported
+// CoT on the review page by keyboard: it stands in the draft's column, labelled Imported.
+test('an imported CoT is reviewed like a draft: labelled Imported, accepted with D', async ({ page }) => {
+  const [demo] = await queryRows<{ media_root: string; path: string; data_type: string }>(
+    `SELECT d.media_root, v.path, v.data_type::text FROM dataset d JOIN video v ON v.dataset_id = d.id WHERE d.name = 'demo' AND v.data_type = 'video' ORDER BY v.id LIMIT 1`,
+  );
+  const dataset = `e2e-imported-${Date.now().toString(36)}`;
+  const records = [
+    {
+      problem_id: 1,
+      problem: 'What colour is the ball?',
+      options: ['A. red', 'B. blue'],
+      problem_type: 'multiple choice',
+      data_type: 'video',
+      path: demo!.path,
+      data_source: 'e2e',
+      process: '<think>Let me think. The ball at the beginning of the video is blue.</think>\n<answer>B</answer>',
+      solution: '<answer>B</answer>',
+    },
+    // No "./" and no <answer> in the solution: imported, with warnings on the page.
+    { problem_id: 2, problem: 'How many?', options: [], problem_type: 'numerical', data_type: 'video', path: demo!.path.replace(/^\.\//, ''), data_source: 'e2e', process: '<think>Three.</think>', solution: '3' },
+  ];
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-imported-')), 'with-process.jsonl');
+  fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+  await page.goto('/datasets/import');
+  await page.getByLabel('Dataset', { exact: true }).fill(dataset);
+  await page.getByLabel('Media root').fill(demo!.media_root);
+  await page.getByLabel('Records file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const status = page.getByTestId('import-status');
+  await expect(status).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+  await expect(status).toContainText('2 imported CoTs');
+  await expect(status).toContainText("paths without the leading './'");
+  await expect(status).toContainText('solutions without a complete <answer>');
+  await status.getByTestId('import-record-warnings').locator('summary').click();
+  await page.screenshot({ path: '/tmp/importexport-import-warnings.png' });
+
+  const [item] = await queryRows<{ id: number; current_draft_id: number }>(
+    `SELECT i.id, i.current_draft_id FROM item i JOIN dataset d ON d.id = i.dataset_id WHERE d.name = $1 AND i.problem_id = '1'`,
+    [dataset],
+  );
+  await page.goto(`/items/${item!.id}`);
+  const workspace = page.getByTestId('review-workspace');
+  await expect(workspace).toHaveAttribute('data-ready', 'true');
+  const panel = page.getByTestId('draft-panel');
+  await expect(panel.getByRole('heading', { name: 'Imported' })).toBeVisible();
+  await expect(panel).toContainText('The ball at the beginning of the video is blue.');
+  await expect(page.getByTestId('accept-draft')).toContainText('Accept imported');
+  await page.screenshot({ path: '/tmp/importexport-review-imported.png' });
+
+  await page.keyboard.press('d');
+  await expect
+    .poll(async () => (await queryRows<{ review_status: string; accepted_version_id: number }>(`SELECT review_status, accepted_version_id FROM item WHERE id = $1`, [item!.id]))[0])
+    .toEqual({ review_status: 'accepted', accepted_version_id: item!.current_draft_id });
+});
