@@ -37,8 +37,8 @@ test('an imported CoT is reviewed like a draft: labelled Imported, accepted with
   const status = page.getByTestId('import-status');
   await expect(status).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
   await expect(status).toContainText('2 imported CoTs');
-  await expect(status).toContainText("paths without the leading './'");
-  await expect(status).toContainText('solutions without a complete <answer>');
+  await expect(status).toContainText("1 record with a path without the leading './'");
+  await expect(status).toContainText('1 record with a solution without a complete <answer>');
   await status.getByTestId('import-record-warnings').locator('summary').click();
   await page.screenshot({ path: '/tmp/importexport-import-warnings.png' });
 
@@ -53,10 +53,24 @@ test('an imported CoT is reviewed like a draft: labelled Imported, accepted with
   await expect(panel.getByRole('heading', { name: 'Imported' })).toBeVisible();
   await expect(panel).toContainText('The ball at the beginning of the video is blue.');
   await expect(page.getByTestId('accept-draft')).toContainText('Accept imported');
+  await expect(page.getByTestId('review-workspace')).toContainText('Imported');
   await page.screenshot({ path: '/tmp/importexport-review-imported.png' });
 
   await page.keyboard.press('d');
   await expect
     .poll(async () => (await queryRows<{ review_status: string; accepted_version_id: number }>(`SELECT review_status, accepted_version_id FROM item WHERE id = $1`, [item!.id]))[0])
     .toEqual({ review_status: 'accepted', accepted_version_id: item!.current_draft_id });
+
+  // The source changes (a re-import with a rethought process): the decision is stale, the new
+  // imported CoT is the draft, and the review page says why the item is pending again.
+  fs.writeFileSync(file, [{ ...records[0], process: '<think>Hmm, wait. The ball is blue at the end too.</think>\n<answer>B</answer>' }].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const res = await page.request.post('/api/imports', { data: { dataset, source: { kind: 'path', path: file } } });
+  expect(res.status()).toBe(201);
+  const importId = (await res.json()).import.id as number;
+  await expect.poll(async () => (await (await page.request.get(`/api/imports/${importId}`)).json()).import.status, { timeout: 30_000 }).toBe('completed');
+  await page.goto(`/items/${item!.id}`);
+  await expect(workspace).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('stale-reason')).toContainText('source changed since the decision');
+  await expect(panel).toContainText('The ball is blue at the end too.');
+  await page.screenshot({ path: '/tmp/importexport-review-stale.png' });
 });

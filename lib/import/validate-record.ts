@@ -36,8 +36,8 @@ export type FieldIssue = { field: string | null; message: string };
 /** Problems that do not stop the import but would hurt a training run (shown in the report). */
 export type RecordWarning = { kind: WarningKind; field: string; message: string };
 export const WARNING_KINDS = {
-  pathWithoutDotSlash: "paths without the leading './' the trainers' path join expects",
-  solutionWithoutAnswer: 'solutions without a complete <answer>…</answer> (the trainers read the ground truth from it)',
+  pathWithoutDotSlash: "a path without the leading './' the trainers' path join expects",
+  solutionWithoutAnswer: 'a solution without a complete <answer>…</answer> (the trainers read the ground truth from it)',
 } as const;
 export type WarningKind = keyof typeof WARNING_KINDS;
 

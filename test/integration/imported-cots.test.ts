@@ -216,7 +216,7 @@ describe('import warnings', () => {
       expect.objectContaining({ line: 1, field: 'path', message: expect.stringContaining('does not start with "./"') }),
       expect.objectContaining({ line: 2, field: 'solution', message: expect.stringContaining('no complete <answer>') }),
     ]);
-    expect(s.warnings.join('\n')).toMatch(/1 record with paths without the leading '.\/'/);
+    expect(s.warnings.join('\n')).toMatch(/1 record with a path without the leading '.\/'/);
 
     const nul = await importFile(writeJsonl([record(1, { path: './videos/a\u0000b.mp4' })]), { dataset: uniq('nul') });
     expect(nul.status).toBe('failed');
