@@ -74,3 +74,20 @@ test('an imported CoT is reviewed like a draft: labelled Imported, accepted with
   await expect(panel).toContainText('The ball is blue at the end too.');
   await page.screenshot({ path: '/tmp/importexport-review-stale.png' });
 });
+
+test('the exports page offers trainer presets and keeping failing answer checks; the manifest counts them', async ({ page }) => {
+  await page.goto('/exports');
+  await page.getByLabel('Trainer preset').selectOption('llama-factory');
+  // LLaMA-Factory reads sharegpt only: the format follows the preset.
+  await expect(page.getByRole('radio', { name: /ShareGPT/ })).toBeChecked();
+  await page.getByTestId('export-include-mismatched').check();
+  await page.screenshot({ path: '/tmp/importexport-exports-form.png' });
+  const [created] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/exports') && r.request().method() === 'POST'), page.getByRole('button', { name: 'Export' }).click()]);
+  expect(created.status()).toBe(201);
+  const row = (await created.json()).export as { id: number; options: Record<string, unknown> };
+  expect(row.options).toMatchObject({ trainer: 'llama-factory', includeMismatched: true });
+  await expect(page.getByTestId(`export-row-${row.id}`)).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+  await expect(page.getByTestId(`export-row-${row.id}`)).toContainText('for llama-factory');
+  const manifest = (await (await page.request.get(`/api/exports/${row.id}`)).json()).export.manifest;
+  expect(manifest).toMatchObject({ format: 'sharegpt', options: { trainer: 'llama-factory', includeMismatched: true }, mismatched: { excluded: 0 } });
+});
