@@ -50,7 +50,7 @@ try {
     const records = async function* () {
       for await (const text of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
         if (!text) continue;
-        const v = validateRecord(JSON.parse(text));
+        const v = validateRecord(JSON.parse(text), text);
         if (!v.ok) throw new Error('synthetic record invalid');
         yield v.record;
       }

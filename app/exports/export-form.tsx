@@ -34,6 +34,8 @@ export function ExportForm({
   const [types, setTypes] = useState<string[]>([]);
   const [sources, setSources] = useState<string[]>([]);
   const [fold, setFold] = useState<'keep' | 'fold' | 'unfold'>('keep');
+  const [trainer, setTrainer] = useState<NonNullable<CreateExportInput['trainer']> | ''>('');
+  const [includeMismatched, setIncludeMismatched] = useState(false);
   const create = useCreateExport();
   const datasetSources = sourcesByDataset[dataset] ?? [];
 
@@ -44,6 +46,8 @@ export function ExportForm({
       format,
       fileFormat,
       ...(fold === 'keep' ? {} : { foldOptions: fold === 'fold' }),
+      ...(trainer ? { trainer } : {}),
+      includeMismatched,
     });
   };
 
@@ -89,6 +93,35 @@ export function ExportForm({
             <option value="unfold">separate, not in problem (Video-R1)</option>
           </select>
         </div>
+        <div>
+          <label className={labelCls} htmlFor="export-trainer">
+            Trainer preset
+          </label>
+          <select
+            id="export-trainer"
+            className={select}
+            value={trainer}
+            onChange={(e) => {
+              const t = e.target.value as typeof trainer;
+              setTrainer(t);
+              // LLaMA-Factory reads sharegpt only.
+              if (t === 'llama-factory') setFormat('sharegpt');
+              if (t) setFold('keep');
+            }}
+          >
+            <option value="">none</option>
+            <option value="videorft">VideoRFT (options in problem)</option>
+            <option value="video-r1">Video-R1 (options separate)</option>
+            <option value="llama-factory">LLaMA-Factory (sharegpt + trainer prompt)</option>
+          </select>
+        </div>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1" checked={includeMismatched} onChange={(e) => setIncludeMismatched(e.target.checked)} data-testid="export-include-mismatched" />
+          <span>
+            Include accepted CoTs whose answer check fails
+            <span className="block text-xs text-slate-500">left out by default; the manifest counts both</span>
+          </span>
+        </label>
       </div>
 
       <fieldset className="space-y-1">

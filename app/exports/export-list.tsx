@@ -12,6 +12,8 @@ function filterSummary(e: ExportView): string {
   if (e.filter.type?.length) parts.push(e.filter.type.join(', '));
   if (e.filter.source?.length) parts.push(e.filter.source.join(', '));
   if (e.options.foldOptions !== undefined) parts.push(e.options.foldOptions ? 'options folded' : 'options separate');
+  if (e.options.trainer) parts.push(`for ${e.options.trainer}`);
+  if (e.options.includeMismatched) parts.push('incl. answer check ✗');
   return parts.join(' · ');
 }
 
@@ -36,7 +38,8 @@ export function ExportList() {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {data.map((e) => {
-            const skipped = e.manifest ? e.manifest.skipped.noAcceptedCot + e.manifest.skipped.noThinkBlock : 0;
+            const sk = e.manifest?.skipped;
+            const skipped = sk ? sk.noAcceptedCot + sk.noThinkBlock + (sk.mismatched ?? 0) + (sk.stale ?? 0) : 0;
             return (
               <tr key={e.id} data-testid={`export-row-${e.id}`} data-status={e.status}>
                 <td className="px-3 py-1.5 font-mono text-xs text-slate-500">{e.id}</td>
@@ -65,9 +68,15 @@ export function ExportList() {
                 <td className="px-3 py-1.5 text-right tabular-nums">
                   {e.manifest ? n(e.manifest.records) : '—'}
                   {skipped > 0 && (
-                    <div className="text-[11px] text-slate-500" title="Left out: no accepted CoT, or no <think> block in it">
-                      {n(skipped)} left out
+                    <div
+                      className="text-[11px] text-slate-500"
+                      title={`Left out: ${n(sk!.noAcceptedCot)} without an accepted CoT, ${n(sk!.noThinkBlock)} without a <think> block, ${n(sk!.mismatched ?? 0)} failing the answer check, ${n(sk!.stale ?? 0)} whose source changed since the decision`}
+                    >
+                      {n(skipped)} left out{sk!.mismatched ? ` (${n(sk!.mismatched)} answer check ✗)` : ''}
                     </div>
+                  )}
+                  {(e.manifest?.mismatched?.included ?? 0) > 0 && (
+                    <div className="text-[11px] text-amber-700">{n(e.manifest!.mismatched!.included)} kept with answer check ✗</div>
                   )}
                 </td>
                 <td className="px-3 py-1.5 font-mono text-[11px] text-slate-500" title={e.sha256 ?? undefined}>

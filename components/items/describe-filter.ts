@@ -12,6 +12,7 @@ export function describeFilter(f: ItemFilter): string {
     f.source?.length ? `source ${f.source.join('/')}` : null,
     f.hasRepresentation !== undefined ? yesNo(f.hasRepresentation, 'with representation', 'without representation') : null,
     f.hasDraft !== undefined ? yesNo(f.hasDraft, 'with draft', 'without draft') : null,
+    f.stale !== undefined ? yesNo(f.stale, 'source changed since the decision', 'not stale') : null,
     f.hasRevision !== undefined ? yesNo(f.hasRevision, 'with revision', 'without revision') : null,
     f.failed !== undefined ? yesNo(f.failed, 'failed', 'not failed') : null,
     f.draftCorrect !== undefined ? yesNo(f.draftCorrect, 'draft correct', 'draft wrong') : null,

@@ -70,6 +70,7 @@ export function FilterBar({ filter, facets, onPatch, onClear }: { filter: ItemFi
         <span className="flex items-center gap-2">
           <TriState label="Repr." value={filter.hasRepresentation} onChange={(v) => set({ hasRepresentation: v })} yes="has" no="missing" />
           <TriState label="Draft" testId="filter-has-draft" value={filter.hasDraft} onChange={(v) => set({ hasDraft: v })} yes="has" no="missing" />
+          <TriState label="Source changed" testId="filter-stale" value={filter.stale} onChange={(v) => set({ stale: v })} yes="yes" no="no" />
           <TriState label="Revision" value={filter.hasRevision} onChange={(v) => set({ hasRevision: v })} yes="has" no="missing" />
           <TriState label="Failed" value={filter.failed} onChange={(v) => set({ failed: v })} />
         </span>

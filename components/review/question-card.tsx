@@ -35,7 +35,7 @@ export function QuestionCard({ item }: { item: ReviewItem }) {
         <span className="font-semibold text-slate-900" data-testid="ground-truth">
           {item.groundTruth || '—'}
         </span>
-        <span className="text-slate-500">Draft</span>
+        <span className="text-slate-500">{item.draft?.kind === 'imported' ? 'Imported' : 'Draft'}</span>
         {item.draft ? <AnswerCheck check={item.draft} problemType={item.problemType} /> : <span className="text-slate-400">none</span>}
         <span className="text-slate-500">Revision</span>
         {item.revision ? <AnswerCheck check={item.revision} problemType={item.problemType} /> : <span className="text-slate-400">none</span>}

@@ -72,6 +72,8 @@ function rightTabs(item: ReviewItem): PanelTab[] {
   if (item.revision) tabs.push({ key: 'revision', label: 'Revision', version: item.revision });
   if (item.latestEdit) tabs.push({ key: 'edit', label: item.revision ? 'Edit' : 'Edit', version: item.latestEdit });
   if (item.accepted) tabs.push({ key: 'accepted', label: `Accepted ${KIND_LABEL[item.accepted.kind]}`, version: item.accepted });
+  // An imported CoT that a generated draft displaced stays one tab away (diffable against the draft).
+  if (item.imported && item.imported.id !== item.accepted?.id) tabs.push({ key: 'imported', label: 'Imported', version: item.imported });
   return tabs;
 }
 
@@ -273,7 +275,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       toast({ tone: 'error', text: 'The draft fails the format check; edit it (Shift+E) to accept.' });
       return;
     }
-    decide({ action: 'accept', versionId: draft.id }, 'Accepted draft');
+    decide({ action: 'accept', versionId: draft.id }, draft.kind === 'imported' ? 'Accepted imported CoT' : 'Accepted draft');
   }, [draft, decide, toast]);
 
   const skip = useCallback(() => {
@@ -472,7 +474,8 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   );
   const editingDraft = !!editorNode && editor?.column === 'draft';
   const editingRight = !!editorNode && editor?.column === 'right';
-  const draftTabs: PanelTab[] = draft ? [{ key: 'draft', label: 'Draft', version: draft }] : [];
+  // An imported CoT holds the draft's place when no draft was generated: labelled as what it is.
+  const draftTabs: PanelTab[] = draft ? [{ key: 'draft', label: draft.kind === 'imported' ? 'Imported' : 'Draft', version: draft }] : [];
   const rightLabel = rightVersion ? KIND_LABEL[rightVersion.kind] : 'revision';
   const status = item?.reviewStatus;
 
@@ -521,6 +524,11 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         </div>
 
         <div className="flex min-h-0 min-w-0 flex-col gap-2">
+          {item?.staleReason && (
+            <p className="rounded border border-amber-300 bg-amber-50 px-3 py-1 text-xs text-amber-900" data-testid="stale-reason">
+              Back to pending: {item.staleReason}
+            </p>
+          )}
           {item ? <QuestionCard item={item} /> : <div className="h-32 animate-pulse rounded-lg bg-slate-200/60" />}
           {item ? (
             <div className={`grid min-h-0 flex-1 gap-2 ${editingDraft ? 'grid-cols-[3fr_2fr]' : editingRight ? 'grid-cols-[2fr_3fr]' : 'grid-cols-2'}`}>
@@ -594,7 +602,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
           title={rightVersion?.formatOk === false ? 'Fails the format check: edit it first' : `Accept the ${rightLabel} and go to the next item`}
           testId="accept-right"
         />
-        <ActionButton label="Accept draft" keyHint="D" onClick={acceptDraft} disabled={!ready || !draft || !!editor} testId="accept-draft" />
+        <ActionButton label={draft?.kind === 'imported' ? 'Accept imported' : 'Accept draft'} keyHint="D" onClick={acceptDraft} disabled={!ready || !draft || !!editor} testId="accept-draft" />
         <ActionButton label="Edit" keyHint="E" onClick={() => startEdit('right')} disabled={!ready || (!rightVersion && !draft) || !!editor} title="Edit the right-hand CoT (Shift+E: the draft)" testId="edit" />
         <ActionButton label="Reject…" keyHint="R" tone="danger" onClick={() => setDialog({ kind: 'reject' })} disabled={!ready || !!editor} testId="reject" />
         <ActionButton label="Skip" keyHint="S" tone="plain" onClick={skip} disabled={!ready || !!editor} title="Decide later: marks a pending item skipped and moves on" testId="skip" />

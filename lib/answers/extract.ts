@@ -94,7 +94,10 @@ export function extractThink(text: string): string | null {
  * `<think>a</think>b</think><answer>c</answer>`; the trainer accepts those too.
  */
 export function checkFormat(text: string): boolean {
-  return FORMAT_RE.test(text);
+  // Stricter than the trainers' regex in one way: a second <answer> block (e.g. an imported
+  // process holding its answer with the solution's appended) fails, as the trainers' lazy match
+  // would take one answer and train on both.
+  return FORMAT_RE.test(text) && text.indexOf('<answer>') === text.lastIndexOf('<answer>');
 }
 
 export interface CotParts {

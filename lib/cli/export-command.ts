@@ -5,6 +5,7 @@ import { createExport } from '../export/create-export';
 import { EXPORT_FORMATS, FILE_FORMATS, type ExportFileFormat, type ExportFormat } from '../export/export-options';
 import { manifestPathFor } from '../export/write-export';
 import { runExportJob } from '../export/run-export-job';
+import { TRAINER_PRESETS, TRAINERS, type Trainer } from '../export/trainer-presets';
 import { REVIEW_STATUSES } from '../items/filter';
 import { progressBar } from './progress-bar';
 import { n, seconds } from './format';
@@ -36,10 +37,16 @@ export async function exportCommand(argv: string[]): Promise<number> {
       source: { type: 'string' },
       'fold-options': { type: 'boolean' },
       'no-fold-options': { type: 'boolean' },
+      'include-mismatched': { type: 'boolean' },
+      trainer: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`export takes no positional arguments (got ${positionals.join(' ')}); use --out FILE`);
   if (!values.dataset) throw new UsageError('export needs --dataset NAME');
+  if (values.trainer !== undefined && !(TRAINERS as readonly string[]).includes(values.trainer)) throw new UsageError(`--trainer must be ${TRAINERS.join('|')}`);
+  const trainer = values.trainer as Trainer | undefined;
+  // A preset that reads one format (llama-factory: sharegpt) implies it; the others default to sft.
+  values.format ??= trainer ? (TRAINER_PRESETS[trainer].format ?? 'sft') : undefined;
   if (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   if (!values.out) throw new UsageError('export needs --out FILE');
   if (values['fold-options'] && values['no-fold-options']) throw new UsageError('give --fold-options or --no-fold-options, not both');
@@ -56,6 +63,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
       format: values.format as ExportFormat,
       fileFormat: fileFormat as ExportFileFormat,
       foldOptions: values['fold-options'] ? true : values['no-fold-options'] ? false : undefined,
+      includeMismatched: values['include-mismatched'] ?? false,
+      trainer,
     },
     null,
     { enqueue: false, outPath: values.out },
@@ -69,8 +78,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
     return 1;
   }
   console.log(`Wrote ${n(m.records)} records (${m.format}, ${m.fileFormat}) of dataset "${m.dataset.name}" to ${result.filePath} in ${seconds(Date.now() - started)}`);
-  const skipped = m.skipped.noAcceptedCot + m.skipped.noThinkBlock;
-  if (skipped > 0) console.log(`  left out ${n(skipped)}: ${n(m.skipped.noAcceptedCot)} without an accepted CoT, ${n(m.skipped.noThinkBlock)} whose CoT has no <think> block`);
+  const skipped = m.skipped.noAcceptedCot + m.skipped.noThinkBlock + m.skipped.stale + m.skipped.mismatched;
+  if (skipped > 0) {
+    console.log(
+      `  left out ${n(skipped)}: ${n(m.skipped.noAcceptedCot)} without an accepted CoT, ${n(m.skipped.noThinkBlock)} whose CoT has no <think> block, ` +
+        `${n(m.skipped.mismatched)} whose answer check fails (--include-mismatched keeps them), ${n(m.skipped.stale)} whose source changed since the decision`,
+    );
+  }
+  if (m.mismatched.included > 0) console.log(`  kept ${n(m.mismatched.included)} accepted CoTs whose answer check fails (--include-mismatched)`);
   console.log(`  sha256 ${m.sha256}`);
   console.log(`  manifest ${manifestPathFor(result.filePath)}`);
   return 0;

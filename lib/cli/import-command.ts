@@ -70,6 +70,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     if (more > 0) console.error(`  … and more${values.report ? ` (all of them are in ${values.report})` : ' (write them all with --report FILE)'}`);
   }
   for (const w of s.warnings) console.error(`warning: ${w}`);
+  for (const w of s.recordWarnings.slice(0, SHOWN_ISSUES)) console.error(`  ${w.at} ${w.field}: ${w.message}`);
   if (s.status === 'failed') {
     console.error(`Nothing imported: ${s.message}`);
     return 1;

@@ -13,10 +13,14 @@ export const USAGE = `Usage:
   cot-studio export --dataset NAME --format sft|rl|sharegpt --out FILE
                     [--file-format jsonl|json] [--status accepted,...|any]
                     [--type "multiple choice,OCR"] [--source STAR,NeXT-QA]
-                    [--fold-options | --no-fold-options]
+                    [--fold-options | --no-fold-options] [--include-mismatched]
+                    [--trainer videorft|video-r1|llama-factory]
       Writes the dataset's items (accepted ones unless --status says otherwise) and a
       manifest beside the file (FILE.manifest.json). --fold-options puts multiple-choice
       options inside "problem" (VideoRFT); --no-fold-options keeps them out (Video-R1).
+      Accepted CoTs whose answer check fails are left out unless --include-mismatched;
+      items whose source changed since their decision are always left out. --trainer sets
+      folding and the prompt shape that trainer reads (llama-factory implies sharegpt).
 
   ${RUN_USAGE.split('\n').join('\n  ')}
 

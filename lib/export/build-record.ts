@@ -1,9 +1,12 @@
 import { isKnownField } from '../import/record-schema';
+import { rawObjectFields } from '../import/raw-json';
 import { foldOptions } from './fold-options';
+import { placeMediaToken } from './media-tokens';
+import { TRAINER_PRESETS, trainerPrompt, type Trainer } from './trainer-presets';
 import type { ExportFormat } from './export-options';
 import type { ExportRow } from './export-query';
 
-export type SkipReason = 'noAcceptedCot' | 'noThinkBlock';
+export type SkipReason = 'noAcceptedCot' | 'noThinkBlock' | 'stale' | 'mismatched';
 /** One output record as JSON text, or why the item is left out. */
 export type Built = { json: string } | { skip: SkipReason };
 
@@ -73,20 +76,24 @@ function knownJson(row: ExportRow, key: string, fold: boolean | undefined, proce
  */
 function trainerRecord(row: ExportRow, fold: boolean | undefined, process: string | undefined): string {
   const layout = layoutFor(row.fieldOrder, process !== undefined);
-  const extra = row.extra === '{}' ? null : (JSON.parse(row.extra) as Record<string, unknown>);
+  // The unknown fields' values as JSON text: verbatim from the file when jsonb would have
+  // changed them (extra_raw), else re-encoded from jsonb (which is then exact).
+  let extra: Map<string, string> | null = null;
+  if (row.extraRaw !== null) extra = rawObjectFields(row.extraRaw);
+  else if (row.extra !== '{}') extra = new Map(Object.entries(JSON.parse(row.extra) as Record<string, unknown>).map(([k, v]) => [k, JSON.stringify(v)]));
   let out = '{';
   let first = true;
   for (let i = 0; i < layout.keys.length; i++) {
     const key = layout.keys[i]!;
-    const value = layout.known[i] ? knownJson(row, key, fold, process) : extra && Object.hasOwn(extra, key) ? JSON.stringify(extra[key]) : undefined;
+    const value = layout.known[i] ? knownJson(row, key, fold, process) : extra?.get(key);
     if (value === undefined) continue;
     out += first ? layout.prefixes[i]! + value : `,${layout.prefixes[i]!}${value}`;
     first = false;
   }
   if (extra) {
-    for (const key of Object.keys(extra)) {
+    for (const [key, value] of extra) {
       if (layout.inOrder.has(key)) continue;
-      out += `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(extra[key])}`;
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${value}`;
       first = false;
     }
   }
@@ -113,23 +120,39 @@ export function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
-export function buildRecord(row: ExportRow, format: ExportFormat, opts: { foldOptions?: boolean }): Built {
-  if (format === 'rl') return { json: trainerRecord(row, opts.foldOptions, undefined) };
+export type BuildOptions = { foldOptions?: boolean; trainer?: Trainer; includeMismatched?: boolean };
+
+/** Option folding for sft/rl: an explicit --fold-options / --no-fold-options wins over the trainer preset. */
+export function effectiveFold(opts: BuildOptions): boolean | undefined {
+  return opts.foldOptions ?? (opts.trainer ? TRAINER_PRESETS[opts.trainer].foldOptions : undefined);
+}
+
+export function buildRecord(row: ExportRow, format: ExportFormat, opts: BuildOptions): Built {
+  // A decision a re-import made stale no longer says what the reviewers meant.
+  if (row.stale) return { skip: 'stale' };
+  const fold = effectiveFold(opts);
+  if (format === 'rl') return { json: trainerRecord(row, fold, undefined) };
   if (row.acceptedText === null) return { skip: 'noAcceptedCot' };
+  if (row.mismatched && !opts.includeMismatched) return { skip: 'mismatched' };
   const block = thinkBlock(row.acceptedText);
   const think = block === null ? null : jsonString(block);
   if (think === null) return { skip: 'noThinkBlock' };
-  if (format === 'sft') return { json: trainerRecord(row, opts.foldOptions, think) };
+  if (format === 'sft') return { json: trainerRecord(row, fold, think) };
   // LLaMA-Factory's multimodal sharegpt: the user turn carries the media token and the
-  // question with its options (there is no separate options field to append them from).
+  // question with its options (there is no separate options field to append them from); with a
+  // trainer preset, inside the trainers' question template.
   const media = row.dataType === 'image' ? 'image' : 'video';
-  const problem = foldOptions(JSON.parse(row.problem) as string, JSON.parse(row.options) as string[], true);
-  const answer = `${JSON.parse(think) as string}\n${JSON.parse(row.solution) as string}`;
+  const rawProblem = JSON.parse(row.problem) as string;
+  const options = JSON.parse(row.options) as string[];
+  const question = opts.trainer
+    ? trainerPrompt(TRAINER_PRESETS[opts.trainer].question(rawProblem, options, row.problemType), row.problemType)
+    : foldOptions(rawProblem, options, true);
+  const turns = placeMediaToken(question, `${block}\n${JSON.parse(row.solution) as string}`, media);
   return {
     json: JSON.stringify({
       messages: [
-        { role: 'user', content: `<${media}>${problem}` },
-        { role: 'assistant', content: answer },
+        { role: 'user', content: turns.user },
+        { role: 'assistant', content: turns.assistant },
       ],
       [media === 'image' ? 'images' : 'videos']: [JSON.parse(row.path) as string],
     }),

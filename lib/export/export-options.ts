@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { itemFilterSchema } from '../items/filter';
+import { TRAINERS } from './trainer-presets';
 
 export const EXPORT_FORMATS = ['sft', 'rl', 'sharegpt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -20,6 +21,10 @@ export const exportOptionsSchema = z.object({
   fileFormat: z.enum(FILE_FORMATS).default('jsonl'),
   /** true: options inside `problem` (VideoRFT); false: outside (Video-R1); absent: as imported. */
   foldOptions: z.boolean().optional(),
+  /** Keep accepted CoTs whose answer check fails (left out by default; counted in the manifest either way). */
+  includeMismatched: z.boolean().default(false),
+  /** A trainer preset: option folding and prompt shape as that trainer reads them (lib/export/trainer-presets.ts). */
+  trainer: z.enum(TRAINERS).optional(),
 });
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;

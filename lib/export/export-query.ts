@@ -34,11 +34,28 @@ export type ExportRow = {
   fieldOrder: string;
   /** The accepted CoT's text, raw: only its <think> block is written, encoded in JavaScript (null without one, and always for rl). */
   acceptedText: string | null;
+  /** Raw JSON text of the unknown fields when jsonb would have changed them (written instead of `extra`). */
+  extraRaw: string | null;
+  /** A re-import changed the record since its decision. */
+  stale: boolean;
+  /** The accepted CoT fails its answer check (✗, or an open-ended score under the keep threshold). */
+  mismatched: boolean;
 };
 
-export const EXPORT_COLUMNS = 11;
+export const EXPORT_COLUMNS = 14;
 
-export function exportSelect(f: ExportFilter, format: ExportFormat): string {
+/**
+ * Whether the CoT `c` fails its answer check: for types with one right answer, not correct; for
+ * free-form and regression, a score under the keep threshold (COT_CHECK_OPEN_ENDED_MIN_SCORE).
+ * A CoT never scored counts as failing: nothing unchecked slips through silently.
+ */
+export function answerCheckFailsSql(c: string, minScore: number): string {
+  return `CASE WHEN ${c}.id IS NULL THEN false
+               WHEN i.problem_type IN ('free-form', 'regression') THEN coalesce(${c}.answer_score, 0) < ${sqlLiteral(minScore)}
+               ELSE coalesce(${c}.answer_correct, false) = false END`;
+}
+
+export function exportSelect(f: ExportFilter, format: ExportFormat, opts: { openEndedMinScore: number } = { openEndedMinScore: 0.5 }): string {
   // rl needs no CoT: skip the join entirely. The accepted CoT travels whole and raw; its <think>
   // block is cut out and encoded in JavaScript (in SQL, strpos/substr or a regex on every CoT cost
   // PostgreSQL more than the rest of the row together, and to_json on it made PostgreSQL the
@@ -48,7 +65,8 @@ export function exportSelect(f: ExportFilter, format: ExportFormat): string {
   return `SELECT CASE WHEN i.problem_id_is_number THEN i.problem_id ELSE to_json(i.problem_id)::text END,
                  to_json(i.problem)::text, to_json(i.options)::text, i.problem_type::text, i.data_type::text,
                  to_json(i.path)::text, to_json(i.data_source)::text, to_json(i.solution)::text, i.extra::text,
-                 to_json(i.field_order)::text, ${cot}
+                 to_json(i.field_order)::text, ${cot}, i.extra_raw, i.stale_reason IS NOT NULL,
+                 ${format === 'rl' ? 'false' : answerCheckFailsSql('c', opts.openEndedMinScore)}
             FROM item i ${join}
            WHERE ${exportWhere(f)}
            ORDER BY i.id`;
@@ -68,5 +86,8 @@ export function toExportRow(r: Array<string | null>): ExportRow {
     extra: r[8]!,
     fieldOrder: r[9]!,
     acceptedText: r[10] ?? null,
+    extraRaw: r[11] ?? null,
+    stale: r[12] === 't',
+    mismatched: r[13] === 't',
   };
 }

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
-import { buildRecord, type SkipReason } from './build-record';
+import { config } from '../config';
+import { AppError } from '../errors';
+import { buildRecord, effectiveFold, type SkipReason } from './build-record';
+import { TRAINER_PRESETS } from './trainer-presets';
 import { copyRows } from './copy-rows';
 import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow } from './export-query';
 import type { ExportOptions } from './export-options';
@@ -21,13 +24,19 @@ export type ExportManifest = {
   bytes: number;
   sha256: string;
   records: number;
-  /** Matched by the filter but left out (sft and sharegpt need an accepted CoT with a think block). */
+  /**
+   * Matched by the filter but left out: sft and sharegpt need an accepted CoT with a think block
+   * whose answer check passes (`mismatched`, unless includeMismatched); `stale` items' source
+   * changed since their decision (any format).
+   */
   skipped: Record<SkipReason, number>;
+  /** Accepted CoTs failing their answer check: how many were left out and how many kept (includeMismatched). */
+  mismatched: { excluded: number; included: number; openEndedMinScore: number };
   countsByProblemType: Record<string, number>;
   countsBySource: Record<string, number>;
   countsByDataType: Record<string, number>;
   filters: { status: string[]; type?: string[]; source?: string[] };
-  options: { foldOptions: boolean | null };
+  options: { foldOptions: boolean | null; includeMismatched: boolean; trainer: string | null };
   /** For sharegpt: the dataset_info.json entry LLaMA-Factory needs to read the file. */
   llamaFactory?: Record<string, { file_name: string; formatting: string; columns: Record<string, string>; tags: Record<string, string> }>;
 };
@@ -51,8 +60,13 @@ function bump(map: Record<string, number>, key: string): void {
  */
 export async function writeExport(
   client: pg.Client,
-  opts: ExportOptions & { outPath: string; exportId?: number | null; onProgress?: (written: number, total: number) => void },
+  opts: ExportOptions & { outPath: string; exportId?: number | null; openEndedMinScore?: number; onProgress?: (written: number, total: number) => void },
 ): Promise<ExportManifest> {
+  const preset = opts.trainer ? TRAINER_PRESETS[opts.trainer] : undefined;
+  if (preset?.format && preset.format !== opts.format) {
+    throw new AppError('BAD_REQUEST', `The ${opts.trainer} preset reads ${preset.format} files: choose the ${preset.format} format (got ${opts.format})`);
+  }
+  const openEndedMinScore = opts.openEndedMinScore ?? config().pipeline.check.openEndedMinScore;
   const outPath = path.resolve(opts.outPath);
   const partial = `${outPath}.partial`;
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
@@ -67,7 +81,8 @@ export async function writeExport(
     bytes: 0,
     sha256: '',
     records: 0,
-    skipped: { noAcceptedCot: 0, noThinkBlock: 0 },
+    skipped: { noAcceptedCot: 0, noThinkBlock: 0, stale: 0, mismatched: 0 },
+    mismatched: { excluded: 0, included: 0, openEndedMinScore },
     countsByProblemType: {},
     countsBySource: {},
     countsByDataType: {},
@@ -76,7 +91,7 @@ export async function writeExport(
       ...(opts.filter.type?.length ? { type: [...opts.filter.type] } : {}),
       ...(opts.filter.source?.length ? { source: [...opts.filter.source] } : {}),
     },
-    options: { foldOptions: opts.foldOptions ?? null },
+    options: { foldOptions: effectiveFold(opts) ?? null, includeMismatched: opts.includeMismatched, trainer: opts.trainer ?? null },
   };
 
   const out = fs.createWriteStream(partial, { highWaterMark: 1024 * 1024 });
@@ -107,15 +122,17 @@ export async function writeExport(
     let seen = 0;
     let lastProgress = 0;
     streaming = true;
-    for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format), EXPORT_COLUMNS)) {
+    for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format, { openEndedMinScore }), EXPORT_COLUMNS)) {
       for (const fields of rows) {
         const row = toExportRow(fields);
         seen++;
-        const built = buildRecord(row, opts.format, { foldOptions: opts.foldOptions });
+        const built = buildRecord(row, opts.format, opts);
         if ('skip' in built) {
           manifest.skipped[built.skip]++;
+          if (built.skip === 'mismatched') manifest.mismatched.excluded++;
           continue;
         }
+        if (row.mismatched) manifest.mismatched.included++;
         buffer += json ? `${manifest.records === 0 ? '\n' : ',\n'}${built.json}` : `${built.json}\n`;
         manifest.records++;
         bump(manifest.countsByProblemType, row.problemType);

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { describePosition, readRecords, type FileFormat, type RecordPosition } from './read-records';
 import type { RecordSink } from './record-sink';
 import { createStagingSink } from './staging-sink';
-import { validateRecord } from './validate-record';
+import { validateRecord, WARNING_KINDS, type WarningKind } from './validate-record';
 
 export const IMPORT_MODES = ['all_or_nothing', 'skip_bad'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -35,6 +35,12 @@ export type ImportSummary = {
   /** True when more issues were found than `issues` holds (all are counted in `rejected`). */
   issuesTruncated: boolean;
   warnings: string[];
+  /** Records that import but would hurt a training run (path without "./", solution without <answer>), up to maxIssues. */
+  recordWarnings: RecordIssue[];
+  /** How many records have each kind of warning (all of them, beyond recordWarnings' cap). */
+  warningCounts: Partial<Record<WarningKind, number>>;
+  /** Items whose decision no longer holds: a re-import changed their question, options, solution, type, path or process. */
+  staleDecisions: number;
   /** Where the time went, for benchmarks and logs: streaming (read, validate, write) and the final step. */
   timings: { streamMs: number; finishMs: number };
 };
@@ -109,6 +115,9 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
     issues: [],
     issuesTruncated: false,
     warnings: [],
+    recordWarnings: [],
+    warningCounts: {},
+    staleDecisions: 0,
     timings: { streamMs: 0, finishMs: 0 },
   };
   const started = Date.now();
@@ -147,7 +156,7 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
         summary.rejected++;
         bad(null, raw.error);
       } else {
-        const v = validateRecord(raw.value);
+        const v = validateRecord(raw.value, raw.text);
         if (!v.ok) {
           summary.rejected++;
           for (const i of v.issues) bad(i.field, i.message);
@@ -160,6 +169,10 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
           } else {
             seen.set(v.record.problemId, raw.position.line ?? raw.position.index!);
             summary.valid++;
+            for (const w of v.warnings) {
+              summary.warningCounts[w.kind] = (summary.warningCounts[w.kind] ?? 0) + 1;
+              if (summary.recordWarnings.length < maxIssues) summary.recordWarnings.push({ at, ...pos, field: w.field, message: w.message });
+            }
             if (v.record.optionsInProblem) summary.optionsInProblem++;
             // After the first bad record an all-or-nothing import will roll back: keep validating
             // (to report every problem) but stop sending rows.
@@ -186,6 +199,9 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
       return summary;
     }
 
+    for (const [kind, n] of Object.entries(summary.warningCounts) as Array<[WarningKind, number]>) {
+      summary.warnings.push(`${n} record${n === 1 ? '' : 's'} with ${WARNING_KINDS[kind]} (imported; see the record warnings)`);
+    }
     summary.timings.streamMs = lap();
     const landed = await sink.finish();
     sink = undefined;
@@ -194,6 +210,12 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
     summary.updated = landed.updated;
     summary.videosCreated = landed.videosCreated;
     summary.versionsCreated = landed.versionsCreated;
+    summary.staleDecisions = landed.staleDecisions;
+    if (landed.staleDecisions > 0) {
+      summary.warnings.push(
+        `${landed.staleDecisions} decided item${landed.staleDecisions === 1 ? '' : 's'} changed (question, options, solution, type, path or process): back to pending as "source changed since the decision"`,
+      );
+    }
     summary.unchanged = summary.valid - summary.inserted - summary.updated;
     await client.query('UPDATE dataset SET updated_at = now() WHERE id = $1', [dataset.id]);
     // The audit event commits with the rows it describes (raw SQL: this transaction is not Prisma's).
@@ -211,6 +233,7 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
           updated: summary.updated,
           unchanged: summary.unchanged,
           rejected: summary.rejected,
+          staleDecisions: summary.staleDecisions,
         }),
       ],
     );

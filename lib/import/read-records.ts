@@ -12,6 +12,8 @@ export type RawRecord = {
   position: RecordPosition;
   /** The parsed JSON value, when the record's text parsed. */
   value?: unknown;
+  /** The record's text, when it parsed (unknown fields are kept as written: lib/import/raw-json.ts). */
+  text?: string;
   /** Why the record's text did not parse. */
   error?: string;
   /** Bytes of the file consumed so far, for progress. */
@@ -34,9 +36,10 @@ function decode(bytes: Buffer): string {
   }
 }
 
-function parse(bytes: Buffer): { value?: unknown; error?: string } {
+function parse(bytes: Buffer): { value?: unknown; text?: string; error?: string } {
   try {
-    return { value: JSON.parse(decode(bytes)) };
+    const text = decode(bytes);
+    return { value: JSON.parse(text), text };
   } catch (e) {
     return { error: `not valid JSON: ${(e as Error).message}` };
   }

@@ -23,9 +23,15 @@ export const recordSchema = z.looseObject({
     error: (i) => `expected one of ${PROBLEM_TYPES.map((t) => JSON.stringify(t)).join(', ')}, got ${describeValue(i.input)}`,
   }),
   data_type: z.enum(['video', 'image'], { error: (i) => `expected "video" or "image", got ${describeValue(i.input)}` }),
-  path: text('a relative media path').min(1, 'expected a relative media path such as "./videos/x.mp4"').refine(staysInsideRoot, {
-    error: (i) => `${JSON.stringify(i.input)} leaves the media root (absolute, or climbs out with ..); paths are relative to the media root`,
-  }),
+  path: text('a relative media path')
+    .min(1, 'expected a relative media path such as "./videos/x.mp4"')
+    .refine((p) => !p.includes('\0'), {
+      abort: true,
+      error: 'the path contains a NUL byte (\\u0000), which no file system allows in a file name: fix the path in the file',
+    })
+    .refine(staysInsideRoot, {
+      error: (i) => `${JSON.stringify(i.input)} leaves the media root (absolute, or climbs out with ..); paths are relative to the media root`,
+    }),
   data_source: text('a string').optional(),
   process: text('a string holding <think>…</think>').optional(),
   solution: text('a string holding <answer>…</answer>'),

@@ -1,7 +1,7 @@
 import { arrayLiteral, copyRow } from './copy-text';
 import type { StagedRecord } from './validate-record';
 
-export type SinkResult = { inserted: number; updated: number; videosCreated: number; versionsCreated: number };
+export type SinkResult = { inserted: number; updated: number; videosCreated: number; versionsCreated: number; staleDecisions: number };
 
 /** Where valid records go during an import, inside the import's transaction (see staging-sink). */
 export interface RecordSink {
@@ -12,7 +12,7 @@ export interface RecordSink {
 }
 
 export const ITEM_COPY_COLUMNS =
-  'problem_id, problem_id_is_number, problem, options, problem_type, data_type, path, data_source, solution, ground_truth, extra, field_order, source_index';
+  'problem_id, problem_id_is_number, problem, options, problem_type, data_type, path, data_source, solution, ground_truth, extra, extra_raw, field_order, source_index';
 
 /** The item columns of a record, in ITEM_COPY_COLUMNS order. */
 export function itemValues(ordinal: number, r: StagedRecord): Array<string | number | boolean | null> {
@@ -28,6 +28,7 @@ export function itemValues(ordinal: number, r: StagedRecord): Array<string | num
     r.solution,
     r.groundTruth,
     JSON.stringify(r.extra),
+    r.extraRaw,
     arrayLiteral(r.fieldOrder),
     ordinal,
   ];

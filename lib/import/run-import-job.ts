@@ -19,6 +19,7 @@ function removeLandedUpload(source: string): void {
 }
 
 const PROGRESS_EVERY_MS = 500;
+const RECORD_WARNINGS_KEPT = 200;
 
 /** The report kept on the row: the summary without what the columns already say. */
 function reportOf(s: ImportSummary) {
@@ -32,6 +33,10 @@ function reportOf(s: ImportSummary) {
     optionsInProblem: s.optionsInProblem,
     issuesTruncated: s.issuesTruncated,
     warnings: s.warnings,
+    // Shown on the import page; the CLI's --report file has every one.
+    recordWarnings: s.recordWarnings.slice(0, RECORD_WARNINGS_KEPT),
+    warningCounts: s.warningCounts,
+    staleDecisions: s.staleDecisions,
   };
 }
 

@@ -14,6 +14,7 @@ export const STAGE_COLUMNS = [
   'solution',
   'ground_truth',
   'extra',
+  'extra_raw',
   'field_order',
   'source_index',
   'cot_text',
@@ -37,6 +38,7 @@ CREATE TEMP TABLE import_stage (
   solution text NOT NULL,
   ground_truth text NOT NULL,
   extra jsonb NOT NULL,
+  extra_raw text,
   field_order text[] NOT NULL,
   source_index integer NOT NULL,
   cot_text text,
@@ -67,6 +69,7 @@ const ITEM_FIELDS = [
   'solution',
   'ground_truth',
   'extra',
+  'extra_raw',
   'field_order',
 ];
 
@@ -78,7 +81,7 @@ export const UPSERT_ITEMS = `
 WITH up AS (
   INSERT INTO item AS i (dataset_id, problem_id, ${ITEM_FIELDS.join(', ')}, source_index, updated_at)
   SELECT $1::int, s.problem_id, v.id, s.problem_id_is_number, s.problem, s.options, s.problem_type, s.data_type, s.path,
-         s.data_source, s.solution, s.ground_truth, s.extra, s.field_order, s.source_index, now()
+         s.data_source, s.solution, s.ground_truth, s.extra, s.extra_raw, s.field_order, s.source_index, now()
     FROM import_stage s JOIN video v ON v.dataset_id = $1::int AND v.path = s.path
    ORDER BY s.source_index
   ON CONFLICT (dataset_id, problem_id) DO UPDATE SET
@@ -88,12 +91,45 @@ WITH up AS (
 )
 SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
 
-/** A record's `process` becomes an imported CoT version, once: the same text is never added twice. */
+export const STALE_REASON_SOURCE_CHANGED = 'source changed since the decision';
+
+/**
+ * Before the upsert: a decided item whose record now says something else (question, options,
+ * solution, problem type, media path, or a `process` the item has not seen) goes back to pending
+ * with the reason shown on the review page; its accepted CoT no longer counts. Only decided
+ * items can become stale, so a first import (nothing decided) finds nothing to do.
+ */
+export const MARK_STALE = `
+UPDATE item i SET review_status = 'pending', accepted_version_id = NULL, stale_reason = $2, rev = i.rev + 1, updated_at = now()
+  FROM import_stage s
+ WHERE i.dataset_id = $1::int AND i.problem_id = s.problem_id AND i.review_status <> 'pending'
+   AND ((i.problem, i.options, i.solution, i.problem_type, i.path) IS DISTINCT FROM (s.problem, s.options, s.solution, s.problem_type, s.path)
+        OR (s.cot_text IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND c.text = s.cot_text)))`;
+
+/**
+ * A record's `process` becomes an imported CoT version, once: the same text is never added
+ * twice. It becomes the item's draft when the item has no generated one (no draft yet, or an
+ * older imported one), so review, bulk accept, sampling and the check stage treat it as the draft;
+ * a generated draft later takes the pointer and the imported one stays listed (getReviewItem).
+ */
 export const INSERT_IMPORTED_VERSIONS = `
-INSERT INTO cot_version (item_id, kind, text, think, answer, format_ok, answer_score, answer_correct, params)
-SELECT i.id, 'imported', s.cot_text, s.cot_think, s.cot_answer, s.cot_format_ok, s.cot_score, s.cot_correct,
-       jsonb_build_object('importId', $2::int)
-  FROM import_stage s JOIN item i ON i.dataset_id = $1::int AND i.problem_id = s.problem_id
- WHERE s.cot_text IS NOT NULL
-   AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND c.text = s.cot_text)
- ORDER BY s.source_index`;
+WITH nv AS (
+  INSERT INTO cot_version (item_id, kind, text, think, answer, format_ok, answer_score, answer_correct, params)
+  SELECT i.id, 'imported', s.cot_text, s.cot_think, s.cot_answer, s.cot_format_ok, s.cot_score, s.cot_correct,
+         jsonb_build_object('importId', $2::int)
+    FROM import_stage s JOIN item i ON i.dataset_id = $1::int AND i.problem_id = s.problem_id
+   WHERE s.cot_text IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND c.text = s.cot_text)
+   ORDER BY s.source_index
+  RETURNING id, item_id, answer_score, answer_correct, length(text) AS len
+),
+pointed AS (
+  UPDATE item i SET current_draft_id = nv.id, draft_score = nv.answer_score, draft_correct = nv.answer_correct,
+         cot_length = CASE WHEN i.current_revision_id IS NULL THEN nv.len ELSE i.cot_length END,
+         rev = CASE WHEN i.current_draft_id IS NULL THEN i.rev ELSE i.rev + 1 END
+    FROM nv
+   WHERE i.id = nv.item_id
+     AND (i.current_draft_id IS NULL OR EXISTS (SELECT 1 FROM cot_version d WHERE d.id = i.current_draft_id AND d.kind = 'imported'))
+)
+SELECT count(*)::int AS created FROM nv`;

@@ -57,6 +57,7 @@ export function itemFilterSqlWithoutText(f: ItemFilter): Prisma.Sql {
     and.push(f.hasRepresentation ? represented : Prisma.sql`NOT ${represented}`);
   }
   if (f.failed !== undefined) and.push(isNull(Prisma.sql`i.last_error`, !f.failed));
+  if (f.stale !== undefined) and.push(isNull(Prisma.sql`i.stale_reason`, !f.stale));
   if (f.draftCorrect !== undefined) and.push(Prisma.sql`i.draft_correct = ${f.draftCorrect}`);
   if (f.revisionCorrect !== undefined) and.push(Prisma.sql`i.revision_correct = ${f.revisionCorrect}`);
   if (f.scoreMin !== undefined || f.scoreMax !== undefined) {

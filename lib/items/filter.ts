@@ -26,6 +26,8 @@ export const itemFilterSchema = z.object({
   hasDraft: bool.optional(),
   hasRevision: bool.optional(),
   failed: bool.optional(),
+  // Back to pending because a re-import changed the record after its decision (item.stale_reason).
+  stale: bool.optional(),
   draftCorrect: bool.optional(),
   revisionCorrect: bool.optional(),
   scoreMin: num.min(0).max(1).optional(),
@@ -89,6 +91,7 @@ export function itemFilterWhere(f: ItemFilter): Prisma.ItemWhereInput {
   if (f.hasRepresentation !== undefined)
     and.push(f.hasRepresentation ? { video: { is: { representationAt: { not: null } } } } : { OR: [{ videoId: null }, { video: { is: { representationAt: null } } }] });
   if (f.failed !== undefined) and.push({ lastError: f.failed ? { not: null } : null });
+  if (f.stale !== undefined) and.push({ staleReason: f.stale ? { not: null } : null });
   if (f.draftCorrect !== undefined) and.push({ draftCorrect: f.draftCorrect });
   if (f.revisionCorrect !== undefined) and.push({ revisionCorrect: f.revisionCorrect });
   const score = range(f.scoreMin, f.scoreMax);

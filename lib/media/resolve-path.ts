@@ -40,7 +40,8 @@ export function staysInsideRoot(recordPath: string): boolean {
 
 function isInside(root: string, p: string): boolean {
   const rel = path.relative(root, p);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  // Climbing out is '..' as a whole segment: a folder genuinely named '..foo' stays inside.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 export function isRemoteUrl(p: string): boolean {

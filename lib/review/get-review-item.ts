@@ -42,6 +42,10 @@ SELECT i.id, i.dataset_id, d.name AS dataset_name, i.problem_id, i.problem, i.op
        (SELECT ${versionJson('c', 'a')}
           FROM cot_version c LEFT JOIN "user" a ON a.id = c.author_id
          WHERE c.item_id = i.id AND c.kind = 'edit' ORDER BY c.id DESC LIMIT 1) AS latest_edit,
+       (SELECT ${versionJson('c', 'a')}
+          FROM cot_version c LEFT JOIN "user" a ON a.id = c.author_id
+         WHERE c.item_id = i.id AND c.kind = 'imported' ORDER BY c.id DESC LIMIT 1) AS latest_imported,
+       i.stale_reason,
        (SELECT ${decisionJson('r', 'u')}
           FROM review r LEFT JOIN "user" u ON u.id = r.reviewer_id
          WHERE r.item_id = i.id AND r.undone_at IS NULL ORDER BY r.id DESC LIMIT 1) AS last_decision,
@@ -83,6 +87,8 @@ type Row = {
   representation: unknown;
   shown: ReviewVersion[];
   latest_edit: ReviewVersion | null;
+  latest_imported: ReviewVersion | null;
+  stale_reason: string | null;
   last_decision: ReviewDecision | null;
   version_count: number;
 };
@@ -115,6 +121,9 @@ export async function getReviewItem(db: Db, itemId: number): Promise<ReviewItem>
     draft: row.current_draft_id !== null ? (byId.get(row.current_draft_id) ?? null) : null,
     revision: row.current_revision_id !== null ? (byId.get(row.current_revision_id) ?? null) : null,
     latestEdit: edit,
+    imported:
+      row.latest_imported && ![row.current_draft_id, row.current_revision_id].includes(row.latest_imported.id) ? row.latest_imported : null,
+    staleReason: row.stale_reason,
     accepted: acceptedIsShown || row.accepted_version_id === null ? null : (byId.get(row.accepted_version_id) ?? null),
     lastDecision: row.last_decision,
     versionCount: row.version_count,

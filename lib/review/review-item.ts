@@ -55,6 +55,10 @@ export type ReviewItem = {
   revision: ReviewVersion | null;
   /** The newest human edit, whether or not it was accepted. */
   latestEdit: ReviewVersion | null;
+  /** The newest imported CoT when it is not the draft (a generated draft took the pointer): shown in its own tab. */
+  imported: ReviewVersion | null;
+  /** Why the item is back to pending (a re-import changed its record after the decision), or null. */
+  staleReason: string | null;
   /** The accepted version when it is none of the three above (e.g. an older edit or an import). */
   accepted: ReviewVersion | null;
   /** The newest decision still in force: what "undo" would take back. */

@@ -55,7 +55,7 @@ describe('exporting', () => {
     expect(records[1]).toMatchObject({ keep: { me: [1, 'two'] } });
     // process stays where the source record had it (here: after solution).
     expect(Object.keys(records[0]!)).toEqual(['problem_id', 'problem', 'options', 'problem_type', 'data_type', 'path', 'data_source', 'solution', 'process']);
-    expect(manifest.skipped).toEqual({ noAcceptedCot: 1, noThinkBlock: 1 });
+    expect(manifest.skipped).toEqual({ noAcceptedCot: 1, noThinkBlock: 1, stale: 0, mismatched: 0 });
   });
 
   it('rl: accepted items by default, every field but process; other statuses when asked', async () => {
@@ -110,7 +110,8 @@ describe('exporting', () => {
       c: '<think>\nmulti\nline\n</think>',
     };
     for (const it of await db.item.findMany({ where: { datasetId: s.datasetId! } })) {
-      const v = await db.cotVersion.create({ data: { itemId: it.id, kind: 'edit', text: texts[it.problemId]! } });
+      // Scored as passing: this test is about the think block, not the answer check.
+      const v = await db.cotVersion.create({ data: { itemId: it.id, kind: 'edit', text: texts[it.problemId]!, answerCorrect: true, answerScore: 1 } });
       await db.item.update({ where: { id: it.id }, data: { reviewStatus: 'accepted', acceptedVersionId: v.id } });
     }
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cot-export-')), 'sft.jsonl');
@@ -121,7 +122,7 @@ describe('exporting', () => {
       ['a', '<think>first — ünï 🎬</think>'],
       ['c', '<think>\nmulti\nline\n</think>'],
     ]);
-    expect(manifest.skipped).toEqual({ noAcceptedCot: 0, noThinkBlock: 1 });
+    expect(manifest.skipped).toEqual({ noAcceptedCot: 0, noThinkBlock: 1, stale: 0, mismatched: 0 });
   });
 
   it('writes a valid, empty file when nothing matches', async () => {

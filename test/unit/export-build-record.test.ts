@@ -32,6 +32,9 @@ function encode(r: Row): ExportRow {
     extra: JSON.stringify(r.extra),
     fieldOrder: JSON.stringify(r.field_order),
     acceptedText: r.accepted_text,
+    extraRaw: null,
+    stale: false,
+    mismatched: false,
   };
 }
 

@@ -9,7 +9,7 @@ export async function GET(): Promise<Response> {
   return handle(async () => json({ exports: await listExports(prisma()) }, { headers: { 'cache-control': 'no-store' } }));
 }
 
-/** Body: { filter: { dataset, status?, type?, source? }, format, fileFormat?, foldOptions? } */
+/** Body: { filter: { dataset, status?, type?, source? }, format, fileFormat?, foldOptions?, includeMismatched?, trainer? } */
 export async function POST(req: Request): Promise<Response> {
   return handle(async () => {
     const db = prisma();

@@ -77,6 +77,18 @@ export function ImportStatus({ importId, onFinished, onRetried }: { importId: nu
           warning: {w}
         </div>
       ))}
+      {(report.recordWarnings ?? []).length > 0 && (
+        <details className="rounded border border-amber-200 bg-amber-50/50 text-xs" data-testid="import-record-warnings">
+          <summary className="cursor-pointer px-2 py-1 text-amber-800">Records imported with a warning (first {report.recordWarnings!.length})</summary>
+          <ul className="max-h-48 overflow-auto px-2 pb-1">
+            {report.recordWarnings!.map((w, i) => (
+              <li key={i}>
+                <span className="font-mono">{w.at}</span> · <span className="font-mono">{w.field}</span>: {w.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {imp.errors.length > 0 && (
         <div className="max-h-72 overflow-auto rounded border border-slate-200">
           <table className="w-full text-xs" data-testid="import-errors">

@@ -8,6 +8,8 @@ export type CreateExportInput = {
   format: 'sft' | 'rl' | 'sharegpt';
   fileFormat: 'jsonl' | 'json';
   foldOptions?: boolean;
+  includeMismatched?: boolean;
+  trainer?: 'videorft' | 'video-r1' | 'llama-factory';
 };
 
 export async function createExport(input: CreateExportInput): Promise<ExportView> {

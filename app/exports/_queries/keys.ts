@@ -7,7 +7,8 @@ export type ExportManifestView = {
   records: number;
   bytes: number;
   sha256: string;
-  skipped: { noAcceptedCot: number; noThinkBlock: number };
+  skipped: { noAcceptedCot: number; noThinkBlock: number; mismatched?: number; stale?: number };
+  mismatched?: { excluded: number; included: number; openEndedMinScore: number };
   countsByProblemType: Record<string, number>;
   countsBySource: Record<string, number>;
 };
@@ -19,7 +20,7 @@ export type ExportView = {
   format: string;
   fileFormat: string;
   filter: { status?: string[]; type?: string[]; source?: string[] };
-  options: { foldOptions?: boolean };
+  options: { foldOptions?: boolean; includeMismatched?: boolean; trainer?: string };
   status: string;
   total: number;
   written: number;

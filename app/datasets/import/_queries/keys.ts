@@ -21,7 +21,8 @@ export type ImportView = {
   rejected: number;
   error: string | null;
   errors: Array<{ at: string; field: string | null; message: string }>;
-  report: { records?: number; unchanged?: number; videosCreated?: number; versionsCreated?: number; optionsInProblem?: number; warnings?: string[]; issuesTruncated?: boolean } | null;
+  report: { records?: number; unchanged?: number; videosCreated?: number; versionsCreated?: number; optionsInProblem?: number; warnings?: string[]; issuesTruncated?: boolean;
+    recordWarnings?: Array<{ at: string; field: string | null; message: string }>; staleDecisions?: number } | null;
   createdAt: string;
   finishedAt: string | null;
 };
