@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parsePipelineSettings, type PipelineSettings } from './pipeline/settings';
+import { answerThreshold } from './answers/answer-threshold';
 
 // The one place environment variables are read. Every other module takes its settings from here.
 const envSchema = z.object({
@@ -77,6 +78,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 let cached: AppConfig | undefined;
 
 export function config(): AppConfig {
-  cached ??= parseConfig(process.env);
+  if (!cached) {
+    cached = parseConfig(process.env);
+    answerThreshold.openEndedMinScore = cached.pipeline.check.openEndedMinScore;
+  }
   return cached;
 }

@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   RANGE_NOT_SATISFIABLE: 416,
   UNPROCESSABLE: 422,
+  // Accepting a CoT whose answer check fails without the explicit "accept anyway" (lib/review/accept-version.ts).
+  ANSWER_CHECK_FAILED: 422,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -36,6 +36,9 @@ import { RejectDialog } from './reject-dialog';
 import { EditConflictDialog } from './conflict-dialog';
 import { HistoryDrawer } from './history-drawer';
 import { describeChange } from './describe-change';
+import { AcceptAnywayDialog } from './accept-anyway-dialog';
+import { useOpenEndedMinScore } from '@/components/cot/answer-threshold-context';
+import { answerCheckFails } from '@/lib/answers/answer-check-rule';
 
 type EditorState = {
   itemId: number;
@@ -49,7 +52,13 @@ type EditorState = {
   restored: boolean;
 };
 
-type Dialog = { kind: 'help' } | { kind: 'reject' } | { kind: 'history' } | { kind: 'conflict'; current: ReviewItem; accept: boolean } | null;
+type Dialog =
+  | { kind: 'help' }
+  | { kind: 'reject' }
+  | { kind: 'history' }
+  | { kind: 'conflict'; current: ReviewItem; accept: boolean }
+  | { kind: 'acceptAnyway'; version: ReviewVersion; label: string }
+  | null;
 
 export type ReviewWorkspaceProps = {
   initialItem: ReviewItem;
@@ -255,6 +264,10 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     undoRef.current = undo;
   }, [undo]);
 
+  // A CoT whose answer check fails is accepted only through the "accept anyway?" step.
+  const minScore = useOpenEndedMinScore();
+  const answerFails = useCallback((v: ReviewVersion) => !!item && answerCheckFails(v, item.problemType, minScore), [item, minScore]);
+
   const acceptRight = useCallback(() => {
     if (!rightVersion) {
       toast({ tone: 'info', text: 'There is no revision to accept yet: accept the draft (D) or edit it (Shift+E).' });
@@ -264,8 +277,9 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       toast({ tone: 'error', text: `The ${KIND_LABEL[rightVersion.kind]} fails the format check; edit it (E) to accept.` });
       return;
     }
-    decide({ action: 'accept', versionId: rightVersion.id }, `Accepted ${KIND_LABEL[rightVersion.kind]}`);
-  }, [rightVersion, decide, toast]);
+    if (answerFails(rightVersion)) setDialog({ kind: 'acceptAnyway', version: rightVersion, label: KIND_LABEL[rightVersion.kind] });
+    else decide({ action: 'accept', versionId: rightVersion.id }, `Accepted ${KIND_LABEL[rightVersion.kind]}`);
+  }, [rightVersion, decide, toast, answerFails]);
 
   const acceptDraft = useCallback(() => {
     if (!draft) return;
@@ -273,8 +287,9 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       toast({ tone: 'error', text: 'The draft fails the format check; edit it (Shift+E) to accept.' });
       return;
     }
-    decide({ action: 'accept', versionId: draft.id }, 'Accepted draft');
-  }, [draft, decide, toast]);
+    if (answerFails(draft)) setDialog({ kind: 'acceptAnyway', version: draft, label: KIND_LABEL[draft.kind] });
+    else decide({ action: 'accept', versionId: draft.id }, 'Accepted draft');
+  }, [draft, decide, toast, answerFails]);
 
   const skip = useCallback(() => {
     if (!item) return;
@@ -613,6 +628,18 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       <Toasts toasts={toasts} dismiss={dismiss} />
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reject' && <RejectDialog onReject={reject} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'acceptAnyway' && item && (
+        <AcceptAnywayDialog
+          item={item}
+          version={dialog.version}
+          label={dialog.label}
+          onClose={() => setDialog(null)}
+          onAccept={(reason) => {
+            setDialog(null);
+            decide({ action: 'accept', versionId: dialog.version.id, acceptAnyway: true, reason }, `Accepted ${dialog.label} anyway`);
+          }}
+        />
+      )}
       {dialog?.kind === 'history' && item && <HistoryDrawer itemId={item.id} problemType={item.problemType} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'conflict' && editor && (
         <EditConflictDialog

@@ -6,7 +6,7 @@ import type { RejectReasonCode } from './reject-reasons';
 import type { ReviewItem } from './review-item';
 
 export type Decision =
-  | { action: 'accept'; versionId: number }
+  | { action: 'accept'; versionId: number; acceptAnyway?: { reason: string } }
   | { action: 'reject'; reason: RejectReasonCode; note?: string }
   | { action: 'skip' };
 
@@ -19,7 +19,7 @@ export function decideItem(
   const d = opts.decision;
   switch (d.action) {
     case 'accept':
-      return acceptVersion(db, { ...base, versionId: d.versionId });
+      return acceptVersion(db, { ...base, versionId: d.versionId, acceptAnyway: d.acceptAnyway });
     case 'reject':
       return rejectItem(db, { ...base, reason: d.reason, note: d.note });
     case 'skip':

@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
+import { openEndedMinScore } from '@/lib/review/answer-guard';
+import { AnswerThresholdProvider } from '@/components/cot/answer-threshold-context';
 import { isAppError } from '@/lib/errors';
 import { getReviewItem } from '@/lib/review/get-review-item';
 import { findNeighbors } from '@/lib/items/neighbors';
@@ -35,5 +37,9 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
   }
   const { filter, labels } = filterFor(await searchParams, item.datasetId);
   const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2 });
-  return <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} />;
+  return (
+    <AnswerThresholdProvider value={openEndedMinScore()}>
+      <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} />
+    </AnswerThresholdProvider>
+  );
 }
