@@ -25,6 +25,8 @@ const envSchema = z.object({
   COT_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   // How often pg-boss hands expired jobs (e.g. of a killed worker) back to the queue.
   QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // How long an item served by a reviewer's "Next for me" queue stays claimed for them.
+  COT_REVIEW_CLAIM_MINUTES: z.coerce.number().min(0.05).max(240).default(5),
 });
 
 export type AppConfig = {
@@ -41,6 +43,8 @@ export type AppConfig = {
   trustedOrigins: string[];
   sessionDays: number;
   queueMaintenanceSeconds: number;
+  /** Lease of a queue claim ("being reviewed by X"), in minutes. */
+  reviewClaimMinutes: number;
   /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
   pipeline: PipelineSettings;
 };
@@ -71,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       .filter((o) => o.length > 0),
     sessionDays: e.COT_SESSION_DAYS,
     queueMaintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
+    reviewClaimMinutes: e.COT_REVIEW_CLAIM_MINUTES,
     pipeline: pipeline.settings,
   };
 }

@@ -15,13 +15,14 @@ export const CONSENSUS_RULE_TEXT: Record<ConsensusRule, string> = {
 /**
  * The consensus assignment the actor votes in for item $1 (actor $5): the item is one of an
  * assignment's items, the assignment asks for more than one review, and the actor is one of its
- * reviewers. Columns n (required reviews) and rule. No row: an ordinary decision.
+ * reviewers. Columns n (required reviews) and rule. No row: an ordinary decision (or, on an item
+ * with votes, an adjudication). `adjudicateParam` (a boolean parameter) forces the latter.
  */
-export const CONSENSUS_CFG_SQL = `
+export const consensusCfgSql = (adjudicateParam: string | null) => `
   SELECT a.required_reviews AS n, a.consensus_rule AS rule
     FROM assignment_item ai
     JOIN assignment a ON a.id = ai.assignment_id AND a.required_reviews > 1
-   WHERE ai.item_id = $1
+   WHERE ai.item_id = $1${adjudicateParam ? ` AND NOT ${adjudicateParam}` : ''}
      AND EXISTS (SELECT 1 FROM assignment_reviewer ar WHERE ar.assignment_id = a.id AND ar.reviewer_id = $5)
    ORDER BY a.required_reviews DESC, a.id
    LIMIT 1`;

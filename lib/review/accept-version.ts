@@ -17,7 +17,7 @@ import type { ReviewItem } from './review-item';
  */
 export async function acceptVersion(
   db: PrismaClient,
-  opts: { itemId: number; versionId: number; expectedRev: number; actorId: string | null; acceptAnyway?: { reason: string } },
+  opts: { itemId: number; versionId: number; expectedRev: number; actorId: string | null; acceptAnyway?: { reason: string }; adjudicate?: boolean },
 ): Promise<{ item: ReviewItem; reviewId: number }> {
   const anyway = opts.acceptAnyway;
   const recorded = await recordDecision(db, {
@@ -30,6 +30,7 @@ export async function acceptVersion(
     actorId: opts.actorId,
     action: 'review.accept', // the audit event also records the accepted version's kind
     acceptAnyway: !!anyway,
+    adjudicate: opts.adjudicate,
     auditData: anyway ? { answerCheckOverride: true, overrideReason: anyway.reason } : undefined,
   });
   if (!recorded) throw await whyNotAccepted(db, opts);
@@ -47,7 +48,9 @@ async function whyNotAccepted(db: PrismaClient, opts: { itemId: number; versionI
     return new AppError('UNPROCESSABLE', `The ${version.kind} fails the <think>…</think><answer>…</answer> format check; edit it before accepting`);
   }
   const problemType = toDomainProblemType(version.item.problemType);
-  if (!opts.acceptAnyway && answerCheckFails(version, problemType, openEndedMinScore())) {
+  // A stale revision is reported first: the reviewer should see what changed before anything else.
+  const current = await db.item.findUnique({ where: { id: opts.itemId }, select: { rev: true } });
+  if (current?.rev === opts.expectedRev && !opts.acceptAnyway && answerCheckFails(version, problemType, openEndedMinScore())) {
     const score = version.answerScore === null ? '' : ` (score ${version.answerScore.toFixed(2)})`;
     return new AppError(
       'ANSWER_CHECK_FAILED',

@@ -13,15 +13,15 @@ export type Decision =
 /** One entry point for the decision route: accept a version, reject, or skip. */
 export function decideItem(
   db: PrismaClient,
-  opts: { itemId: number; expectedRev: number; actorId: string | null; decision: Decision },
+  opts: { itemId: number; expectedRev: number; actorId: string | null; decision: Decision; adjudicate?: boolean },
 ): Promise<{ item: ReviewItem; reviewId: number }> {
   const base = { itemId: opts.itemId, expectedRev: opts.expectedRev, actorId: opts.actorId };
   const d = opts.decision;
   switch (d.action) {
     case 'accept':
-      return acceptVersion(db, { ...base, versionId: d.versionId, acceptAnyway: d.acceptAnyway });
+      return acceptVersion(db, { ...base, versionId: d.versionId, acceptAnyway: d.acceptAnyway, adjudicate: opts.adjudicate });
     case 'reject':
-      return rejectItem(db, { ...base, reason: d.reason, note: d.note });
+      return rejectItem(db, { ...base, reason: d.reason, note: d.note, adjudicate: opts.adjudicate });
     case 'skip':
       return skipItem(db, base);
   }

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { ReviewStatus } from './review-item';
 import { answerCheckFailsText, openEndedMinScore } from './answer-guard';
-import { CONSENSUS_CFG_SQL, SETTLE_SQL, VOTE_LABEL_SQL } from '../consensus/consensus-sql';
+import { consensusCfgSql, SETTLE_SQL, VOTE_LABEL_SQL } from '../consensus/consensus-sql';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -17,6 +17,8 @@ export type DecisionWrite = {
   auditData?: Prisma.InputJsonObject;
   /** Accept although the version's answer check fails (the caller records why in reason/auditData). */
   acceptAnyway?: boolean;
+  /** An admin settling a consensus item: never counted as a vote, even if they are one of its reviewers. */
+  adjudicate?: boolean;
 };
 
 // The item's new review state, the append-only review row (with what it replaced) and the audit
@@ -38,7 +40,7 @@ function decisionSql(guarded: boolean): string {
   const where = guarded
     ? `i.id = $1 AND (i.rev = $2 OR (EXISTS (SELECT 1 FROM cfg) AND i.adjudicated_at IS NULL)) AND ${versionOk} FOR UPDATE OF i`
     : `i.id = $1`;
-  return `WITH cfg AS (${CONSENSUS_CFG_SQL}),
+  return `WITH cfg AS (${consensusCfgSql(guarded ? '$12::boolean' : null)}),
      old AS (SELECT i.id, i.review_status, i.accepted_version_id, i.votes, i.adjudicated_at, (SELECT n FROM cfg) AS n, (SELECT rule FROM cfg) AS rule
                FROM item i WHERE ${where}),
      voted AS (
@@ -81,7 +83,7 @@ function decisionSql(guarded: boolean): string {
 
 async function runDecision(db: Db, d: DecisionWrite, guarded: boolean): Promise<{ reviewId: number } | null> {
   const params: unknown[] = [d.itemId, d.expectedRev, d.status, d.acceptedVersionId, d.actorId, d.chosenVersionId, d.reason, d.action, JSON.stringify(d.auditData ?? {})];
-  if (guarded) params.push(d.acceptAnyway ?? false, openEndedMinScore());
+  if (guarded) params.push(d.acceptAnyway ?? false, openEndedMinScore(), d.adjudicate ?? false);
   const [row] = await db.$queryRawUnsafe<{ review_id: number }[]>(decisionSql(guarded), ...params);
   return row ? { reviewId: row.review_id } : null;
 }
