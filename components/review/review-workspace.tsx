@@ -37,6 +37,8 @@ import { EditConflictDialog } from './conflict-dialog';
 import { HistoryDrawer } from './history-drawer';
 import { describeChange } from './describe-change';
 import { AcceptAnywayDialog } from './accept-anyway-dialog';
+import { ClaimBanner } from './claim-banner';
+import { claimNext } from './queries/queue';
 import { useOpenEndedMinScore } from '@/components/cot/answer-threshold-context';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';
 
@@ -66,6 +68,8 @@ export type ReviewWorkspaceProps = {
   /** The list's filter in canonical URL form (dataset included), for the neighbors endpoint. */
   filterQuery: string;
   filterLabels: string[];
+  /** "Next for me": J and every decision move through the reviewer's claimed queue, not the list. */
+  queueMode?: boolean;
 };
 
 function idFromPath(pathname: string | null): number | null {
@@ -97,7 +101,7 @@ function defaultRightTab(item: ReviewItem): string {
  * history.pushState), with the next items' data and media prefetched, so a decision shows the
  * next item at once; the decision itself is saved in the background and reported if refused.
  */
-export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels, queueMode = false }: ReviewWorkspaceProps) {
   const router = useRouter();
   const qc = useQueryClient();
   // The item shown is local state, not the router's: moving on renders the cached next item in
@@ -206,12 +210,31 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     [toast, goTo],
   );
 
+  // Queue mode: the next item is claimed from the reviewer's queue; J passes the current one over.
+  const passedOver = useRef<number[]>([]);
+  const [queueLeft, setQueueLeft] = useState<number | null>(null);
+  const queueNext = useCallback(
+    async (passOver: boolean) => {
+      if (passOver) passedOver.current.push(id);
+      try {
+        const r = await claimNext({ release: id, exclude: passedOver.current });
+        setQueueLeft(r.remaining);
+        if (r.claim) goTo(r.claim.itemId);
+        else toast({ tone: 'info', text: 'Your queue is empty: nothing left for you to review.', action: { label: 'Back to the list', onClick: () => router.push(listHref) } });
+      } catch (e) {
+        toast({ tone: 'error', text: `Could not get the next item: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    },
+    [id, goTo, toast, router, listHref],
+  );
+
   const advance = useCallback(async () => {
+    if (queueMode) return queueNext(false);
     let next = nextId;
     if (next === null && (neighborsQ.isPending || neighborsQ.isPlaceholderData)) next = (await qc.fetchQuery(itemNeighborsQueryOptions(id, filterQuery))).next[0] ?? null;
     if (next !== null) goTo(next);
     else toast({ tone: 'info', text: 'That was the last item in this list.', action: { label: 'Back to the list', onClick: () => router.push(listHref) } });
-  }, [nextId, neighborsQ.isPending, neighborsQ.isPlaceholderData, qc, id, filterQuery, goTo, toast, router, listHref]);
+  }, [queueMode, queueNext, nextId, neighborsQ.isPending, neighborsQ.isPlaceholderData, qc, id, filterQuery, goTo, toast, router, listHref]);
 
   const undoRef = useRef<() => void>(() => {});
 
@@ -445,7 +468,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       r: () => ready && !editor && setDialog({ kind: 'reject' }),
       s: () => ready && !editor && skip(),
       u: () => undo(),
-      j: () => nextId !== null && goTo(nextId),
+      j: () => (queueMode ? void queueNext(true) : nextId !== null && goTo(nextId)),
       k: () => prevId !== null && goTo(prevId),
       v: () => setDiffOn((x) => !x),
       h: () => setDialog((d) => (d?.kind === 'history' ? null : { kind: 'history' })),
@@ -518,6 +541,8 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
           openEditor(versionById(storedEdit.baseVersionId) ?? { ...(item.revision ?? item.draft!), id: storedEdit.baseVersionId, text: '' }, storedEdit);
         }}
       />
+
+      <ClaimBanner itemId={id} queueMode={queueMode} remaining={queueLeft} />
 
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(360px,5fr)_minmax(0,7fr)] gap-3">
         <div className="flex min-h-0 flex-col gap-2">

@@ -35,11 +35,12 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
     if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
     throw e;
   }
-  const { filter, labels } = filterFor(await searchParams, item.datasetId);
+  const search = await searchParams;
+  const { filter, labels } = filterFor(search, item.datasetId);
   const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2 });
   return (
     <AnswerThresholdProvider value={openEndedMinScore()}>
-      <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} />
+      <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} queueMode={search.queue === '1'} />
     </AnswerThresholdProvider>
   );
 }
