@@ -43,7 +43,7 @@ function change(op: BulkOperation, actorId: string | null, now: string) {
       const chosen = chosenVersionSql(op.version);
       return {
         status: 'accepted',
-        reason: null,
+        reason: op.reason ?? null,
         chosen,
         applies: Prisma.sql`${chosen} IS NOT NULL`,
         set: Prisma.sql`review_status = 'accepted', accepted_version_id = t.chosen, ${reviewed}`,

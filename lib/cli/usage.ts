@@ -1,4 +1,5 @@
 import { RUN_USAGE } from './run-command';
+import { DECIDE_USAGE } from './decide-command';
 
 export class UsageError extends Error {}
 
@@ -18,5 +19,7 @@ export const USAGE = `Usage:
       options inside "problem" (VideoRFT); --no-fold-options keeps them out (Video-R1).
 
   ${RUN_USAGE.split('\n').join('\n  ')}
+
+  ${DECIDE_USAGE.split('\n').join('\n  ')}
 
 Uses DATABASE_URL, or the project's embedded PostgreSQL when it is not set.`;
