@@ -213,11 +213,13 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   // Queue mode: the next item is claimed from the reviewer's queue; J passes the current one over.
   const passedOver = useRef<number[]>([]);
   const [queueLeft, setQueueLeft] = useState<number | null>(null);
+  // After a decision the item is left claimed: the decision (saved in the background) ends the
+  // claim, so nobody else is handed it before the vote is in. J passes over and releases it.
   const queueNext = useCallback(
     async (passOver: boolean) => {
-      if (passOver) passedOver.current.push(id);
+      passedOver.current.push(id);
       try {
-        const r = await claimNext({ release: id, exclude: passedOver.current });
+        const r = await claimNext({ release: passOver ? id : undefined, exclude: passedOver.current });
         setQueueLeft(r.remaining);
         if (r.claim) goTo(r.claim.itemId);
         else toast({ tone: 'info', text: 'Your queue is empty: nothing left for you to review.', action: { label: 'Back to the list', onClick: () => router.push(listHref) } });

@@ -66,8 +66,9 @@ export async function claimNextItem(
       RETURNING item_id, assignment_id, expires_at`;
     const row = rows[0];
     if (row) {
-      // One item at a time: the reviewer's other claims end.
-      await db.$executeRaw`DELETE FROM item_claim WHERE reviewer_id = ${reviewerId} AND item_id <> ${row.item_id}`;
+      // Other claims of this reviewer are left to their decision (which ends them, and may still
+      // be in flight), to `release`, or to the lease: ending them here could hand an item to
+      // someone else before this reviewer's decision on it is saved.
       return { itemId: row.item_id, assignmentId: row.assignment_id, expiresAt: row.expires_at.toISOString(), leaseMinutes: lease };
     }
     // Nothing inserted: either no candidate at all, or we lost the race for one. Find out which.
