@@ -69,8 +69,9 @@ test('two reviewers: their queues never overlap, a disagreement goes to adjudica
   const { datasetId } = await freshDataset('adjudicate');
   const r1 = await newReviewer(browser, request, 'Rita');
   const r2 = await newReviewer(browser, request, 'Sam');
+  const assignmentName = `pair ${Date.now()}`;
   const assignment = await request.post('/api/assignments', {
-    data: { name: `pair ${Date.now()}`, filter: `dataset=${datasetId}`, requiredReviews: 2, reviewerIds: [r1.id, r2.id] },
+    data: { name: assignmentName, filter: `dataset=${datasetId}`, requiredReviews: 2, reviewerIds: [r1.id, r2.id] },
   });
   expect(assignment.status()).toBe(201);
 
@@ -115,6 +116,16 @@ test('two reviewers: their queues never overlap, a disagreement goes to adjudica
   await expect(page.getByTestId('adjudication-message')).toContainText('Accepted Rita');
   const [settled] = await queryRows<{ review_status: string; adjudicated: boolean }>(`SELECT review_status, adjudicated_at IS NOT NULL AS adjudicated FROM item WHERE id = $1`, [x]);
   expect(settled).toEqual({ review_status: 'accepted', adjudicated: true });
+
+  // Progress & agreement: raw agreement beside Cohen's kappa, per assignment and reviewer pair.
+  await page.goto('/assignments');
+  const row = page.getByTestId('assignment-row').filter({ hasText: assignmentName });
+  await row.getByRole('button', { name: 'Progress & agreement' }).click();
+  await expect(row.getByTestId('agreement-rule')).toContainText('all N reviewers agree');
+  await expect(row.getByTestId('agreement-pairs')).toContainText('Rita');
+  await expect(row.getByText("Cohen's κ").first()).toBeVisible();
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/consensus-agreement.png' });
 
   // The items table filters the new status.
   await page.goto(`/items?dataset=${datasetId}&status=needs_adjudication`);

@@ -88,7 +88,7 @@ export function DashboardView({ datasets, datasetId, days }: { datasets: { id: n
                 showTotals
                 categories={d.stages.map((s) => s.stage)}
                 categoryLabel={(c) => STAGE_LABEL[c] ?? c}
-                series={STATUS_ORDER.map((s) => ({ key: s, label: s, color: STATUS_COLOR[s]! }))}
+                series={STATUS_ORDER.map((s) => ({ key: s, label: s === 'needs_adjudication' ? 'needs adjudication' : s, color: STATUS_COLOR[s]! }))}
                 value={(c, k) => d.stages.find((s) => s.stage === c)?.counts[k as keyof (typeof d.stages)[number]['counts']] ?? 0}
               />
             </Card>
