@@ -20,13 +20,18 @@ export type PreparedBulkAction = {
   createdAt: string;
 };
 
+// Items of an assignment asking several reviews are settled by their reviewers' own votes or by
+// adjudication, never by one bulk decision: bulk accepts and rejects skip them (counted in `skipped`).
+const NOT_UNDER_CONSENSUS = Prisma.sql`NOT EXISTS (SELECT 1 FROM assignment_item ai JOIN assignment a ON a.id = ai.assignment_id
+                                                   WHERE ai.item_id = i.id AND a.required_reviews > 1)`;
+
 /** Which matched items the operation can change (over `i`). */
 function appliesSql(op: BulkOperation): Prisma.Sql {
   switch (op.type) {
     case 'accept':
-      return Prisma.sql`${chosenVersionSql(op.version)} IS NOT NULL`;
+      return Prisma.sql`${chosenVersionSql(op.version)} IS NOT NULL AND ${NOT_UNDER_CONSENSUS}`;
     case 'reject':
-      return Prisma.sql`TRUE`;
+      return NOT_UNDER_CONSENSUS;
     case 'send_back':
       return sendBackApplies(op.stage);
   }

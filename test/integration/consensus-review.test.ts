@@ -158,3 +158,14 @@ describe('the answer guard on single decisions', () => {
     expect((await acceptVersion(db, { itemId: it0.id, versionId: kept.id, expectedRev: 0, actorId: null })).item.reviewStatus).toBe('accepted');
   });
 });
+
+describe('bulk decisions and consensus', () => {
+  it('leave items of a several-review assignment to their reviewers, counted as skipped', async () => {
+    const { prepareBulkAction } = await import('@/lib/bulk/prepare-bulk-action');
+    const s = await seed(3);
+    const [r1, r2] = [await seedUser(db, 'b1'), await seedUser(db, 'b2')];
+    await createAssignment(db, { actorId: null, input: { name: 'bulk', filter: `dataset=${s.datasetId}&q=Q1`, requiredReviews: 2, reviewerIds: [r1, r2] } });
+    const out = await prepareBulkAction(db, { selection: { kind: 'filter', filter: `dataset=${s.datasetId}`, exclude: [] }, operation: { type: 'reject', reason: 'x' }, actorId: null });
+    expect([out.count, out.skipped]).toEqual([2, 1]);
+  });
+});
