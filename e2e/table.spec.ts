@@ -41,7 +41,15 @@ test('filter, select everything matching, bulk accept exactly the confirmed coun
   await page.getByTestId('bulk-accept').click();
   await page.getByTestId('bulk-accept-revision').click();
   const dialog = page.getByTestId('confirm-bulk');
+  // The 13 items without a revision would take their draft, whose answer is wrong: left out
+  // unless "include them" is ticked, which counts again on the server.
+  await expect(dialog.getByTestId('confirm-bulk-count')).toHaveText('52');
+  await expect(dialog.getByTestId('confirm-bulk-mismatched')).toContainText('13 of the 65 have a failing answer check');
+  await page.screenshot({ path: 'test-results/screens/table-confirm-mismatched-1440x900.png' });
+  // The box follows the server's recount, so it is clicked (not .check()) and the new count awaited.
+  await dialog.getByTestId('confirm-bulk-include-mismatched').click();
   await expect(dialog.getByTestId('confirm-bulk-count')).toHaveText('65');
+  await expect(dialog.getByTestId('confirm-bulk-mismatched')).toContainText('and are included');
   await page.screenshot({ path: 'test-results/screens/table-confirm-1440x900.png' });
 
   // While the confirmation is open, a new item starts matching the filter: it must not change.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parsePipelineSettings, type PipelineSettings } from './pipeline/settings';
+import { answerThreshold } from './answers/answer-threshold';
 
 // The one place environment variables are read. Every other module takes its settings from here.
 const envSchema = z.object({
@@ -31,6 +32,8 @@ const envSchema = z.object({
   COT_TRUSTED_PROXIES: z.string().optional(),
   COT_ANONYMOUS_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(8 * 1024),
   COT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 ** 3),
+  // How long an item served by a reviewer's "Next for me" queue stays claimed for them.
+  COT_REVIEW_CLAIM_MINUTES: z.coerce.number().min(0.05).max(240).default(5),
 });
 
 export type AppConfig = {
@@ -53,6 +56,8 @@ export type AppConfig = {
   trustedProxies: string;
   anonymousBodyBytes: number;
   uploadMaxBytes: number;
+  /** Lease of a queue claim ("being reviewed by X"), in minutes. */
+  reviewClaimMinutes: number;
   /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
   pipeline: PipelineSettings;
 };
@@ -87,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     trustedProxies: e.COT_TRUSTED_PROXIES ?? '',
     anonymousBodyBytes: e.COT_ANONYMOUS_BODY_BYTES,
     uploadMaxBytes: e.COT_UPLOAD_MAX_BYTES,
+    reviewClaimMinutes: e.COT_REVIEW_CLAIM_MINUTES,
     pipeline: pipeline.settings,
   };
 }
@@ -94,6 +100,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 let cached: AppConfig | undefined;
 
 export function config(): AppConfig {
-  cached ??= parseConfig(process.env);
+  if (!cached) {
+    cached = parseConfig(process.env);
+    answerThreshold.openEndedMinScore = cached.pipeline.check.openEndedMinScore;
+  }
   return cached;
 }

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   RANGE_NOT_SATISFIABLE: 416,
   UNPROCESSABLE: 422,
+  // Accepting a CoT whose answer check fails without the explicit "accept anyway" (lib/review/accept-version.ts).
+  ANSWER_CHECK_FAILED: 422,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -9,7 +9,7 @@ import { RateChart } from '@/components/charts/rate-chart';
 import { useDashboard } from './dashboard-query';
 import { useSamples } from './samples-query';
 
-const STATUS_COLOR: Record<string, string> = { pending: '#cbd5e1', accepted: '#34d399', rejected: '#fb7185', skipped: '#fbbf24' };
+const STATUS_COLOR: Record<string, string> = { pending: '#cbd5e1', accepted: '#34d399', rejected: '#fb7185', skipped: '#fbbf24', needs_adjudication: '#a78bfa' };
 const STAGE_LABEL: Record<string, string> = { new: 'new', represented: 'represented', drafted: 'drafted', revised: 'revised', failed: 'failed' };
 const REVIEWER_COLORS = ['#6366f1', '#0ea5e9', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#14b8a6', '#64748b'];
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -88,7 +88,7 @@ export function DashboardView({ datasets, datasetId, days }: { datasets: { id: n
                 showTotals
                 categories={d.stages.map((s) => s.stage)}
                 categoryLabel={(c) => STAGE_LABEL[c] ?? c}
-                series={STATUS_ORDER.map((s) => ({ key: s, label: s, color: STATUS_COLOR[s]! }))}
+                series={STATUS_ORDER.map((s) => ({ key: s, label: s === 'needs_adjudication' ? 'needs adjudication' : s, color: STATUS_COLOR[s]! }))}
                 value={(c, k) => d.stages.find((s) => s.stage === c)?.counts[k as keyof (typeof d.stages)[number]['counts']] ?? 0}
               />
             </Card>

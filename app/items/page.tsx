@@ -2,6 +2,8 @@ import { Suspense } from 'react';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
+import { openEndedMinScore } from '@/lib/review/answer-guard';
+import { AnswerThresholdProvider } from '@/components/cot/answer-threshold-context';
 import { listItemFacets } from '@/lib/items/list-facets';
 import { ItemsView } from '@/components/items/items-view';
 import { dbIdParam } from '@/lib/http/route-id';
@@ -21,7 +23,9 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   const facets = await listItemFacets(db, datasetId);
   return (
     <Suspense>
-      <ItemsView datasets={datasets} facets={facets} />
+      <AnswerThresholdProvider value={openEndedMinScore()}>
+        <ItemsView datasets={datasets} facets={facets} />
+      </AnswerThresholdProvider>
     </Suspense>
   );
 }

@@ -19,13 +19,14 @@ function CreateAssignmentForm({ datasets }: { datasets: Dataset[] }) {
   const [dataset, setDataset] = useState(String(datasets[0]?.id ?? ''));
   const [rest, setRest] = useState('status=pending');
   const [required, setRequired] = useState(1);
+  const [rule, setRule] = useState<'unanimous' | 'majority'>('unanimous');
   const [reviewers, setReviewers] = useState<string[]>([]);
   const active = users.data?.users.filter((u) => !u.disabled) ?? [];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const filter = [`dataset=${dataset}`, rest.trim().replace(/^[?&]+/, '')].filter(Boolean).join('&');
-    create.mutate({ name: name.trim(), filter, requiredReviews: required, reviewerIds: reviewers }, { onSuccess: () => (setName(''), setReviewers([])) });
+    create.mutate({ name: name.trim(), filter, requiredReviews: required, consensusRule: rule, reviewerIds: reviewers }, { onSuccess: () => (setName(''), setReviewers([])) });
   };
 
   return (
@@ -62,6 +63,15 @@ function CreateAssignmentForm({ datasets }: { datasets: Dataset[] }) {
             <span className="text-xs font-medium text-slate-600">Reviews per item</span>
             <input type="number" min={1} max={5} className={inputCls} value={required} onChange={(e) => setRequired(Number(e.target.value))} aria-label="Reviews per item" />
           </label>
+          {required > 1 && (
+            <label className="block">
+              <span className="text-xs font-medium text-slate-600">Consensus rule</span>
+              <select className={inputCls} value={rule} onChange={(e) => setRule(e.target.value as 'unanimous' | 'majority')} aria-label="Consensus rule">
+                <option value="unanimous">All {required} agree → decided; any disagreement → needs adjudication</option>
+                <option value="majority">More than half agree → decided; otherwise → needs adjudication</option>
+              </select>
+            </label>
+          )}
         </div>
         <fieldset>
           <legend className="text-xs font-medium text-slate-600">Reviewers</legend>

@@ -17,6 +17,8 @@ export function ConfirmBulkDialog({
   onCancel,
   applying,
   error,
+  onIncludeMismatched,
+  recounting = false,
 }: {
   prepared: PreparedBulkAction;
   operation: BulkOperation;
@@ -26,6 +28,9 @@ export function ConfirmBulkDialog({
   onCancel: () => void;
   applying: boolean;
   error: string | null;
+  /** Accepts: count again with or without the items whose answer check fails. */
+  onIncludeMismatched?: (include: boolean) => void;
+  recounting?: boolean;
 }) {
   const n = prepared.count.toLocaleString('en-US');
   const verb = operationVerb(operation);
@@ -40,7 +45,7 @@ export function ConfirmBulkDialog({
           <Button onClick={onCancel} disabled={applying}>
             Cancel
           </Button>
-          <Button variant={danger ? 'danger' : 'primary'} testId="confirm-bulk-apply" disabled={applying || prepared.count === 0} onClick={onConfirm}>
+          <Button variant={danger ? 'danger' : 'primary'} testId="confirm-bulk-apply" disabled={applying || recounting || prepared.count === 0} onClick={onConfirm}>
             {applying ? 'Applying…' : `${verb} ${n} item${prepared.count === 1 ? '' : 's'}`}
           </Button>
         </>
@@ -56,6 +61,27 @@ export function ConfirmBulkDialog({
         <p className="rounded bg-slate-50 px-2 py-1 text-xs">
           Reason: <span className="font-medium">{operation.reason}</span>
         </p>
+      )}
+      {operation.type === 'accept' && prepared.mismatched > 0 && (
+        <div className="rounded border border-rose-200 bg-rose-50 px-2 py-1.5 text-xs text-rose-900" data-testid="confirm-bulk-mismatched">
+          <p>
+            <span className="font-semibold tabular-nums">{prepared.mismatched.toLocaleString('en-US')}</span> of the{' '}
+            {(prepared.count + (prepared.includeMismatched ? 0 : prepared.mismatched)).toLocaleString('en-US')} have a failing answer check (✗, or an
+            open-ended score below the keep threshold){prepared.includeMismatched ? ' and are included.' : ' and are left out.'}
+          </p>
+          {onIncludeMismatched && (
+            <label className="mt-1 flex items-center gap-1.5">
+              <input
+                type="checkbox"
+                data-testid="confirm-bulk-include-mismatched"
+                checked={prepared.includeMismatched}
+                disabled={applying || recounting}
+                onChange={(e) => onIncludeMismatched(e.target.checked)}
+              />
+              Include them (accept CoTs whose answer is wrong)
+            </label>
+          )}
+        </div>
       )}
       {prepared.skipped > 0 && (
         <p className="text-xs text-amber-800" data-testid="confirm-bulk-skipped">

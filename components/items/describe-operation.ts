@@ -8,7 +8,8 @@ export function operationVerb(op: Pick<BulkOperation, 'type'> & Partial<{ stage:
 }
 
 export function skippedReason(op: BulkOperation): string {
-  if (op.type === 'accept') return op.version === 'draft' ? 'have no draft to accept' : 'have no CoT to accept';
+  if (op.type === 'accept')
+    return `${op.version === 'revision-else-draft' ? 'have no CoT to accept' : `have no ${op.version} CoT to accept`} or are decided by several reviewers' votes (consensus)`;
   if (op.type === 'send_back') return `have nothing to redo at the ${op.stage} stage`;
-  return 'cannot be changed';
+  return 'are decided by several reviewers\' votes (consensus) or cannot be changed';
 }

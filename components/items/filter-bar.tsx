@@ -10,6 +10,7 @@ const STATUS_STYLE: Record<string, string> = {
   accepted: 'data-[on=true]:bg-emerald-600 data-[on=true]:text-white',
   rejected: 'data-[on=true]:bg-rose-600 data-[on=true]:text-white',
   skipped: 'data-[on=true]:bg-amber-500 data-[on=true]:text-white',
+  needs_adjudication: 'data-[on=true]:bg-violet-600 data-[on=true]:text-white',
 };
 
 /**
@@ -37,7 +38,7 @@ export function FilterBar({ filter, facets, onPatch, onClear }: { filter: ItemFi
                 onClick={() => set({ status: on ? statuses.filter((x) => x !== s) : [...statuses, s] })}
                 className={`h-7 border-r border-slate-200 px-2 text-xs text-slate-600 last:border-r-0 hover:bg-slate-50 ${STATUS_STYLE[s]}`}
               >
-                {s}
+                {s === 'needs_adjudication' ? 'needs adjudication' : s}
               </button>
             );
           })}

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import type { ItemFilter, SortField } from '@/lib/items/filter';
 import type { ItemRow } from '@/lib/items/list-items';
 import { StatusBadge } from '@/components/ui/badges';
+import { useAnswerOutcome } from '@/components/cot/answer-threshold-context';
+import type { ProblemType } from '@/lib/answers/problem-types';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -21,9 +23,16 @@ function SortHeader({ label, field, filter, onSort, className = '' }: { label: s
 }
 
 /** ✓/✗ with the answer score, on one line: the columns people scan most. */
-function Answer({ has, correct, score }: { has: boolean; correct: boolean | null; score: number | null }) {
+function Answer({ has, correct, score, problemType }: { has: boolean; correct: boolean | null; score: number | null; problemType: ProblemType }) {
+  const outcome = useAnswerOutcome({ answerCorrect: correct, answerScore: score }, problemType);
   if (!has) return <span className="text-xs text-slate-300">none</span>;
   if (correct === null) return <span className="text-xs text-slate-400">unscored</span>;
+  if (outcome === 'kept')
+    return (
+      <span className="text-xs font-medium whitespace-nowrap text-sky-700 tabular-nums" title={`kept: open-ended answer score ${score?.toFixed(3)} at or above the keep threshold`}>
+        ≈ {score === null ? '' : score.toFixed(2)}
+      </span>
+    );
   return (
     <span className={`text-xs font-medium whitespace-nowrap tabular-nums ${correct ? 'text-emerald-700' : 'text-rose-700'}`} title={score === null ? undefined : `answer score ${score.toFixed(3)}`}>
       {correct ? '✓' : '✗'} {score === null ? '' : score.toFixed(2)}
@@ -126,10 +135,10 @@ export function ItemsTable({
                   {r.dataSource}
                 </td>
                 <td className="px-2 py-1.5">
-                  <Answer has={r.hasDraft} correct={r.draftCorrect} score={r.draftScore} />
+                  <Answer has={r.hasDraft} correct={r.draftCorrect} score={r.draftScore} problemType={r.problemType} />
                 </td>
                 <td className="px-2 py-1.5">
-                  <Answer has={r.hasRevision} correct={r.revisionCorrect} score={r.revisionScore} />
+                  <Answer has={r.hasRevision} correct={r.revisionCorrect} score={r.revisionScore} problemType={r.problemType} />
                 </td>
                 <td className="px-2 py-1.5 text-xs">
                   <Score value={r.consistencyScore} />

@@ -24,7 +24,7 @@ import { operationVerb } from './describe-operation';
 import { describeFilter } from './describe-filter';
 import { EMPTY_SELECTION, isSelected, selectedCount, setRow, setRows, type Selection } from './selection';
 
-type Pending = { prepared: PreparedBulkAction; operation: BulkOperation; scope: string };
+type Pending = { prepared: PreparedBulkAction; operation: BulkOperation; scope: string; sampleId?: number };
 type Toast = { text: string; undoId?: number };
 
 /** Keeps `value` only while `key` stays the same: a new filter starts with a fresh selection and page 1. */
@@ -111,6 +111,16 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
   };
   const patchFilter = (patch: Partial<ItemFilter>) => changeFilter({ ...latest.current, ...patch });
 
+  // Ticking / unticking "include them" (CoTs with a failing answer check) counts again on the server.
+  const setIncludeMismatched = (include: boolean) => {
+    if (!pending || pending.operation.type !== 'accept') return;
+    const operation = { ...pending.operation, includeMismatched: include };
+    if (pending.sampleId !== undefined) {
+      const sampleId = pending.sampleId;
+      acceptRest.mutate({ sampleId, includeMismatched: include }, { onSuccess: (prepared) => setPending({ ...pending, prepared, operation }), onError: (e) => setToast({ text: e.message }) });
+    } else startBulk(operation);
+  };
+
   const startBulk = (operation: BulkOperation) => {
     const body: BulkSelection =
       selection.mode === 'all'
@@ -176,10 +186,15 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           sampleId={filter.sample}
           busy={acceptRest.isPending || apply.isPending}
           onAcceptRest={() =>
-            acceptRest.mutate(filter.sample!, {
+            acceptRest.mutate({ sampleId: filter.sample! }, {
               onSuccess: (prepared) => {
                 setApplyError(null);
-                setPending({ prepared, operation: { type: 'accept', version: 'revision-else-draft' }, scope: `the pending items of sample #${filter.sample}'s filter that were not sampled` });
+                setPending({
+                  prepared,
+                  operation: { type: 'accept', version: 'revision-else-draft' },
+                  scope: `the pending items of sample #${filter.sample}'s filter that were not sampled`,
+                  sampleId: filter.sample,
+                });
               },
               onError: (e) => setToast({ text: e.message }),
             })
@@ -237,6 +252,8 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           error={applyError}
           onCancel={() => setPending(null)}
           onConfirm={confirm}
+          onIncludeMismatched={setIncludeMismatched}
+          recounting={prepare.isPending || acceptRest.isPending}
         />
       )}
       {sampling && (

@@ -1,6 +1,6 @@
 import type { ReviewItem } from '@/lib/review/review-item';
 
-const VERB = { accepted: 'accepted', rejected: 'rejected', skipped: 'skipped', pending: 'reset to pending' } as const;
+const VERB = { accepted: 'accepted', rejected: 'rejected', skipped: 'skipped', pending: 'reset to pending', needs_adjudication: 'sent to adjudication' } as const;
 
 function when(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });

@@ -36,6 +36,11 @@ import { RejectDialog } from './reject-dialog';
 import { EditConflictDialog } from './conflict-dialog';
 import { HistoryDrawer } from './history-drawer';
 import { describeChange } from './describe-change';
+import { AcceptAnywayDialog } from './accept-anyway-dialog';
+import { ClaimBanner } from './claim-banner';
+import { claimNext } from './queries/queue';
+import { useOpenEndedMinScore } from '@/components/cot/answer-threshold-context';
+import { answerCheckFails } from '@/lib/answers/answer-check-rule';
 
 type EditorState = {
   itemId: number;
@@ -49,7 +54,13 @@ type EditorState = {
   restored: boolean;
 };
 
-type Dialog = { kind: 'help' } | { kind: 'reject' } | { kind: 'history' } | { kind: 'conflict'; current: ReviewItem; accept: boolean } | null;
+type Dialog =
+  | { kind: 'help' }
+  | { kind: 'reject' }
+  | { kind: 'history' }
+  | { kind: 'conflict'; current: ReviewItem; accept: boolean }
+  | { kind: 'acceptAnyway'; version: ReviewVersion; label: string }
+  | null;
 
 export type ReviewWorkspaceProps = {
   initialItem: ReviewItem;
@@ -57,6 +68,8 @@ export type ReviewWorkspaceProps = {
   /** The list's filter in canonical URL form (dataset included), for the neighbors endpoint. */
   filterQuery: string;
   filterLabels: string[];
+  /** "Next for me": J and every decision move through the reviewer's claimed queue, not the list. */
+  queueMode?: boolean;
 };
 
 function idFromPath(pathname: string | null): number | null {
@@ -90,7 +103,7 @@ function defaultRightTab(item: ReviewItem): string {
  * history.pushState), with the next items' data and media prefetched, so a decision shows the
  * next item at once; the decision itself is saved in the background and reported if refused.
  */
-export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels, queueMode = false }: ReviewWorkspaceProps) {
   const router = useRouter();
   const qc = useQueryClient();
   // The item shown is local state, not the router's: moving on renders the cached next item in
@@ -199,12 +212,33 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     [toast, goTo],
   );
 
+  // Queue mode: the next item is claimed from the reviewer's queue; J passes the current one over.
+  const passedOver = useRef<number[]>([]);
+  const [queueLeft, setQueueLeft] = useState<number | null>(null);
+  // After a decision the item is left claimed: the decision (saved in the background) ends the
+  // claim, so nobody else is handed it before the vote is in. J passes over and releases it.
+  const queueNext = useCallback(
+    async (passOver: boolean) => {
+      passedOver.current.push(id);
+      try {
+        const r = await claimNext({ release: passOver ? id : undefined, exclude: passedOver.current });
+        setQueueLeft(r.remaining);
+        if (r.claim) goTo(r.claim.itemId);
+        else toast({ tone: 'info', text: 'Your queue is empty: nothing left for you to review.', action: { label: 'Back to the list', onClick: () => router.push(listHref) } });
+      } catch (e) {
+        toast({ tone: 'error', text: `Could not get the next item: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    },
+    [id, goTo, toast, router, listHref],
+  );
+
   const advance = useCallback(async () => {
+    if (queueMode) return queueNext(false);
     let next = nextId;
     if (next === null && (neighborsQ.isPending || neighborsQ.isPlaceholderData)) next = (await qc.fetchQuery(itemNeighborsQueryOptions(id, filterQuery))).next[0] ?? null;
     if (next !== null) goTo(next);
     else toast({ tone: 'info', text: 'That was the last item in this list.', action: { label: 'Back to the list', onClick: () => router.push(listHref) } });
-  }, [nextId, neighborsQ.isPending, neighborsQ.isPlaceholderData, qc, id, filterQuery, goTo, toast, router, listHref]);
+  }, [queueMode, queueNext, nextId, neighborsQ.isPending, neighborsQ.isPlaceholderData, qc, id, filterQuery, goTo, toast, router, listHref]);
 
   const undoRef = useRef<() => void>(() => {});
 
@@ -257,6 +291,10 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     undoRef.current = undo;
   }, [undo]);
 
+  // A CoT whose answer check fails is accepted only through the "accept anyway?" step.
+  const minScore = useOpenEndedMinScore();
+  const answerFails = useCallback((v: ReviewVersion) => !!item && answerCheckFails(v, item.problemType, minScore), [item, minScore]);
+
   const acceptRight = useCallback(() => {
     if (!rightVersion) {
       toast({ tone: 'info', text: 'There is no revision to accept yet: accept the draft (D) or edit it (Shift+E).' });
@@ -266,8 +304,9 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       toast({ tone: 'error', text: `The ${KIND_LABEL[rightVersion.kind]} fails the format check; edit it (E) to accept.` });
       return;
     }
-    decide({ action: 'accept', versionId: rightVersion.id }, `Accepted ${KIND_LABEL[rightVersion.kind]}`);
-  }, [rightVersion, decide, toast]);
+    if (answerFails(rightVersion)) setDialog({ kind: 'acceptAnyway', version: rightVersion, label: KIND_LABEL[rightVersion.kind] });
+    else decide({ action: 'accept', versionId: rightVersion.id }, `Accepted ${KIND_LABEL[rightVersion.kind]}`);
+  }, [rightVersion, decide, toast, answerFails]);
 
   const acceptDraft = useCallback(() => {
     if (!draft) return;
@@ -275,8 +314,9 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       toast({ tone: 'error', text: 'The draft fails the format check; edit it (Shift+E) to accept.' });
       return;
     }
-    decide({ action: 'accept', versionId: draft.id }, draft.kind === 'imported' ? 'Accepted imported CoT' : 'Accepted draft');
-  }, [draft, decide, toast]);
+    if (answerFails(draft)) setDialog({ kind: 'acceptAnyway', version: draft, label: KIND_LABEL[draft.kind] });
+    else decide({ action: 'accept', versionId: draft.id }, draft.kind === 'imported' ? 'Accepted imported CoT' : 'Accepted draft');
+  }, [draft, decide, toast, answerFails]);
 
   const skip = useCallback(() => {
     if (!item) return;
@@ -432,7 +472,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       r: () => ready && !editor && setDialog({ kind: 'reject' }),
       s: () => ready && !editor && skip(),
       u: () => undo(),
-      j: () => nextId !== null && goTo(nextId),
+      j: () => (queueMode ? void queueNext(true) : nextId !== null && goTo(nextId)),
       k: () => prevId !== null && goTo(prevId),
       v: () => setDiffOn((x) => !x),
       h: () => setDialog((d) => (d?.kind === 'history' ? null : { kind: 'history' })),
@@ -506,6 +546,8 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
           openEditor(versionById(storedEdit.baseVersionId) ?? { ...(item.revision ?? item.draft!), id: storedEdit.baseVersionId, text: '' }, storedEdit);
         }}
       />
+
+      <ClaimBanner itemId={id} queueMode={queueMode} remaining={queueLeft} />
 
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(360px,5fr)_minmax(0,7fr)] gap-3">
         <div className="flex min-h-0 flex-col gap-2">
@@ -621,6 +663,18 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       <Toasts toasts={toasts} dismiss={dismiss} />
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reject' && <RejectDialog onReject={reject} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'acceptAnyway' && item && (
+        <AcceptAnywayDialog
+          item={item}
+          version={dialog.version}
+          label={dialog.label}
+          onClose={() => setDialog(null)}
+          onAccept={(reason) => {
+            setDialog(null);
+            decide({ action: 'accept', versionId: dialog.version.id, acceptAnyway: true, reason }, `Accepted ${dialog.label} anyway`);
+          }}
+        />
+      )}
       {dialog?.kind === 'history' && item && <HistoryDrawer itemId={item.id} problemType={item.problemType} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'conflict' && editor && (
         <EditConflictDialog

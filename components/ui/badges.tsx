@@ -3,6 +3,7 @@ const STATUS_STYLE: Record<string, string> = {
   accepted: 'bg-emerald-50 text-emerald-700 ring-emerald-200',
   rejected: 'bg-rose-50 text-rose-700 ring-rose-200',
   skipped: 'bg-amber-50 text-amber-700 ring-amber-200',
+  needs_adjudication: 'bg-violet-50 text-violet-700 ring-violet-200',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -7,10 +7,12 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 const LINKS = [
   { href: '/datasets', label: 'Datasets' },
   { href: '/items', label: 'Items' },
+  { href: '/queue', label: 'Next for me' },
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/runs', label: 'Runs' },
   { href: '/exports', label: 'Exports' },
   { href: '/assignments', label: 'Assignments' },
+  { href: '/adjudication', label: 'Adjudication' },
   { href: '/audit', label: 'Audit' },
   { href: '/users', label: 'Users' },
 ];

@@ -3,12 +3,16 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { itemFilterToSearchParams, parseItemFilter } from '../items/filter';
+import { CONSENSUS_RULES } from '../consensus/consensus-sql';
+import { freezeAssignmentItems } from './freeze-assignment-items';
 
 export const createAssignmentSchema = z.object({
   name: z.string().trim().min(1, 'name is required').max(120),
   // The items-table filter in its URL form, e.g. "dataset=1&status=pending&type=OCR".
   filter: z.string().trim().max(2000),
   requiredReviews: z.number().int().min(1).max(5).default(1),
+  // How the N decisions settle an item (lib/consensus/consensus-sql.ts).
+  consensusRule: z.enum(CONSENSUS_RULES).default('unanimous'),
   reviewerIds: z.array(z.string().min(1)).min(1, 'pick at least one reviewer').max(100),
 });
 export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
@@ -40,9 +44,18 @@ export async function createAssignment(db: PrismaClient, opts: { actorId: string
       throw new AppError('BAD_REQUEST', `reviewerIds: unknown or disabled user(s) ${reviewerIds.filter((id) => !known.has(id)).join(', ')}`);
     }
     const row = await tx.assignment.create({
-      data: { name: input.name, datasetId, filter, requiredReviews: input.requiredReviews, createdById: opts.actorId, reviewers: { create: reviewerIds.map((reviewerId) => ({ reviewerId })) } },
+      data: {
+        name: input.name,
+        datasetId,
+        filter,
+        requiredReviews: input.requiredReviews,
+        consensusRule: input.consensusRule,
+        createdById: opts.actorId,
+        reviewers: { create: reviewerIds.map((reviewerId) => ({ reviewerId })) },
+      },
     });
-    await recordAudit(tx, { actorId: opts.actorId, action: 'assignment.create', subjectType: 'assignment', subjectId: row.id, data: { name: row.name, filter, requiredReviews: row.requiredReviews, reviewerIds } });
+    await freezeAssignmentItems(tx, row.id);
+    await recordAudit(tx, { actorId: opts.actorId, action: 'assignment.create', subjectType: 'assignment', subjectId: row.id, data: { name: row.name, filter, requiredReviews: row.requiredReviews, consensusRule: row.consensusRule, reviewerIds } });
     return { id: row.id };
   });
 }

@@ -89,6 +89,13 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { pattern: '/datasets/**', methods: READ, access: 'items:read' },
   { pattern: '/api/datasets/**', methods: READ, access: 'items:read' },
 
+  // "Next for me": a reviewer's queue over their assignments (claims items for them).
+  { pattern: '/queue', methods: READ, access: 'items:read' },
+  { pattern: '/api/queue/**', methods: WRITE, access: 'review:write' },
+  // Adjudicating reviewers' disagreements: admins.
+  { pattern: '/adjudication/**', methods: ANY, access: 'assignments:manage' },
+  { pattern: '/api/adjudication/**', methods: ANY, access: 'assignments:manage' },
+
   // Bulk decisions and acceptance samples (the handlers limit reviewers to assigned work).
   { pattern: '/api/bulk/**', methods: READ, access: 'items:read' },
   { pattern: '/api/bulk/**', methods: WRITE, access: 'bulk:write' },

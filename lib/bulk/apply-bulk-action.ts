@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-event';
 import { decideSample } from '../sampling/decide-sample';
 import { bulkOperationSchema, type BulkOperation } from './bulk-input';
 import { sendBackApplies, sendBackSet } from './send-back';
+import { chosenVersionSql } from './accept-choice';
 
 export type AppliedBulkAction = {
   id: number;
@@ -24,6 +25,7 @@ type ActionRow = {
   selection: Prisma.JsonObject;
   count: number;
   skipped: number;
+  mismatched: number;
   state: string;
   sampleId: number | null;
 };
@@ -38,10 +40,10 @@ function change(op: BulkOperation, actorId: string | null, now: string) {
   const reviewed = Prisma.sql`reviewed_by_id = ${actorId}::text, reviewed_at = ${now}::timestamptz`;
   switch (op.type) {
     case 'accept': {
-      const chosen = op.version === 'draft' ? Prisma.sql`i.current_draft_id` : Prisma.sql`COALESCE(i.current_revision_id, i.current_draft_id)`;
+      const chosen = chosenVersionSql(op.version);
       return {
         status: 'accepted',
-        reason: null,
+        reason: op.reason ?? null,
         chosen,
         applies: Prisma.sql`${chosen} IS NOT NULL`,
         set: Prisma.sql`review_status = 'accepted', accepted_version_id = t.chosen, ${reviewed}`,
@@ -77,7 +79,7 @@ export async function applyBulkAction(db: PrismaClient, opts: { id: number; acto
   return db.$transaction(
     async (tx) => {
       const [action] = await tx.$queryRaw<ActionRow[]>`
-        SELECT id, dataset_id AS "datasetId", type::text AS type, params, selection, count, skipped, state::text AS state, sample_id AS "sampleId"
+        SELECT id, dataset_id AS "datasetId", type::text AS type, params, selection, count, skipped, mismatched, state::text AS state, sample_id AS "sampleId"
           FROM bulk_action WHERE id = ${id} FOR UPDATE`;
       if (!action) throw new AppError('NOT_FOUND', `Bulk action ${id} not found`);
       if (action.state !== 'prepared') throw new AppError('CONFLICT', `Bulk action ${id} was already ${action.state}; prepare a new one`);
@@ -134,6 +136,7 @@ export async function applyBulkAction(db: PrismaClient, opts: { id: number; acto
           operation: { ...op },
           count: action.count,
           skipped: action.skipped,
+          mismatched: action.mismatched,
           changed,
           unchanged,
           ...(sample ? { sample } : {}),

@@ -18,12 +18,21 @@ export const bulkSelectionSchema = z.discriminatedUnion('kind', [
 ]);
 export type BulkSelection = z.infer<typeof bulkSelectionSchema>;
 
-export const ACCEPT_VERSIONS = ['revision-else-draft', 'draft'] as const;
+// revision-else-draft: the revision when the item has one, else the draft; draft / revision: only
+// that one; imported: the item's newest imported CoT.
+export const ACCEPT_VERSIONS = ['revision-else-draft', 'draft', 'revision', 'imported'] as const;
 export type AcceptVersion = (typeof ACCEPT_VERSIONS)[number];
 
 export const bulkOperationSchema = z.discriminatedUnion('type', [
   // The version accepted: the revision when the item has one, else the draft; or always the draft.
-  z.object({ type: z.literal('accept'), version: z.enum(ACCEPT_VERSIONS).default('revision-else-draft') }),
+  // includeMismatched: also accept items whose CoT fails the answer check (left out by default).
+  // reason: why (kept on every review row and in the audit event), e.g. why mismatched CoTs were included.
+  z.object({
+    type: z.literal('accept'),
+    version: z.enum(ACCEPT_VERSIONS).default('revision-else-draft'),
+    includeMismatched: z.boolean().optional(),
+    reason: z.string().trim().min(1).max(2000).optional(),
+  }),
   z.object({ type: z.literal('reject'), reason: z.string().trim().min(1, 'give a reason for rejecting').max(2000) }),
   z.object({ type: z.literal('send_back'), stage: z.enum(SEND_BACK_STAGES) }),
 ]);

@@ -4,6 +4,7 @@ import { itemFilterToSearchParams, parseItemFilter } from '../items/filter';
 import { matchingItemsSql } from '../items/filter-sql';
 import type { BulkOperation, BulkSelection } from './bulk-input';
 import { sendBackApplies } from './send-back';
+import { chosenFailsAnswerCheckSql, chosenVersionSql } from './accept-choice';
 
 export type PreparedBulkAction = {
   id: number;
@@ -13,16 +14,24 @@ export type PreparedBulkAction = {
   count: number;
   /** Items the selection matched that the action does not apply to (e.g. accepting an item with no CoT). */
   skipped: number;
+  /** Accepts: items with a CoT to accept whose answer check fails; in `count` only when includeMismatched. */
+  mismatched: number;
+  includeMismatched: boolean;
   createdAt: string;
 };
+
+// Items of an assignment asking several reviews are settled by their reviewers' own votes or by
+// adjudication, never by one bulk decision: bulk accepts and rejects skip them (counted in `skipped`).
+const NOT_UNDER_CONSENSUS = Prisma.sql`NOT EXISTS (SELECT 1 FROM assignment_item ai JOIN assignment a ON a.id = ai.assignment_id
+                                                   WHERE ai.item_id = i.id AND a.required_reviews > 1)`;
 
 /** Which matched items the operation can change (over `i`). */
 function appliesSql(op: BulkOperation): Prisma.Sql {
   switch (op.type) {
     case 'accept':
-      return op.version === 'draft' ? Prisma.sql`i.current_draft_id IS NOT NULL` : Prisma.sql`COALESCE(i.current_revision_id, i.current_draft_id) IS NOT NULL`;
+      return Prisma.sql`${chosenVersionSql(op.version)} IS NOT NULL AND ${NOT_UNDER_CONSENSUS}`;
     case 'reject':
-      return Prisma.sql`TRUE`;
+      return NOT_UNDER_CONSENSUS;
     case 'send_back':
       return sendBackApplies(op.stage);
   }
@@ -43,7 +52,10 @@ export async function prepareBulkAction(
   opts: { selection: BulkSelection; operation: BulkOperation; actorId: string | null; sampleId?: number; restrict?: Prisma.Sql },
 ): Promise<PreparedBulkAction> {
   const { selection, operation } = opts;
-  const columns = Prisma.sql`i.id, (${appliesSql(operation)}) AS ok`;
+  // bad: an accept whose chosen CoT fails the answer check (the same rule as a single decision).
+  const bad = operation.type === 'accept' ? chosenFailsAnswerCheckSql(operation.version) : Prisma.sql`FALSE`;
+  const includeBad = operation.type === 'accept' && operation.includeMismatched === true;
+  const columns = Prisma.sql`i.id, (${appliesSql(operation)}) AS ok, (${bad}) AS bad`;
   let datasetId: number;
   let matched: Prisma.Sql;
   let storedSelection: Prisma.InputJsonObject;
@@ -77,15 +89,25 @@ export async function prepareBulkAction(
         },
         select: { id: true, createdAt: true },
       });
-      const [row] = await tx.$queryRaw<{ count: number; skipped: number }[]>`
+      const [row] = await tx.$queryRaw<{ count: number; skipped: number; mismatched: number }[]>`
         WITH m AS MATERIALIZED (${matched})
         UPDATE bulk_action
-           SET item_ids = ARRAY(SELECT id FROM m WHERE ok ORDER BY id),
-               count = (SELECT count(*) FROM m WHERE ok),
-               skipped = (SELECT count(*) FROM m WHERE NOT ok)
+           SET item_ids = ARRAY(SELECT id FROM m WHERE ok AND (${includeBad} OR NOT bad) ORDER BY id),
+               count = (SELECT count(*) FROM m WHERE ok AND (${includeBad} OR NOT bad)),
+               skipped = (SELECT count(*) FROM m WHERE NOT ok),
+               mismatched = (SELECT count(*) FROM m WHERE ok AND bad)
          WHERE id = ${action.id}
-        RETURNING count, skipped`;
-      return { id: action.id, datasetId, type: operation.type, count: row?.count ?? 0, skipped: row?.skipped ?? 0, createdAt: action.createdAt.toISOString() };
+        RETURNING count, skipped, mismatched`;
+      return {
+        id: action.id,
+        datasetId,
+        type: operation.type,
+        count: row?.count ?? 0,
+        skipped: row?.skipped ?? 0,
+        mismatched: row?.mismatched ?? 0,
+        includeMismatched: includeBad,
+        createdAt: action.createdAt.toISOString(),
+      };
     },
     { timeout: 120_000 },
   );

@@ -1,4 +1,5 @@
 import { RUN_USAGE } from './run-command';
+import { DECIDE_USAGE } from './decide-command';
 
 export class UsageError extends Error {}
 
@@ -23,5 +24,7 @@ export const USAGE = `Usage:
       folding and the prompt shape that trainer reads (llama-factory implies sharegpt).
 
   ${RUN_USAGE.split('\n').join('\n  ')}
+
+  ${DECIDE_USAGE.split('\n').join('\n  ')}
 
 Uses DATABASE_URL, or the project's embedded PostgreSQL when it is not set.`;

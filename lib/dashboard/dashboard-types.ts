@@ -2,7 +2,7 @@
 
 export const STAGE_ORDER = ['new', 'represented', 'drafted', 'revised', 'failed'] as const;
 export type StageBucket = (typeof STAGE_ORDER)[number];
-export const STATUS_ORDER = ['pending', 'accepted', 'rejected', 'skipped'] as const;
+export const STATUS_ORDER = ['pending', 'accepted', 'rejected', 'skipped', 'needs_adjudication'] as const;
 export type Status = (typeof STATUS_ORDER)[number];
 
 export type Histogram = { bins: number[]; missing: number };

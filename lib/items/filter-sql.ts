@@ -1,5 +1,6 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { ItemFilter } from './filter';
+import { answerCheckFailsText, openEndedMinScore } from '../review/answer-guard';
 
 // The items filter as SQL over `item i`, for the set-based paths Prisma's query builder cannot
 // express: the items table's keyset pages, counts, bulk snapshots and sample draws. It must
@@ -16,6 +17,12 @@ function range(col: Prisma.Sql, min: number | undefined, max: number | undefined
   if (min !== undefined) out.push(Prisma.sql`${col} >= ${min}`);
   if (max !== undefined) out.push(Prisma.sql`${col} <= ${max}`);
   return out;
+}
+
+/** "answer correct" per the answer-check rule (lib/items/answer-filter.ts has the Prisma form). */
+function answerCorrectSql(cot: 'draft' | 'revision', want: boolean): Prisma.Sql {
+  const fails = Prisma.raw(answerCheckFailsText('i.problem_type', `i.${cot}_score`, `i.${cot}_correct`, `${Number(openEndedMinScore())}::float8`));
+  return want ? Prisma.sql`(i.${Prisma.raw(cot)}_correct IS NOT NULL AND NOT ${fails})` : Prisma.sql`${fails}`;
 }
 
 const isNull = (col: Prisma.Sql, wantNull: boolean) => (wantNull ? Prisma.sql`${col} IS NULL` : Prisma.sql`${col} IS NOT NULL`);
@@ -58,8 +65,8 @@ export function itemFilterSqlWithoutText(f: ItemFilter): Prisma.Sql {
   }
   if (f.failed !== undefined) and.push(isNull(Prisma.sql`i.last_error`, !f.failed));
   if (f.stale !== undefined) and.push(isNull(Prisma.sql`i.stale_reason`, !f.stale));
-  if (f.draftCorrect !== undefined) and.push(Prisma.sql`i.draft_correct = ${f.draftCorrect}`);
-  if (f.revisionCorrect !== undefined) and.push(Prisma.sql`i.revision_correct = ${f.revisionCorrect}`);
+  if (f.draftCorrect !== undefined) and.push(answerCorrectSql('draft', f.draftCorrect));
+  if (f.revisionCorrect !== undefined) and.push(answerCorrectSql('revision', f.revisionCorrect));
   if (f.scoreMin !== undefined || f.scoreMax !== undefined) {
     // The best available CoT's score: the revision's, else the draft's. Written as an OR (not
     // COALESCE) so each side can use its column's index.

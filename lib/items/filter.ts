@@ -3,6 +3,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { PROBLEM_TYPES } from '../answers/problem-types';
 import { toDbProblemType } from './problem-type';
 import { dbIdParam } from '../http/route-id';
+import { answerCorrectWhere, DRAFT_COLS, REVISION_COLS } from './answer-filter';
 
 // The items-table filter: one definition shared by the table, the review page's next/previous,
 // bulk actions, runs ("draft every item with no draft") and exports. It lives in the URL, so a
@@ -13,7 +14,7 @@ const csv = <T extends z.ZodTypeAny>(item: T) =>
 const bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 const num = z.coerce.number().finite();
 
-export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'skipped'] as const;
+export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'skipped', 'needs_adjudication'] as const;
 export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'consistencyScore', 'cotLength'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
@@ -92,8 +93,8 @@ export function itemFilterWhere(f: ItemFilter): Prisma.ItemWhereInput {
     and.push(f.hasRepresentation ? { video: { is: { representationAt: { not: null } } } } : { OR: [{ videoId: null }, { video: { is: { representationAt: null } } }] });
   if (f.failed !== undefined) and.push({ lastError: f.failed ? { not: null } : null });
   if (f.stale !== undefined) and.push({ staleReason: f.stale ? { not: null } : null });
-  if (f.draftCorrect !== undefined) and.push({ draftCorrect: f.draftCorrect });
-  if (f.revisionCorrect !== undefined) and.push({ revisionCorrect: f.revisionCorrect });
+  if (f.draftCorrect !== undefined) and.push(answerCorrectWhere(DRAFT_COLS, f.draftCorrect));
+  if (f.revisionCorrect !== undefined) and.push(answerCorrectWhere(REVISION_COLS, f.revisionCorrect));
   const score = range(f.scoreMin, f.scoreMax);
   // "answer score" means the best available CoT's: the revision's when there is one, else the draft's.
   if (score) and.push({ OR: [{ revisionScore: score }, { revisionScore: null, draftScore: score }] });

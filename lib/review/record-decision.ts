@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { ReviewStatus } from './review-item';
+import { answerCheckFailsText, openEndedMinScore } from './answer-guard';
+import { consensusCfgSql, SETTLE_SQL, VOTE_LABEL_SQL } from '../consensus/consensus-sql';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -13,51 +15,76 @@ export type DecisionWrite = {
   actorId: string | null;
   action: string;
   auditData?: Prisma.InputJsonObject;
+  /** Accept although the version's answer check fails (the caller records why in reason/auditData). */
+  acceptAnyway?: boolean;
+  /** An admin settling a consensus item: never counted as a vote, even if they are one of its reviewers. */
+  adjudicate?: boolean;
 };
 
 // The item's new review state, the append-only review row (with what it replaced) and the audit
 // event, in one statement. `guarded`: the statement itself checks the revision and locks the row
 // (SELECT … FOR UPDATE; a concurrent decision makes the check fail once it commits), checks that
-// an accepted version is one of the item's and passes the format check, and bumps `rev`.
-// Unguarded, it runs inside changeItem, which has already done that.
+// an accepted version is one of the item's, passes the format check and — unless $10 (accept
+// anyway) — the answer check, and bumps `rev`. Unguarded, it runs inside changeItem, which has
+// already done that.
+//
+// Consensus (lib/consensus): when the actor is a reviewer of a consensus assignment holding the
+// item, an accept/reject is their vote; the item's status follows the assignment's rule over the
+// votes on the row (pending until N, then decided or needs_adjudication). A consensus voter does
+// not need the current rev (votes are independent), only an item no admin has adjudicated yet.
+// Anyone else's accept/reject on an item with votes is an adjudication. The actor's queue claim
+// on the item ends with their decision.
 function decisionSql(guarded: boolean): string {
-  const old = guarded
-    ? `SELECT id, review_status, accepted_version_id FROM item WHERE id = $1 AND rev = $2
-          AND ($4::int IS NULL OR EXISTS (SELECT 1 FROM cot_version c WHERE c.id = $4 AND c.item_id = $1 AND c.format_ok IS NOT FALSE))
-          FOR UPDATE`
-    : `SELECT id, review_status, accepted_version_id FROM item WHERE id = $1`;
-  return `WITH old AS (${old}),
+  const versionOk = `($4::int IS NULL OR EXISTS (SELECT 1 FROM cot_version c WHERE c.id = $4 AND c.item_id = $1 AND c.format_ok IS NOT FALSE
+                        AND ($10::boolean OR NOT ${answerCheckFailsText('i.problem_type', 'c.answer_score', 'c.answer_correct', '$11::float8')})))`;
+  const where = guarded
+    ? `i.id = $1 AND (i.rev = $2 OR (EXISTS (SELECT 1 FROM cfg) AND i.adjudicated_at IS NULL)) AND ${versionOk} FOR UPDATE OF i`
+    : `i.id = $1`;
+  return `WITH cfg AS (${consensusCfgSql(guarded ? '$12::boolean' : null)}),
+     old AS (SELECT i.id, i.review_status, i.accepted_version_id, i.votes, i.adjudicated_at, (SELECT n FROM cfg) AS n, (SELECT rule FROM cfg) AS rule
+               FROM item i WHERE ${where}),
+     voted AS (
+       SELECT o.*, o.n IS NOT NULL AND $3::text IN ('accepted', 'rejected') AS is_vote,
+              o.n IS NULL AND o.votes IS NOT NULL AND $3::text IN ('accepted', 'rejected') AS is_adjudication,
+              CASE WHEN o.n IS NOT NULL AND $3::text IN ('accepted', 'rejected')
+                   THEN coalesce(o.votes, '{}'::jsonb) || jsonb_build_object($5::text, ${VOTE_LABEL_SQL}) END AS new_votes
+         FROM old o),
+     tally AS (
+       SELECT v.*, (SELECT count(*) FROM jsonb_each_text(v.new_votes))::int AS n_votes, top.label AS top_label, coalesce(top.cnt, 0)::int AS top_count
+         FROM voted v LEFT JOIN LATERAL (
+           SELECT value AS label, count(*) AS cnt FROM jsonb_each_text(v.new_votes) GROUP BY value ORDER BY count(*) DESC, value LIMIT 1
+         ) top ON true),
+     settled AS (${SETTLE_SQL}),
      changed AS (
-       UPDATE item i SET ${guarded ? 'rev = i.rev + 1, ' : ''}review_status = $3::"ReviewStatus", accepted_version_id = $4::int,
+       UPDATE item i SET ${guarded ? 'rev = i.rev + 1, ' : ''}
+                         review_status = CASE WHEN s.is_vote THEN s.status::"ReviewStatus" WHEN s.n IS NOT NULL THEN s.review_status ELSE $3::"ReviewStatus" END,
+                         accepted_version_id = CASE WHEN s.is_vote THEN s.version_id WHEN s.n IS NOT NULL THEN s.accepted_version_id ELSE $4::int END,
+                         votes = CASE WHEN s.is_vote THEN s.new_votes ELSE i.votes END,
+                         adjudicated_at = CASE WHEN s.is_adjudication THEN now() ELSE i.adjudicated_at END,
                          reviewed_by_id = $5, reviewed_at = now(), updated_at = now()
-         FROM old WHERE i.id = old.id
-       RETURNING i.id, i.reviewed_at, old.review_status AS previous_status, old.accepted_version_id AS previous_version_id),
+         FROM settled s WHERE i.id = s.id
+       RETURNING i.id, i.reviewed_at, i.review_status AS new_status, s.review_status AS previous_status, s.accepted_version_id AS previous_version_id,
+                 s.is_vote, s.is_adjudication),
+     released AS (DELETE FROM item_claim c USING changed WHERE c.item_id = changed.id AND c.reviewer_id = $5),
      decided AS (
-       INSERT INTO review (item_id, status, chosen_version_id, reviewer_id, reason, item_rev, previous_status, previous_version_id, created_at)
-       SELECT id, $3::"ReviewStatus", $6, $5, $7, $2, previous_status, previous_version_id, reviewed_at FROM changed
+       INSERT INTO review (item_id, status, chosen_version_id, reviewer_id, reason, item_rev, previous_status, previous_version_id, created_at, vote, adjudication)
+       SELECT id, $3::"ReviewStatus", $6, $5, $7, $2, previous_status, previous_version_id, reviewed_at, is_vote, is_adjudication FROM changed
        RETURNING id, previous_status, created_at)
      INSERT INTO audit_event (actor_id, action, subject_type, subject_id, data, created_at)
      SELECT $5, $8, 'item', $1::text,
-            jsonb_build_object('reviewId', id, 'status', $3::text, 'previousStatus', previous_status, 'chosenVersionId', $6::int)
+            jsonb_build_object('reviewId', d.id, 'status', $3::text, 'previousStatus', d.previous_status, 'chosenVersionId', $6::int)
+              || CASE WHEN ch.is_vote THEN jsonb_build_object('vote', true, 'itemStatus', ch.new_status) ELSE '{}'::jsonb END
+              || CASE WHEN ch.is_adjudication THEN jsonb_build_object('adjudication', true) ELSE '{}'::jsonb END
               || coalesce((SELECT jsonb_build_object('kind', c.kind) FROM cot_version c WHERE c.id = $6), '{}'::jsonb) || $9::jsonb,
-            created_at
-       FROM decided
+            d.created_at
+       FROM decided d, changed ch
      RETURNING (data->>'reviewId')::int AS review_id`;
 }
 
 async function runDecision(db: Db, d: DecisionWrite, guarded: boolean): Promise<{ reviewId: number } | null> {
-  const [row] = await db.$queryRawUnsafe<{ review_id: number }[]>(
-    decisionSql(guarded),
-    d.itemId,
-    d.expectedRev,
-    d.status,
-    d.acceptedVersionId,
-    d.actorId,
-    d.chosenVersionId,
-    d.reason,
-    d.action,
-    JSON.stringify(d.auditData ?? {}),
-  );
+  const params: unknown[] = [d.itemId, d.expectedRev, d.status, d.acceptedVersionId, d.actorId, d.chosenVersionId, d.reason, d.action, JSON.stringify(d.auditData ?? {})];
+  if (guarded) params.push(d.acceptAnyway ?? false, openEndedMinScore(), d.adjudicate ?? false);
+  const [row] = await db.$queryRawUnsafe<{ review_id: number }[]>(decisionSql(guarded), ...params);
   return row ? { reviewId: row.review_id } : null;
 }
 

@@ -8,7 +8,7 @@ import type { ReviewItem } from './review-item';
 /** Rejects the item (no CoT of it is exported) with a reason from the list and a note. */
 export async function rejectItem(
   db: PrismaClient,
-  opts: { itemId: number; expectedRev: number; actorId: string | null; reason: RejectReasonCode; note?: string },
+  opts: { itemId: number; expectedRev: number; actorId: string | null; reason: RejectReasonCode; note?: string; adjudicate?: boolean },
 ): Promise<{ item: ReviewItem; reviewId: number }> {
   const recorded = await recordDecision(db, {
     itemId: opts.itemId,
@@ -19,6 +19,7 @@ export async function rejectItem(
     reason: formatRejectReason(opts.reason, opts.note),
     actorId: opts.actorId,
     action: 'review.reject',
+    adjudicate: opts.adjudicate,
     auditData: { reasonCode: opts.reason, note: opts.note?.trim() ?? '' },
   });
   if (!recorded) throw await staleRevisionError(db, opts.itemId, opts.expectedRev);

@@ -4,7 +4,7 @@ import type { ProblemType } from '../answers/problem-types';
 import type { MediaSource } from '../media/media-url';
 import type { Representation } from './representation';
 
-export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'skipped';
+export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'skipped' | 'needs_adjudication';
 export type CotKind = 'draft' | 'revision' | 'edit' | 'imported';
 export type PersonRef = { id: string; name: string };
 

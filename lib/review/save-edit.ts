@@ -4,6 +4,8 @@ import { recordAudit } from '../audit/record-event';
 import { toDomainProblemType } from '../items/problem-type';
 import { scoreCotText } from '../cot/score-version';
 import { changeItem, writeDecision } from './change-item';
+import { answerCheckFails } from '../answers/answer-check-rule';
+import { openEndedMinScore } from './answer-guard';
 import { getReviewItem } from './get-review-item';
 import type { ReviewItem } from './review-item';
 
@@ -17,7 +19,7 @@ export const MAX_COT_LENGTH = 100_000;
  */
 export async function saveEdit(
   db: PrismaClient,
-  opts: { itemId: number; baseVersionId: number; text: string; expectedRev: number; accept: boolean; actorId: string | null },
+  opts: { itemId: number; baseVersionId: number; text: string; expectedRev: number; accept: boolean; actorId: string | null; acceptAnyway?: { reason: string } },
 ): Promise<{ item: ReviewItem; versionId: number; reviewId: number | null }> {
   if (opts.text.trim() === '') throw new AppError('BAD_REQUEST', 'The edited CoT is empty');
   if (opts.text.length > MAX_COT_LENGTH) throw new AppError('BAD_REQUEST', `The edited CoT is longer than ${MAX_COT_LENGTH} characters`);
@@ -27,6 +29,13 @@ export async function saveEdit(
     const scored = scoreCotText({ text: opts.text, problemType: toDomainProblemType(item.problemType), solution: item.solution });
     if (opts.accept && !scored.formatOk) {
       throw new AppError('UNPROCESSABLE', 'The edit fails the <think>…</think><answer>…</answer> format check; it can be saved but not accepted');
+    }
+    const problemType = toDomainProblemType(item.problemType);
+    if (opts.accept && !opts.acceptAnyway && answerCheckFails(scored, problemType, openEndedMinScore())) {
+      throw new AppError('ANSWER_CHECK_FAILED', `The edit's answer “${scored.answer}” fails the answer check; to accept it anyway, send acceptAnyway: true with a reason (or save it without accepting)`, {
+        answer: scored.answer,
+        answerScore: scored.answerScore,
+      });
     }
     const version = await tx.cotVersion.create({
       data: { itemId: item.id, kind: 'edit', text: opts.text, ...scored, parentVersionId: opts.baseVersionId, authorId: opts.actorId },
@@ -47,7 +56,8 @@ export async function saveEdit(
       actorId: opts.actorId,
       expectedRev: opts.expectedRev,
       action: 'review.accept',
-      auditData: { kind: 'edit' },
+      reason: opts.acceptAnyway ? `accepted although its answer check fails: ${opts.acceptAnyway.reason}` : null,
+      auditData: { kind: 'edit', ...(opts.acceptAnyway ? { answerCheckOverride: true, overrideReason: opts.acceptAnyway.reason } : {}) },
     });
     return { versionId: version.id, reviewId };
   });

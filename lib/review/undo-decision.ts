@@ -29,6 +29,9 @@ export async function undoDecision(
       },
     });
     await tx.review.update({ where: { id: last.id }, data: { undoneAt: now } });
+    // A vote comes off the item's tally; an undone adjudication reopens the item to its reviewers.
+    if (last.vote && last.reviewerId) await tx.$executeRaw`UPDATE item SET votes = votes - ${last.reviewerId}::text WHERE id = ${item.id}`;
+    if (last.adjudication) await tx.item.update({ where: { id: item.id }, data: { adjudicatedAt: null } });
     await recordAudit(tx, {
       actorId: opts.actorId,
       action: 'review.undo',

@@ -9,7 +9,10 @@ import { getSampleStatus, outsideSampleSql } from './sample-status';
  * first; applying it re-checks the estimate and records it in the audit event. `restrict`
  * (a reviewer's assigned work) narrows the rest further, as in prepareBulkAction.
  */
-export async function prepareAcceptRest(db: PrismaClient, opts: { sampleId: number; actorId: string | null; restrict?: Prisma.Sql }): Promise<PreparedBulkAction> {
+export async function prepareAcceptRest(
+  db: PrismaClient,
+  opts: { sampleId: number; actorId: string | null; restrict?: Prisma.Sql; includeMismatched?: boolean },
+): Promise<PreparedBulkAction> {
   const status = await getSampleStatus(db, opts.sampleId);
   if (status.state !== 'open') throw new AppError('CONFLICT', `Sample ${status.id} is ${status.state}; its rest was already decided`);
   if (!status.complete) throw new AppError('CONFLICT', `Decide every sampled item first: ${status.tally.pending} of ${status.size} are still pending`);
@@ -18,7 +21,8 @@ export async function prepareAcceptRest(db: PrismaClient, opts: { sampleId: numb
   }
   return prepareBulkAction(db, {
     selection: { kind: 'filter', filter: status.filter, exclude: [] },
-    operation: { type: 'accept', version: 'revision-else-draft' },
+    // Items whose CoT fails the answer check are left out unless the user ticked "include them".
+    operation: { type: 'accept', version: 'revision-else-draft', includeMismatched: opts.includeMismatched ?? false },
     actorId: opts.actorId,
     sampleId: status.id,
     restrict: opts.restrict ? Prisma.sql`${outsideSampleSql(status.id)} AND ${opts.restrict}` : outsideSampleSql(status.id),

@@ -29,10 +29,10 @@ describe('the dashboard', () => {
     const d = await getDashboard(db, { datasetId, days: 7 });
     expect(d.total).toBe(10);
     const stage = (s: string) => d.stages.find((x) => x.stage === s)!.counts;
-    expect(stage('failed')).toEqual({ pending: 0, accepted: 1, rejected: 0, skipped: 0 });
-    expect(stage('revised')).toEqual({ pending: 1, accepted: 3, rejected: 1, skipped: 0 });
-    expect(stage('drafted')).toEqual({ pending: 2, accepted: 0, rejected: 0, skipped: 0 });
-    expect(stage('new')).toEqual({ pending: 2, accepted: 0, rejected: 0, skipped: 0 });
+    expect(stage('failed')).toEqual({ pending: 0, accepted: 1, rejected: 0, skipped: 0, needs_adjudication: 0 });
+    expect(stage('revised')).toEqual({ pending: 1, accepted: 3, rejected: 1, skipped: 0, needs_adjudication: 0 });
+    expect(stage('drafted')).toEqual({ pending: 2, accepted: 0, rejected: 0, skipped: 0, needs_adjudication: 0 });
+    expect(stage('new')).toEqual({ pending: 2, accepted: 0, rejected: 0, skipped: 0, needs_adjudication: 0 });
     expect(d.pipeline).toMatchObject({ drafted: 8, revised: 6, failed: 1, consistency: 3 });
 
     expect(d.histograms.draftScore.bins[0]).toBe(2);

@@ -104,7 +104,8 @@ describe('decisions on an item', () => {
 
 describe('undo', () => {
   it('restores the previous state, keeps the decision marked undone, and walks back one decision at a time', async () => {
-    await acceptVersion(db, { itemId: s.itemId, versionId: s.draftId, expectedRev: 0, actorId: null });
+    // The draft's answer is wrong: accepting it takes the explicit second step.
+    await acceptVersion(db, { itemId: s.itemId, versionId: s.draftId, expectedRev: 0, actorId: null, acceptAnyway: { reason: 'testing undo' } });
     await acceptVersion(db, { itemId: s.itemId, versionId: s.revisionId, expectedRev: 1, actorId: null });
     const first = await undoDecision(db, { itemId: s.itemId, expectedRev: 2, actorId: null });
     expect(first.item).toMatchObject({ reviewStatus: 'accepted', acceptedVersionId: s.draftId, rev: 3 });
@@ -157,7 +158,7 @@ describe('history and the review payload', () => {
   it('lists every version and decision, undone ones included', async () => {
     await acceptVersion(db, { itemId: s.itemId, versionId: s.revisionId, expectedRev: 0, actorId: null });
     await undoDecision(db, { itemId: s.itemId, expectedRev: 1, actorId: null });
-    await saveEdit(db, { itemId: s.itemId, baseVersionId: s.draftId, text: DRAFT.replace('blue', 'green'), expectedRev: 2, accept: true, actorId: null });
+    await saveEdit(db, { itemId: s.itemId, baseVersionId: s.draftId, text: DRAFT.replace('<answer>B', '<answer>A'), expectedRev: 2, accept: true, actorId: null });
     const h = await getItemHistory(db, s.itemId);
     expect(h.versions.map((v) => v.kind)).toEqual(['draft', 'revision', 'edit']);
     expect(h.decisions.map((d) => [d.status, d.undoneAt !== null])).toEqual([['accepted', true], ['accepted', false]]);

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
+import { openEndedMinScore } from '@/lib/review/answer-guard';
+import { AnswerThresholdProvider } from '@/components/cot/answer-threshold-context';
 import { isAppError } from '@/lib/errors';
 import { requestUser } from '@/lib/auth/request-user';
 import { assertItemAccess, itemReadRestriction } from '@/lib/assignments/item-access';
@@ -40,10 +42,15 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
     if (isAppError(e) && e.code === 'FORBIDDEN') return <OutsideAssignment message={e.message} />;
     throw e;
   }
-  const { filter, labels } = filterFor(await searchParams, item.datasetId);
+  const search = await searchParams;
+  const { filter, labels } = filterFor(search, item.datasetId);
   const restrict = await itemReadRestriction(db, requestUser(await headers()));
   const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2, restrict });
-  return <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} />;
+  return (
+    <AnswerThresholdProvider value={openEndedMinScore()}>
+      <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} queueMode={search.queue === '1'} />
+    </AnswerThresholdProvider>
+  );
 }
 
 function OutsideAssignment({ message }: { message: string }) {

@@ -7,7 +7,7 @@ import { reviewKeys } from './keys';
 import { withOptimisticState } from './optimistic';
 
 export type DecisionInput =
-  | { action: 'accept'; versionId: number }
+  | { action: 'accept'; versionId: number; acceptAnyway?: true; reason?: string }
   | { action: 'reject'; reason: RejectReasonCode; note?: string }
   | { action: 'skip' };
 

@@ -10,7 +10,14 @@ import { itemIdFor, type ItemCtx } from '../item-id';
 const rev = z.number().int().min(0);
 
 const decisionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), versionId: dbId, expectedRev: rev }),
+  z.object({
+    action: z.literal('accept'),
+    versionId: dbId,
+    expectedRev: rev,
+    // Accepting a CoT whose answer check fails needs both (else 422 ANSWER_CHECK_FAILED).
+    acceptAnyway: z.literal(true).optional(),
+    reason: z.string().trim().min(1, 'give a reason for accepting a CoT whose answer check fails').max(2000).optional(),
+  }).refine((b) => !b.acceptAnyway || b.reason, { message: 'acceptAnyway needs a reason', path: ['reason'] }),
   z.object({ action: z.literal('reject'), reason: z.enum(REJECT_REASON_CODES), note: z.string().max(2000).optional(), expectedRev: rev }),
   z.object({ action: z.literal('skip'), expectedRev: rev }),
 ]);
@@ -18,7 +25,8 @@ const decisionBody = z.discriminatedUnion('action', [
 export function POST(req: Request, ctx: ItemCtx): Promise<Response> {
   return handle(async () => {
     const itemId = await itemIdFor(req, ctx, 'change');
-    const { expectedRev, ...decision } = decisionBody.parse(await readJson(req));
+    const { expectedRev, ...body } = decisionBody.parse(await readJson(req));
+    const decision = body.action === 'accept' ? { action: body.action, versionId: body.versionId, acceptAnyway: body.acceptAnyway && body.reason ? { reason: body.reason } : undefined } : body;
     const actorId = requestUser(req.headers)?.id ?? null;
     return json(await decideItem(prisma(), { itemId, expectedRev, actorId, decision }));
   });

@@ -12,12 +12,16 @@ const body = z.object({
   baseVersionId: dbId,
   expectedRev: z.number().int().min(0),
   accept: z.boolean().default(false),
+  // Accepting an edit whose answer check fails needs a reason (else 422 ANSWER_CHECK_FAILED).
+  acceptAnyway: z.literal(true).optional(),
+  reason: z.string().trim().min(1).max(2000).optional(),
 });
 
 export function POST(req: Request, ctx: ItemCtx): Promise<Response> {
   return handle(async () => {
     const itemId = await itemIdFor(req, ctx, 'change');
-    const b = body.parse(await readJson(req));
-    return json(await saveEdit(prisma(), { itemId, ...b, actorId: requestUser(req.headers)?.id ?? null }), { status: 201 });
+    const { acceptAnyway, reason, ...b } = body.parse(await readJson(req));
+    const anyway = acceptAnyway && reason ? { reason } : undefined;
+    return json(await saveEdit(prisma(), { itemId, ...b, acceptAnyway: anyway, actorId: requestUser(req.headers)?.id ?? null }), { status: 201 });
   });
 }

@@ -7,6 +7,7 @@ import { prepareAcceptRest } from '@/lib/sampling/prepare-accept-rest';
 import { dbIdParam } from '@/lib/http/route-id';
 
 const paramsSchema = z.object({ id: dbIdParam });
+const bodySchema = z.object({ includeMismatched: z.boolean().default(false) });
 
 /** POST /api/samples/:id/accept-rest — prepares the bulk accept of the unsampled rest (a reviewer's: only assigned items); confirm with /api/bulk/:id/apply. */
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -14,6 +15,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     const { id } = paramsSchema.parse(await ctx.params);
     const user = requireUser(req.headers);
     const restrict = await bulkRestriction(prisma(), user);
-    return json(await prepareAcceptRest(prisma(), { sampleId: id, actorId: user.id, restrict }), { status: 201 });
+    const text = await req.text();
+    const { includeMismatched } = bodySchema.parse(text.trim() ? JSON.parse(text) : {});
+    return json(await prepareAcceptRest(prisma(), { sampleId: id, actorId: user.id, restrict, includeMismatched }), { status: 201 });
   });
 }

@@ -1,0 +1,33 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { claimNext } from './queries/queue';
+
+/** Claims the first item of my queue and opens it in the review page in queue mode. */
+export function QueueStart() {
+  const router = useRouter();
+  const [state, setState] = useState<{ kind: 'claiming' } | { kind: 'empty' } | { kind: 'error'; message: string }>({ kind: 'claiming' });
+  useEffect(() => {
+    let live = true;
+    claimNext({})
+      .then((r) => {
+        if (!live) return;
+        if (r.claim) router.replace(`/items/${r.claim.itemId}?queue=1`);
+        else setState({ kind: 'empty' });
+      })
+      .catch((e: unknown) => live && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [router]);
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700" data-testid="queue-start">
+      {state.kind === 'claiming' && 'Finding the next item for you…'}
+      {state.kind === 'empty' && (
+        <span data-testid="queue-empty">Nothing left for you: every item of your assignments is decided by you, has its reviews, or is being reviewed by someone else.</span>
+      )}
+      {state.kind === 'error' && <span className="text-rose-700">{state.message}</span>}
+    </div>
+  );
+}
