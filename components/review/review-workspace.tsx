@@ -36,6 +36,8 @@ import { RejectDialog } from './reject-dialog';
 import { EditConflictDialog } from './conflict-dialog';
 import { HistoryDrawer } from './history-drawer';
 import { describeChange } from './describe-change';
+import { useStepReview } from '@/components/steps/use-step-review';
+import { StepColumnView, StepsToggle } from '@/components/steps/step-column';
 
 type EditorState = {
   itemId: number;
@@ -179,6 +181,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   const decideMut = useDecideItem();
   const undoMut = useUndoDecision();
   const saveMut = useSaveEdit();
+  const steps = useStepReview({ itemId: id, nextId, draftVersionId: draft?.id ?? null, rightVersionId: rightVersion?.id ?? null, onError: (text) => toast({ tone: 'error', text }), onSeek: isVideo ? seek : undefined });
   const currentId = useRef(id);
   useEffect(() => {
     currentId.current = id;
@@ -445,6 +448,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       '0': () => isVideo && controller.seek(0),
       m: () => controller.toggleMute(),
       f: () => isVideo && controller.requestFullscreen(),
+      ...steps.hotkeys,
     },
     !modalOpen,
   );
@@ -545,7 +549,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
                   editorNode
                 ) : (
                   <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
-                    {draft && <CotText text={draft.text} onSeek={seekFn} durationSec={durationSec} diff={diffOps ? { ops: diffOps, side: 'old' } : null} />}
+                    {draft && (steps.on ? <StepColumnView steps={steps} column="draft" text={draft.text} onSeek={seekFn} durationSec={durationSec} /> : <CotText text={draft.text} onSeek={seekFn} durationSec={durationSec} diff={diffOps ? { ops: diffOps, side: 'old' } : null} />)}
                   </div>
                 )}
               </CotPanel>
@@ -571,7 +575,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
                   editorNode
                 ) : (
                   <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
-                    {rightVersion && <CotText text={rightVersion.text} onSeek={seekFn} durationSec={durationSec} diff={diffOps ? { ops: diffOps, side: 'new' } : null} />}
+                    {rightVersion && (steps.on ? <StepColumnView steps={steps} column="right" text={rightVersion.text} onSeek={seekFn} durationSec={durationSec} /> : <CotText text={rightVersion.text} onSeek={seekFn} durationSec={durationSec} diff={diffOps ? { ops: diffOps, side: 'new' } : null} />)}
                   </div>
                 )}
               </CotPanel>
@@ -600,6 +604,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         <ActionButton label="Skip" keyHint="S" tone="plain" onClick={skip} disabled={!ready || !!editor} title="Decide later: marks a pending item skipped and moves on" testId="skip" />
         <span className="mx-1 h-5 w-px bg-slate-200" />
         <ActionButton label="Undo" keyHint="U" tone="plain" onClick={undo} title="Take back the last decision" testId="undo" />
+        <StepsToggle steps={steps} />
         <span className="ml-auto truncate text-xs text-slate-500" data-testid="decision-summary">
           {item && status !== 'pending'
             ? `${status === 'accepted' ? `Accepted ${item.acceptedVersionId === draft?.id ? 'draft' : item.acceptedVersionId === item.revision?.id ? 'revision' : `version #${item.acceptedVersionId}`}` : status === 'rejected' ? `Rejected${item.lastDecision?.reason ? ` — ${item.lastDecision.reason}` : ''}` : 'Skipped'}`
@@ -612,7 +617,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       {nextItemQ.data?.dataType === 'image' && <MediaPreload src={nextItemQ.data.media.src} />}
       <Toasts toasts={toasts} dismiss={dismiss} />
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'reject' && <RejectDialog onReject={reject} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'reject' && <RejectDialog onReject={reject} onClose={() => setDialog(null)} initial={steps.rejectPrefill?.reason} initialNote={steps.rejectPrefill?.note} />}
       {dialog?.kind === 'history' && item && <HistoryDrawer itemId={item.id} problemType={item.problemType} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'conflict' && editor && (
         <EditConflictDialog

@@ -6,6 +6,7 @@ import { scoreCotText } from '../cot/score-version';
 import { changeItem, writeDecision } from './change-item';
 import { getReviewItem } from './get-review-item';
 import type { ReviewItem } from './review-item';
+import { ensureCotSteps } from '../steps/ensure-steps';
 
 export const MAX_COT_LENGTH = 100_000;
 
@@ -51,5 +52,7 @@ export async function saveEdit(
     });
     return { versionId: version.id, reviewId };
   });
+  // A new version is split into steps at once (lib/steps), so its step review starts ready.
+  await ensureCotSteps(db, [result.versionId]);
   return { item: await getReviewItem(db, opts.itemId), versionId: result.versionId, reviewId: result.reviewId };
 }
