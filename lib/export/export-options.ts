@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemFilterSchema } from '../items/filter';
 
-export const EXPORT_FORMATS = ['sft', 'rl', 'sharegpt'] as const;
+export const EXPORT_FORMATS = ['sft', 'rl', 'sharegpt', 'prm'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const FILE_FORMATS = ['jsonl', 'json'] as const;
 export type ExportFileFormat = (typeof FILE_FORMATS)[number];
@@ -20,6 +20,8 @@ export const exportOptionsSchema = z.object({
   fileFormat: z.enum(FILE_FORMATS).default('jsonl'),
   /** true: options inside `problem` (VideoRFT); false: outside (Video-R1); absent: as imported. */
   foldOptions: z.boolean().optional(),
+  /** prm: only CoTs with a labelled step (default), or every shown CoT with null labels. */
+  stepReviewedOnly: z.boolean().optional(),
 });
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;

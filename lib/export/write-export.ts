@@ -9,6 +9,7 @@ import { copyRows } from './copy-rows';
 import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow } from './export-query';
 import type { ExportOptions } from './export-options';
 import { STUDIO } from './studio-version';
+import { writePrmExport } from './prm/write-prm-export';
 
 export type ExportManifest = {
   studio: { name: string; version: string };
@@ -53,6 +54,8 @@ export async function writeExport(
   client: pg.Client,
   opts: ExportOptions & { outPath: string; exportId?: number | null; onProgress?: (written: number, total: number) => void },
 ): Promise<ExportManifest> {
+  // Process-reward records have their own shape and reader (lib/export/prm).
+  if (opts.format === 'prm') return writePrmExport(client, opts);
   const outPath = path.resolve(opts.outPath);
   const partial = `${outPath}.partial`;
   fs.mkdirSync(path.dirname(outPath), { recursive: true });

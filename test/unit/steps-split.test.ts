@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { splitSteps } from '@/lib/steps/split-steps';
 import { demoItems } from '@/lib/demo/records';
 
+/** No lone surrogate: a slice never cuts an emoji in half. */
+const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
 const pieces = (text: string) => splitSteps(text).map((s) => text.slice(s.start, s.end));
 
 /** Every non-space character of the reasoning and answer lies in exactly one step, in order. */
@@ -33,7 +36,7 @@ describe('splitting a CoT into steps', () => {
     const steps = splitSteps(text);
     for (const s of steps) {
       const piece = text.slice(s.start, s.end);
-      expect(piece.isWellFormed()).toBe(true);
+      expect(wellFormed(piece)).toBe(true);
       expect(piece).toBe(piece.trim());
     }
     expect(pieces(text)).toEqual(['Le café ́ est 🟥 rouge.', '😀 Then the 🚗 moves at 00:02!', '视频中有一个红球。', '然后它向右移动。', 'Wait — 🟦 appears.', '<answer>🟥</answer>']);

@@ -4,6 +4,7 @@
 
 -- AlterEnum
 ALTER TYPE "Stage" ADD VALUE 'evidence';
+ALTER TYPE "ExportFormat" ADD VALUE 'prm';
 
 -- The split of one CoT version (lib/steps/split-steps.ts): offsets into cot_version.text, the
 -- time references each step mentions and the frame captions nearest to them.
