@@ -4,6 +4,7 @@ import { consistencyStage } from '../consistency/definition';
 import { draftStage } from '../draft/definition';
 import { representStage } from '../represent/definition';
 import { reviseStage } from '../revise/definition';
+import { evidenceStage } from '../evidence/definition';
 import type { AnyStageDefinition } from './stage-definition';
 
 /**
@@ -30,6 +31,7 @@ export const STAGE_DEFINITIONS = {
   revise: reviseStage,
   check: checkStage,
   consistency: consistencyStage,
+  evidence: evidenceStage,
 } satisfies Record<Stage, AnyStageDefinition>;
 
 export function stageDefinition(stage: Stage): AnyStageDefinition {
