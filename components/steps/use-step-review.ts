@@ -54,7 +54,10 @@ export function useStepReview(opts: {
   const byVersion = useMemo(() => new Map((stepsQ.data?.versions ?? []).map((v) => [v.versionId, v])), [stepsQ.data]);
   const versionOf = useCallback((c: StepColumn) => byVersion.get((c === 'draft' ? draftVersionId : rightVersionId) ?? -1), [byVersion, draftVersionId, rightVersionId]);
   const defaultColumn: StepColumn = rightVersionId !== null ? 'right' : 'draft';
-  const cursor: Cursor = cursorState && cursorState.itemId === itemId ? cursorState : { itemId, column: defaultColumn, index: 0 };
+  const cursor: Cursor = useMemo(
+    () => (cursorState && cursorState.itemId === itemId ? cursorState : { itemId, column: defaultColumn, index: 0 }),
+    [cursorState, itemId, defaultColumn],
+  );
   const current = versionOf(cursor.column);
 
   const select = useCallback(
