@@ -38,6 +38,7 @@ import { HistoryDrawer } from './history-drawer';
 import { describeChange } from './describe-change';
 import { useStepReview } from '@/components/steps/use-step-review';
 import { StepColumnView, StepsToggle } from '@/components/steps/step-column';
+import { FramesStrip } from '@/components/steps/frames-strip';
 
 type EditorState = {
   itemId: number;
@@ -526,6 +527,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
 
         <div className="flex min-h-0 min-w-0 flex-col gap-2">
           {item ? <QuestionCard item={item} /> : <div className="h-32 animate-pulse rounded-lg bg-slate-200/60" />}
+          {steps.on && item && <FramesStrip itemId={item.id} highlight={steps.highlight} onSeek={seekFn} />}
           {item ? (
             <div className={`grid min-h-0 flex-1 gap-2 ${editingDraft ? 'grid-cols-[3fr_2fr]' : editingRight ? 'grid-cols-[2fr_3fr]' : 'grid-cols-2'}`}>
               <CotPanel

@@ -107,9 +107,14 @@ export function useStepReview(opts: {
       }
     : { t: toggle };
 
+  // The selected step's moments and the frames its evidence check used, for the frames strip.
+  const selectedStep = current?.steps[cursor.index];
+  const highlight = selectedStep ? [...selectedStep.seconds, ...(current?.evidence.find((e) => e.stepIndex === cursor.index)?.frames ?? [])] : [];
+
   return {
     on,
     toggle,
+    highlight,
     loading: on && stepsQ.isPending,
     error: stepsQ.isError ? stepsQ.error.message : null,
     cursor,

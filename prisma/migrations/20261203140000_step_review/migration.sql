@@ -17,7 +17,8 @@ CREATE TABLE "cot_steps" (
     CONSTRAINT "cot_steps_pkey" PRIMARY KEY ("version_id")
 );
 
--- A reviewer's verdict on one step of one version: 1 correct, 0 neutral, -1 wrong.
+-- A reviewer's verdict on one step of one version: 1 correct, 0 neutral, -1 wrong (checked by
+-- the route's schema, lib/steps/save-step-verdict.ts, like every other enumerated text here).
 CREATE TABLE "step_verdict" (
     "version_id" INTEGER NOT NULL,
     "step_index" INTEGER NOT NULL,
@@ -25,8 +26,7 @@ CREATE TABLE "step_verdict" (
     "note" TEXT,
     "reviewer_id" TEXT,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "step_verdict_pkey" PRIMARY KEY ("version_id", "step_index"),
-    CONSTRAINT "step_verdict_label_check" CHECK ("label" IN (-1, 0, 1))
+    CONSTRAINT "step_verdict_pkey" PRIMARY KEY ("version_id", "step_index")
 );
 
 -- The state of one version's step review: how far it got and why it ended (PRM800K's
@@ -56,8 +56,7 @@ CREATE TABLE "step_evidence" (
     "tokens_out" INTEGER,
     "run_id" INTEGER,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "step_evidence_pkey" PRIMARY KEY ("version_id", "step_index"),
-    CONSTRAINT "step_evidence_verdict_check" CHECK ("verdict" IN ('supported', 'contradicted', 'not_visible'))
+    CONSTRAINT "step_evidence_pkey" PRIMARY KEY ("version_id", "step_index")
 );
 
 -- Item summaries for the items table's filters and sorts.
