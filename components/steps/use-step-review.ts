@@ -48,6 +48,11 @@ export function useStepReview(opts: {
   });
   const reportError = useCallback((m: string) => onErrorRef.current(`Step verdict not saved: ${m}`), []);
   const change = useChangeSteps(itemId, reportError);
+  // For the next-item benchmark (bench/review-next-item.ts, BENCH_STEPS=1): this item's steps are shown.
+  const stepsFor = on ? stepsQ.data?.itemId : undefined;
+  useEffect(() => {
+    if (stepsFor !== undefined) performance.mark(`review:steps:${stepsFor}`);
+  }, [stepsFor]);
   const [cursorState, setCursor] = useState<Cursor | null>(null);
   const [noteFor, setNoteFor] = useState<{ versionId: number; index: number } | null>(null);
 
