@@ -12,12 +12,14 @@ const LABEL = { represent: 'Represent', revise: 'Revise', evidence: 'Evidence', 
  * the stages' own sampling plan and cache. A click seeks the player; the frames of the selected
  * step (the moments it names, and those its evidence check used) are highlighted.
  */
-export function FramesStrip({ itemId, highlight, onSeek }: { itemId: number; highlight: number[]; onSeek?: (seconds: number) => void }) {
+export function FramesStrip({ itemId, highlight, onSeek }: { itemId: number; highlight: { moments: number[]; frames: number[] }; onSeek?: (seconds: number) => void }) {
   const q = useQuery({ queryKey: ['review', 'frames', itemId], queryFn: ({ signal }) => apiFetch<ItemStageFrames>(`/api/items/${itemId}/frames`, { signal }), staleTime: 60_000 });
   const stages = q.data?.stages ?? [];
   if (q.isPending) return <div className="h-14 animate-pulse rounded-lg bg-slate-100" />;
   if (stages.length === 0) return <p className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-400">No stage has sent this item’s frames to a model yet.</p>;
-  const hot = (t: number) => highlight.some((h) => Math.abs(h - t) <= 1 + 1e-6);
+  // The frames the step's evidence check used, else the frame nearest each moment it names.
+  const near = (t: number, m: number) => Math.abs(t - m) < 0.5 + 1e-6;
+  const hot = (t: number) => (highlight.frames.length > 0 ? highlight.frames.some((f) => Math.abs(f - t) < 1e-3) : highlight.moments.some((m) => near(t, m)));
   return (
     <section className="space-y-1 rounded-lg border border-slate-200 bg-white px-2 py-1.5" data-testid="frames-strip">
       {stages.map((s) => (

@@ -27,7 +27,7 @@ export function StepList(p: {
   const review = v.review;
   return (
     <div data-testid="step-list" data-step-column={p.column} data-version-id={v.versionId}>
-      <div className="sticky top-0 z-10 flex flex-wrap items-center gap-x-3 gap-y-0.5 border-b border-slate-100 bg-white/95 px-4 py-1 text-[11px] text-slate-500" data-testid="step-summary">
+      <div className="sticky -top-3 z-10 -mx-4 -mt-3 flex flex-wrap items-center gap-x-3 gap-y-0.5 border-b border-slate-100 bg-white px-4 py-1 text-[11px] text-slate-500" data-testid="step-summary">
         <span>
           {review?.labelled ?? 0}/{v.steps.length} steps reviewed
         </span>
@@ -70,7 +70,7 @@ export function StepList(p: {
                 {sel && s.captions.length > 0 && (
                   <ul className="mt-1 space-y-0.5 border-l-2 border-indigo-200 pl-2 text-[11px] text-slate-500" data-testid="step-captions">
                     {s.captions.map((c) => (
-                      <li key={c.seconds}>
+                      <li key={c.seconds} className="line-clamp-3">
                         <span className="font-mono text-slate-400">{c.timestamp}</span> {c.caption}
                       </li>
                     ))}

@@ -114,7 +114,7 @@ export function useStepReview(opts: {
 
   // The selected step's moments and the frames its evidence check used, for the frames strip.
   const selectedStep = current?.steps[cursor.index];
-  const highlight = selectedStep ? [...selectedStep.seconds, ...(current?.evidence.find((e) => e.stepIndex === cursor.index)?.frames ?? [])] : [];
+  const highlight = { moments: selectedStep?.seconds ?? [], frames: (selectedStep && current?.evidence.find((e) => e.stepIndex === cursor.index)?.frames) || [] };
 
   return {
     on,
