@@ -91,8 +91,8 @@ function sentenceBoundaries(text: string, range: Range): number[] {
   // Paragraphs: any line break.
   for (const m of slice.matchAll(/\n+/g)) out.push(range.start + m.index + m[0].length);
   for (const m of slice.matchAll(SENTENCE_END)) {
-    const before = slice.slice(0, m.index + 1);
-    if (ABBREVIATIONS.test(before)) continue;
+    // Only the word before the stop matters ("e.g."): a short window keeps this linear in the text.
+    if (ABBREVIATIONS.test(slice.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
     out.push(range.start + m.index + m[0].length);
   }
   for (const m of slice.matchAll(MARKER_AFTER_CLAUSE)) out.push(range.start + m.index + m[0].length);
