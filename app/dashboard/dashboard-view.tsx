@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { STATUS_ORDER, type Dashboard } from '@/lib/dashboard/dashboard-types';
 import { StackedBars } from '@/components/charts/stacked-bars';
 import { Histogram } from '@/components/charts/histogram';
+import { RiskPanel } from '@/components/steps/risk-panel';
 import { RateChart } from '@/components/charts/rate-chart';
 import { useDashboard } from './dashboard-query';
 import { useSamples } from './samples-query';
@@ -102,6 +103,7 @@ export function DashboardView({ datasets, datasetId, days }: { datasets: { id: n
                 <Histogram testId="hist-consistency" label="Consistency score" color="#14b8a6" bins={d.histograms.consistencyScore.bins} missing={d.histograms.consistencyScore.missing} />
               </div>
             </Card>
+            <RiskPanel datasetId={datasetId} />
             <Card title="Decisions per reviewer per day">
               {d.perReviewerDay.length === 0 ? (
                 <p className="py-8 text-center text-xs text-slate-400">No decisions in this period.</p>

@@ -9,6 +9,7 @@ const FORMATS = [
   { value: 'sft', label: 'SFT', hint: 'VideoRFT-CoT: every field, process = the accepted CoT’s <think>' },
   { value: 'rl', label: 'RL', hint: 'VideoRFT-RL: every field but process' },
   { value: 'sharegpt', label: 'ShareGPT', hint: 'LLaMA-Factory multimodal conversations' },
+  { value: 'prm', label: 'PRM (steps)', hint: 'Process reward: each step-reviewed CoT’s steps with +1 / 0 / −1 labels and evidence (any status)' },
 ] as const;
 
 const labelCls = 'block text-xs font-medium text-slate-600 mb-1';
@@ -128,7 +129,17 @@ export function ExportForm({
         <legend className={labelCls}>Format</legend>
         {FORMATS.map((f) => (
           <label key={f.value} className="flex items-start gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
-            <input type="radio" name="format" className="mt-1" checked={format === f.value} onChange={() => setFormat(f.value)} />
+            <input
+              type="radio"
+              name="format"
+              className="mt-1"
+              checked={format === f.value}
+              onChange={() => {
+                setFormat(f.value);
+                // Wrong steps are the point of process-reward data: rejected items count too.
+                if (f.value === 'prm') setStatuses([...STATUSES]);
+              }}
+            />
             <span>
               {f.label}
               <span className="block text-xs text-slate-500">{f.hint}</span>

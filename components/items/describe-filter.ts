@@ -23,6 +23,10 @@ export function describeFilter(f: ItemFilter): string {
     f.reviewer ? `reviewer ${f.reviewer}` : null,
     f.q ? `search “${f.q}”` : null,
     f.sample !== undefined ? `sample #${f.sample}` : null,
+    f.stepReviewed !== undefined ? yesNo(f.stepReviewed, 'steps reviewed', 'steps not reviewed') : null,
+    f.wrongStep !== undefined ? yesNo(f.wrongStep, 'with a wrong step', 'no wrong step') : null,
+    f.firstErrorMax !== undefined ? `first error at step ≤ ${f.firstErrorMax}` : null,
+    f.contradicted !== undefined ? yesNo(f.contradicted, 'contradicted claims', 'no contradicted claims') : null,
   ].filter((p): p is string => p !== null);
   return parts.length ? parts.join(' · ') : 'no filter (the whole dataset)';
 }

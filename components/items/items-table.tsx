@@ -6,6 +6,7 @@ import type { ItemRow } from '@/lib/items/list-items';
 import { StatusBadge } from '@/components/ui/badges';
 import { useAnswerOutcome } from '@/components/cot/answer-threshold-context';
 import type { ProblemType } from '@/lib/answers/problem-types';
+import { RiskCell, StepCell } from '@/components/steps/risk-cell';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -82,6 +83,8 @@ export function ItemsTable({
           <col className="w-20" />
           <col className="w-24" />
           <col className="w-24" />
+          <col className="w-16" />
+          <col className="w-16" />
         </colgroup>
         <thead className="bg-slate-50 text-left text-[11px] tracking-wide text-slate-500 uppercase">
           <tr>
@@ -108,6 +111,8 @@ export function ItemsTable({
             <th className="px-2 py-2 font-medium">Status</th>
             <th className="px-2 py-2 font-medium">Reviewer</th>
             <SortHeader label="Updated" field="updatedAt" filter={filter} onSort={onSort} />
+            <SortHeader label="Risk" field="riskScore" filter={filter} onSort={onSort} />
+            <SortHeader label="Steps" field="contradictedSteps" filter={filter} onSort={onSort} />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -149,19 +154,25 @@ export function ItemsTable({
                 </td>
                 <td className="truncate px-2 py-1.5 text-xs text-slate-600">{r.reviewerName ?? (r.reviewedById ? r.reviewedById : <span className="text-slate-300">—</span>)}</td>
                 <td className="px-2 py-1.5 text-xs whitespace-nowrap text-slate-500 tabular-nums">{dateFormat.format(new Date(r.updatedAt))}</td>
+                <td className="px-2 py-1.5">
+                  <RiskCell score={r.riskScore} components={r.riskComponents} />
+                </td>
+                <td className="px-2 py-1.5">
+                  <StepCell firstError={r.stepFirstError} contradicted={r.contradictedSteps} reviewed={r.stepReviewed} />
+                </td>
               </tr>
             );
           })}
           {rows.length === 0 && loading && (
             <tr>
-              <td colSpan={12} className="px-3 py-10 text-center text-sm text-slate-400">
+              <td colSpan={14} className="px-3 py-10 text-center text-sm text-slate-400">
                 Loading…
               </td>
             </tr>
           )}
           {rows.length === 0 && !loading && (
             <tr>
-              <td colSpan={12} className="px-3 py-10 text-center text-sm text-slate-500">
+              <td colSpan={14} className="px-3 py-10 text-center text-sm text-slate-500">
                 No items match this filter.
               </td>
             </tr>

@@ -6,9 +6,9 @@ import { Kbd } from './kbd';
 import { Modal } from './modal';
 
 /** Reject with a reason: number keys pick one, Enter confirms, a note is optional. */
-export function RejectDialog({ onReject, onClose, initial }: { onReject: (reason: RejectReasonCode, note: string) => void; onClose: () => void; initial?: RejectReasonCode }) {
+export function RejectDialog({ onReject, onClose, initial, initialNote }: { onReject: (reason: RejectReasonCode, note: string) => void; onClose: () => void; initial?: RejectReasonCode; initialNote?: string }) {
   const [reason, setReason] = useState<RejectReasonCode | null>(initial ?? null);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(initialNote ?? '');
   const canSubmit = reason !== null && (reason !== 'other' || note.trim() !== '');
   const submit = () => {
     if (canSubmit) onReject(reason, note);

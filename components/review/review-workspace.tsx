@@ -41,6 +41,9 @@ import { ClaimBanner } from './claim-banner';
 import { claimNext } from './queries/queue';
 import { useOpenEndedMinScore } from '@/components/cot/answer-threshold-context';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';
+import { useStepReview } from '@/components/steps/use-step-review';
+import { StepColumnView, StepsToggle } from '@/components/steps/step-column';
+import { FramesStrip } from '@/components/steps/frames-strip';
 
 type EditorState = {
   itemId: number;
@@ -194,6 +197,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   const decideMut = useDecideItem();
   const undoMut = useUndoDecision();
   const saveMut = useSaveEdit();
+  const steps = useStepReview({ itemId: id, nextId, draftVersionId: draft?.id ?? null, rightVersionId: rightVersion?.id ?? null, onError: (text) => toast({ tone: 'error', text }), onSeek: isVideo ? seek : undefined });
   const currentId = useRef(id);
   useEffect(() => {
     currentId.current = id;
@@ -487,6 +491,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       '0': () => isVideo && controller.seek(0),
       m: () => controller.toggleMute(),
       f: () => isVideo && controller.requestFullscreen(),
+      ...steps.hotkeys,
     },
     !modalOpen,
   );
@@ -572,6 +577,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
             </p>
           )}
           {item ? <QuestionCard item={item} /> : <div className="h-32 animate-pulse rounded-lg bg-slate-200/60" />}
+          {steps.on && item && <FramesStrip itemId={item.id} highlight={steps.highlight} onSeek={seekFn} />}
           {item ? (
             <div className={`grid min-h-0 flex-1 gap-2 ${editingDraft ? 'grid-cols-[3fr_2fr]' : editingRight ? 'grid-cols-[2fr_3fr]' : 'grid-cols-2'}`}>
               <CotPanel
@@ -595,7 +601,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
                   editorNode
                 ) : (
                   <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
-                    {draft && <CotText text={draft.text} onSeek={seekFn} durationSec={durationSec} diff={diffOps ? { ops: diffOps, side: 'old' } : null} />}
+                    {draft && (steps.on ? <StepColumnView steps={steps} column="draft" text={draft.text} onSeek={seekFn} durationSec={durationSec} /> : <CotText text={draft.text} onSeek={seekFn} durationSec={durationSec} diff={diffOps ? { ops: diffOps, side: 'old' } : null} />)}
                   </div>
                 )}
               </CotPanel>
@@ -621,7 +627,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
                   editorNode
                 ) : (
                   <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
-                    {rightVersion && <CotText text={rightVersion.text} onSeek={seekFn} durationSec={durationSec} diff={diffOps ? { ops: diffOps, side: 'new' } : null} />}
+                    {rightVersion && (steps.on ? <StepColumnView steps={steps} column="right" text={rightVersion.text} onSeek={seekFn} durationSec={durationSec} /> : <CotText text={rightVersion.text} onSeek={seekFn} durationSec={durationSec} diff={diffOps ? { ops: diffOps, side: 'new' } : null} />)}
                   </div>
                 )}
               </CotPanel>
@@ -650,6 +656,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         <ActionButton label="Skip" keyHint="S" tone="plain" onClick={skip} disabled={!ready || !!editor} title="Decide later: marks a pending item skipped and moves on" testId="skip" />
         <span className="mx-1 h-5 w-px bg-slate-200" />
         <ActionButton label="Undo" keyHint="U" tone="plain" onClick={undo} title="Take back the last decision" testId="undo" />
+        <StepsToggle steps={steps} />
         <span className="ml-auto truncate text-xs text-slate-500" data-testid="decision-summary">
           {item && status !== 'pending'
             ? `${status === 'accepted' ? `Accepted ${item.acceptedVersionId === draft?.id ? 'draft' : item.acceptedVersionId === item.revision?.id ? 'revision' : `version #${item.acceptedVersionId}`}` : status === 'rejected' ? `Rejected${item.lastDecision?.reason ? ` — ${item.lastDecision.reason}` : ''}` : 'Skipped'}`
@@ -662,7 +669,6 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       {nextItemQ.data?.dataType === 'image' && <MediaPreload src={nextItemQ.data.media.src} />}
       <Toasts toasts={toasts} dismiss={dismiss} />
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'reject' && <RejectDialog onReject={reject} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'acceptAnyway' && item && (
         <AcceptAnywayDialog
           item={item}
@@ -675,6 +681,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
           }}
         />
       )}
+      {dialog?.kind === 'reject' && <RejectDialog onReject={reject} onClose={() => setDialog(null)} initial={steps.rejectPrefill?.reason} initialNote={steps.rejectPrefill?.note} />}
       {dialog?.kind === 'history' && item && <HistoryDrawer itemId={item.id} problemType={item.problemType} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'conflict' && editor && (
         <EditConflictDialog

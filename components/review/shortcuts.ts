@@ -43,6 +43,22 @@ export const SHORTCUT_GROUPS: { title: string; items: Shortcut[] }[] = [
     ],
   },
   {
+    // components/steps/use-step-review.ts; 1 / 0 / − only act while the steps view is on, so
+    // 0 still seeks the video's start in the full-text view.
+    title: 'Steps (T toggles the numbered-steps view)',
+    items: [
+      { keys: ['T'], label: 'Numbered steps / full text' },
+      { keys: ['↑', '↓'], label: 'Previous / next step (also Shift+Tab / Tab)' },
+      { keys: ['1'], label: 'Step correct (+1)' },
+      { keys: ['0'], label: 'Step neutral (0)' },
+      { keys: ['−'], label: 'Step wrong (−1)' },
+      { keys: ['⌫'], label: 'Clear the step’s verdict' },
+      { keys: ['N'], label: 'Note on the step' },
+      { keys: ['X'], label: 'Stop at the first error (the rest unreviewed)' },
+      { keys: ['C'], label: 'Switch between draft and right-hand CoT' },
+    ],
+  },
+  {
     title: 'In the editor',
     items: [
       { keys: ['Ctrl', '↵'], label: 'Save as a new version and accept' },

@@ -22,7 +22,7 @@ async function datasetId(name: string): Promise<number> {
   throw new AppError('NOT_FOUND', `No dataset named "${name}"`);
 }
 
-/** `cot-studio export --dataset NAME --format sft|rl|sharegpt --out FILE …` */
+/** `cot-studio export --dataset NAME --format sft|rl|sharegpt|prm --out FILE …` */
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -11,7 +11,7 @@ export const USAGE = `Usage:
       dataset's http(s) media paths may come from (none: remote media is never fetched). By default nothing is imported when any record is bad;
       --skip-bad imports the good ones. --report writes every problem as JSON Lines.
 
-  cot-studio export --dataset NAME --format sft|rl|sharegpt --out FILE
+  cot-studio export --dataset NAME --format sft|rl|sharegpt|prm --out FILE
                     [--file-format jsonl|json] [--status accepted,...|any]
                     [--type "multiple choice,OCR"] [--source STAR,NeXT-QA]
                     [--fold-options | --no-fold-options] [--include-mismatched]

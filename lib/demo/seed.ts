@@ -5,6 +5,7 @@ import { toDbProblemType } from '../items/problem-type';
 import { extractAnswer } from '../answers/extract';
 import { probeVideos } from '../media/probe-videos';
 import { ensureDemoReviewer, DEMO_REVIEWER } from '../auth/users/ensure-demo-reviewer';
+import { ensureDatasetSteps } from '../steps/ensure-steps';
 
 export const DEMO_DATASET = 'demo';
 
@@ -93,6 +94,7 @@ export async function seedDemo(db: PrismaClient, opts: { mediaDir: string; onPro
     },
     { timeout: 60_000 },
   );
+  await ensureDatasetSteps(db, datasetId);
   const probe = await probeVideos(db, { datasetId });
   say(`demo dataset created: ${demo.items.length} items, ${probe.probed} media files probed${probe.failed ? `, ${probe.failed} failed` : ''}`);
   return { created: true, items: demo.items.length };

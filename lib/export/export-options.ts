@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { itemFilterSchema } from '../items/filter';
 import { TRAINERS } from './trainer-presets';
 
-export const EXPORT_FORMATS = ['sft', 'rl', 'sharegpt'] as const;
+export const EXPORT_FORMATS = ['sft', 'rl', 'sharegpt', 'prm'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const FILE_FORMATS = ['jsonl', 'json'] as const;
 export type ExportFileFormat = (typeof FILE_FORMATS)[number];
@@ -25,6 +25,8 @@ export const exportOptionsSchema = z.object({
   includeMismatched: z.boolean().default(false),
   /** A trainer preset: option folding and prompt shape as that trainer reads them (lib/export/trainer-presets.ts). */
   trainer: z.enum(TRAINERS).optional(),
+  /** prm: only CoTs with a labelled step (default), or every shown CoT with null labels. */
+  stepReviewedOnly: z.boolean().optional(),
 });
 
 export type ExportOptions = z.output<typeof exportOptionsSchema>;

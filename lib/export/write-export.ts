@@ -12,6 +12,7 @@ import { copyRows } from './copy-rows';
 import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow } from './export-query';
 import type { ExportOptions } from './export-options';
 import { STUDIO } from './studio-version';
+import { writePrmExport } from './prm/write-prm-export';
 
 export type ExportManifest = {
   studio: { name: string; version: string };
@@ -62,6 +63,8 @@ export async function writeExport(
   client: pg.Client,
   opts: ExportOptions & { outPath: string; exportId?: number | null; openEndedMinScore?: number; onProgress?: (written: number, total: number) => void },
 ): Promise<ExportManifest> {
+  // Process-reward records have their own shape and reader (lib/export/prm).
+  if (opts.format === 'prm') return writePrmExport(client, opts);
   const preset = opts.trainer ? TRAINER_PRESETS[opts.trainer] : undefined;
   if (preset?.format && preset.format !== opts.format) {
     throw new AppError('BAD_REQUEST', `The ${opts.trainer} preset reads ${preset.format} files: choose the ${preset.format} format (got ${opts.format})`);

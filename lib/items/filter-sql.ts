@@ -78,6 +78,10 @@ export function itemFilterSqlWithoutText(f: ItemFilter): Prisma.Sql {
   and.push(...range(Prisma.sql`i.cot_length`, f.lengthMin, f.lengthMax));
   if (f.reviewer) and.push(Prisma.sql`i.reviewed_by_id = ${f.reviewer}`);
   if (f.sample !== undefined) and.push(Prisma.sql`EXISTS (SELECT 1 FROM acceptance_sample_item s WHERE s.sample_id = ${f.sample} AND s.item_id = i.id)`);
+  if (f.wrongStep !== undefined) and.push(isNull(Prisma.sql`i.step_first_error`, !f.wrongStep));
+  if (f.firstErrorMax !== undefined) and.push(Prisma.sql`i.step_first_error <= ${f.firstErrorMax - 1}`);
+  if (f.stepReviewed !== undefined) and.push(Prisma.sql`i.step_reviewed = ${f.stepReviewed}`);
+  if (f.contradicted !== undefined) and.push(f.contradicted ? Prisma.sql`i.contradicted_steps > 0` : Prisma.sql`i.contradicted_steps = 0`);
   return Prisma.join(and, ' AND ');
 }
 

@@ -15,7 +15,7 @@ const bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : 
 const num = z.coerce.number().finite();
 
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'skipped', 'needs_adjudication'] as const;
-export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'consistencyScore', 'cotLength'] as const;
+export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'consistencyScore', 'cotLength', 'riskScore', 'contradictedSteps'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 export const itemFilterSchema = z.object({
@@ -41,6 +41,12 @@ export const itemFilterSchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   // Only the items of one acceptance sample (lib/sampling), so reviewing a sample is a table view.
   sample: dbIdParam.optional(),
+  // Step-level review (lib/steps): a step marked wrong, the first error at step ≤ N (1-based),
+  // any step reviewed, a claim the evidence stage found contradicted.
+  wrongStep: bool.optional(),
+  firstErrorMax: z.coerce.number().int().min(1).optional(),
+  stepReviewed: bool.optional(),
+  contradicted: bool.optional(),
   sort: z.enum(SORT_FIELDS).default('id'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -115,5 +121,9 @@ export function itemFilterWhere(f: ItemFilter): Prisma.ItemWhereInput {
     });
   }
   if (f.sample !== undefined) and.push({ samples: { some: { sampleId: f.sample } } });
+  if (f.wrongStep !== undefined) and.push({ stepFirstError: f.wrongStep ? { not: null } : null });
+  if (f.firstErrorMax !== undefined) and.push({ stepFirstError: { lte: f.firstErrorMax - 1 } });
+  if (f.stepReviewed !== undefined) and.push({ stepReviewed: f.stepReviewed });
+  if (f.contradicted !== undefined) and.push({ contradictedSteps: f.contradicted ? { gt: 0 } : 0 });
   return { AND: and };
 }

@@ -2,13 +2,16 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { ItemFilter, SortField } from './filter';
 
 export type SortValue = number | Date | null;
+
+/** Sort columns that are never null (no "nulls last" range to walk). */
+const NOT_NULL = new Set<SortField>(['updatedAt', 'riskScore', 'contradictedSteps']);
 export type Cursor = { value: SortValue; id: number };
 
 /** Order of the items table: the sort column (nulls always last), then id as the tie-breaker. */
 export function itemOrderBy(sort: SortField, dir: 'asc' | 'desc'): Prisma.ItemOrderByWithRelationInput[] {
   if (sort === 'id') return [{ id: dir }];
   // Prisma accepts a nulls position only on nullable columns.
-  if (sort === 'updatedAt') return [{ updatedAt: dir }, { id: dir }];
+  if (NOT_NULL.has(sort)) return [{ [sort]: dir }, { id: dir }];
   return [{ [sort]: { sort: dir, nulls: 'last' } }, { id: dir }];
 }
 
@@ -27,7 +30,7 @@ export function afterCursor(sort: SortField, dir: 'asc' | 'desc', cursor: Cursor
   if (v === null) return fromNull(col, idCmp, reverse);
   const valCmp = forward ? { gt: v } : { lt: v };
   const past: Prisma.ItemWhereInput[] = [{ [col]: valCmp }, { [col]: v, id: idCmp }];
-  if (!reverse && col !== 'updatedAt') past.push({ [col]: null });
+  if (!reverse && !NOT_NULL.has(col)) past.push({ [col]: null });
   return { OR: past };
 }
 

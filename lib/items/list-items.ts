@@ -28,6 +28,11 @@ export type ItemRow = {
   reviewedById: string | null;
   reviewerName: string | null;
   updatedAt: string;
+  riskScore: number;
+  riskComponents: Record<string, number>;
+  stepFirstError: number | null;
+  contradictedSteps: number;
+  stepReviewed: boolean;
 };
 
 const COLUMNS = Prisma.sql`
@@ -36,7 +41,8 @@ const COLUMNS = Prisma.sql`
   i.revision_correct AS "revisionCorrect", i.draft_score AS "draftScore", i.revision_score AS "revisionScore",
   i.consistency_score AS "consistencyScore", i.cot_length AS "cotLength", i.current_draft_id IS NOT NULL AS "hasDraft",
   i.current_revision_id IS NOT NULL AS "hasRevision", i.last_error IS NOT NULL AS failed, i.reviewed_by_id AS "reviewedById",
-  i.updated_at AS "updatedAt"`;
+  i.updated_at AS "updatedAt", i.risk_score AS "riskScore", i.risk_components AS "riskComponents",
+  i.step_first_error AS "stepFirstError", i.contradicted_steps AS "contradictedSteps", i.step_reviewed AS "stepReviewed"`;
 
 type RawRow = Omit<ItemRow, 'reviewerName' | 'updatedAt'> & { updatedAt: Date; sortValue: number | Date | null };
 
@@ -99,6 +105,11 @@ function toItemRow(r: RawRow, reviewerName: string | null): ItemRow {
     reviewedById: r.reviewedById,
     reviewerName,
     updatedAt: r.updatedAt.toISOString(),
+    riskScore: r.riskScore,
+    riskComponents: r.riskComponents,
+    stepFirstError: r.stepFirstError,
+    contradictedSteps: r.contradictedSteps,
+    stepReviewed: r.stepReviewed,
   };
 }
 

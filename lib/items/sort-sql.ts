@@ -14,6 +14,8 @@ const COLUMN: Record<SortField, string> = {
   revisionScore: 'revision_score',
   consistencyScore: 'consistency_score',
   cotLength: 'cot_length',
+  riskScore: 'risk_score',
+  contradictedSteps: 'contradicted_steps',
 };
 
 const NULLABLE: Record<SortField, boolean> = {
@@ -23,6 +25,8 @@ const NULLABLE: Record<SortField, boolean> = {
   revisionScore: true,
   consistencyScore: true,
   cotLength: true,
+  riskScore: false,
+  contradictedSteps: false,
 };
 
 export type KeysetPart = { where: Prisma.Sql; orderBy: Prisma.Sql };

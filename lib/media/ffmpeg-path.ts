@@ -62,7 +62,9 @@ export function resolveBinary(input: ResolveBinaryInput): string {
 const require = createRequire(import.meta.url);
 
 function npmBinary(pkg: '@ffmpeg-installer/ffmpeg' | '@ffprobe-installer/ffprobe'): string | undefined {
-  const mod = require(pkg) as { path?: unknown };
+  // Literal specifiers: the web app's bundler cannot follow require(variable) (the frames strip
+  // samples frames in the web process), and both packages are serverExternalPackages.
+  const mod = (pkg === '@ffmpeg-installer/ffmpeg' ? require('@ffmpeg-installer/ffmpeg') : require('@ffprobe-installer/ffprobe')) as { path?: unknown };
   return typeof mod.path === 'string' ? mod.path : undefined;
 }
 

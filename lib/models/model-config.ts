@@ -5,7 +5,7 @@ import { z } from 'zod';
 // (represent, draft, revise). The embedding stage (consistency) never inherits the defaults:
 // a chat endpoint is rarely an embedding endpoint, and the stage is optional.
 
-export const MODEL_STAGES = ['represent', 'draft', 'revise', 'consistency'] as const;
+export const MODEL_STAGES = ['represent', 'draft', 'revise', 'consistency', 'evidence'] as const;
 export type ModelStage = (typeof MODEL_STAGES)[number];
 export const CHAT_STAGES = ['represent', 'draft', 'revise'] as const;
 

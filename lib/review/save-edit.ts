@@ -8,6 +8,7 @@ import { answerCheckFails } from '../answers/answer-check-rule';
 import { openEndedMinScore } from './answer-guard';
 import { getReviewItem } from './get-review-item';
 import type { ReviewItem } from './review-item';
+import { ensureCotSteps } from '../steps/ensure-steps';
 
 export const MAX_COT_LENGTH = 100_000;
 
@@ -61,5 +62,7 @@ export async function saveEdit(
     });
     return { versionId: version.id, reviewId };
   });
+  // A new version is split into steps at once (lib/steps), so its step review starts ready.
+  await ensureCotSteps(db, [result.versionId]);
   return { item: await getReviewItem(db, opts.itemId), versionId: result.versionId, reviewId: result.reviewId };
 }

@@ -22,6 +22,7 @@ const SUGGESTED: Record<StageOverview['stage'], { filter: string; hint: string }
   revise: { filter: 'hasDraft=true&hasRevision=false', hint: 'Items with a draft but no revision' },
   check: { filter: '', hint: 'Every item: scores and filter verdicts (no model)' },
   consistency: { filter: 'hasDraft=true', hint: 'Items with a CoT: text–visual consistency score' },
+  evidence: { filter: 'hasDraft=true', hint: 'Items with a CoT: each visual claim checked against the frames it names' },
 };
 
 /** What the jobs page shows about each stage's configuration. */

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { isPlantedDemoError } from '../../lib/demo/planted-steps';
 
 // An OpenAI-compatible HTTP server of our own, on 127.0.0.1, for tests, e2e runs and
 // benchmarks: it answers /v1/chat/completions and /v1/embeddings with scripted replies —
@@ -107,6 +108,7 @@ export const autoResponder: Responder = (req) => {
     const draft = /<think>([\s\S]*?)<\/think>/.exec(text)?.[1]?.trim() ?? 'Let me look again.';
     return { kind: 'chat', content: `<think>\nWatching the video again: ${draft.replace(/description|caption/gi, 'video')}\n</think>`, usage: { prompt: 900, completion: 300 } };
   }
+  if (text.includes('# Evidence check')) return evidenceReply(text);
   const answer = guessAnswer(text);
   return {
     kind: 'chat',
@@ -115,6 +117,20 @@ export const autoResponder: Responder = (req) => {
     usage: { prompt: 700, completion: 180 },
   };
 };
+
+/**
+ * The evidence stage's verdicts from the demo's known ground truth (lib/demo/planted-steps.ts):
+ * a claim that is one of the demo drafts' planted errors is contradicted, anything else supported.
+ */
+function evidenceReply(text: string): ScriptedReply {
+  const claims = [...text.matchAll(/^- \[([a-z]\d+)\] \([^)]*\) (.*)$/gm)].map((m) => ({ id: m[1]!, claim: m[2]! }));
+  const verdicts = claims.map(({ id, claim }) =>
+    isPlantedDemoError(claim)
+      ? { id, verdict: 'contradicted', reason: 'The frames show something else at that moment (demo ground truth).' }
+      : { id, verdict: 'supported', reason: 'The frames agree with the claim.' },
+  );
+  return { kind: 'chat', content: JSON.stringify({ claims: verdicts }), usage: { prompt: 300 + 85 * claims.length, completion: 30 * claims.length } };
+}
 
 /** Deterministic, related vectors: a shared direction plus input-specific noise (cosines ≈ 0.3–0.6). */
 export function pseudoEmbedding(s: string, dims = 32): number[] {

@@ -5,7 +5,7 @@ import { apiError, exportKeys, type ExportView } from './keys';
 
 export type CreateExportInput = {
   filter: { dataset: number; status: string[]; type?: string[]; source?: string[] };
-  format: 'sft' | 'rl' | 'sharegpt';
+  format: 'sft' | 'rl' | 'sharegpt' | 'prm';
   fileFormat: 'jsonl' | 'json';
   foldOptions?: boolean;
   includeMismatched?: boolean;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../errors';
 
-export const PROMPT_STAGES = ['represent', 'draft', 'revise'] as const;
+export const PROMPT_STAGES = ['represent', 'draft', 'revise', 'evidence'] as const;
 export type PromptStage = (typeof PROMPT_STAGES)[number];
 
 export type PromptTemplate = {

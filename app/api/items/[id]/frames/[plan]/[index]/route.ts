@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { config } from '@/lib/config';
+import { prisma } from '@/lib/db/client';
+import { handle } from '@/lib/http/handle';
+import { stageFrameJpeg } from '@/lib/steps/stage-frames';
+
+type Ctx = { params: Promise<{ id: string; plan: string; index: string }> };
+const paramsSchema = z.object({ id: z.coerce.number().int().positive(), plan: z.enum(['curation', 'uniform']), index: z.coerce.number().int().min(0).max(10_000) });
+
+/** One frame a stage sent, as JPEG (the stages' sampling plan and frame cache). */
+export function GET(_req: Request, ctx: Ctx): Promise<Response> {
+  return handle(async () => {
+    const p = paramsSchema.parse(await ctx.params);
+    const jpeg = await stageFrameJpeg(prisma(), { itemId: p.id, plan: p.plan, index: p.index, settings: config().pipeline });
+    return new Response(new Uint8Array(jpeg), { headers: { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=3600' } });
+  });
+}

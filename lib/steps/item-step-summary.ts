@@ -1,0 +1,26 @@
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * The items table's step columns for the listed items, set-based: step_reviewed (any version
+ * has a labelled step), step_first_error (the first wrong step, 0-based, of the most recently
+ * step-reviewed version) and contradicted_steps (the evidence stage's contradicted claims in
+ * the CoT that would be accepted: the current revision, else the draft).
+ */
+export async function refreshItemStepSummary(db: Db, itemIds: number[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  await db.$executeRawUnsafe(
+    `UPDATE item i SET step_reviewed = x.reviewed, step_first_error = x.first_error, contradicted_steps = x.contradicted
+       FROM (
+         SELECT t.id,
+                EXISTS (SELECT 1 FROM step_review r WHERE r.item_id = t.id AND r.labelled > 0) AS reviewed,
+                (SELECT r.first_error FROM step_review r WHERE r.item_id = t.id AND r.labelled > 0 ORDER BY r.updated_at DESC, r.version_id DESC LIMIT 1) AS first_error,
+                (SELECT count(*)::int FROM step_evidence e WHERE e.version_id = coalesce(t.current_revision_id, t.current_draft_id) AND e.verdict = 'contradicted') AS contradicted
+           FROM item t WHERE t.id = ANY($1::int[])
+       ) x
+      WHERE i.id = x.id
+        AND (i.step_reviewed, i.step_first_error, i.contradicted_steps) IS DISTINCT FROM (x.reviewed, x.first_error, x.contradicted)`,
+    itemIds,
+  );
+}

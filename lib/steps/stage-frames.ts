@@ -1,0 +1,69 @@
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '../errors';
+import { isRemoteUrl, resolveMediaPath } from '../media/resolve-path';
+import { curationFrames, uniformFrames } from '../pipeline/frames/frame-cache';
+import { planFrames, planUniformFrames } from '../pipeline/frames/frame-plan';
+import type { PipelineSettings } from '../pipeline/settings';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+// The frames each stage sent a model for one item, recomputed from the same sampling plans the
+// stages use (lib/pipeline/frames/frame-plan.ts), so the strip shows what the model saw:
+// represent and revise the curation plan (fps capped by max frames), consistency its uniform
+// frames, evidence the subset of curation frames each claim was checked on.
+
+export type StageFrameSet = { stage: 'represent' | 'revise' | 'evidence' | 'consistency'; plan: 'curation' | 'uniform'; indices: number[]; seconds: number[] };
+export type ItemStageFrames = { itemId: number; durationSec: number | null; curation: number[]; uniform: number[]; stages: StageFrameSet[] };
+
+type Row = {
+  duration_sec: number | null;
+  data_type: string;
+  represented: boolean;
+  revision_frames: string | null;
+  consistency: boolean;
+  evidence_seconds: number[] | null;
+};
+
+export async function getItemStageFrames(db: Db, itemId: number, settings: PipelineSettings): Promise<ItemStageFrames> {
+  const [row] = await db.$queryRawUnsafe<Row[]>(
+    `SELECT v.duration_sec, i.data_type::text AS data_type, v.representation_at IS NOT NULL AS represented,
+            (SELECT c.params->>'videoInput' FROM cot_version c WHERE c.id = i.current_revision_id) AS revision_frames,
+            i.consistency_score IS NOT NULL AS consistency,
+            (SELECT array_agg(DISTINCT f::float8 ORDER BY f::float8) FROM step_evidence e, jsonb_array_elements_text(e.frames) f
+              WHERE e.version_id IN (i.current_draft_id, i.current_revision_id)) AS evidence_seconds
+       FROM item i LEFT JOIN video v ON v.id = i.video_id WHERE i.id = $1`,
+    itemId,
+  );
+  if (!row) throw new AppError('NOT_FOUND', `Item ${itemId} not found`);
+  const d = row.data_type === 'video' ? row.duration_sec : null;
+  const curation = planFrames({ durationSec: d, fps: settings.frames.fps, maxFrames: settings.frames.maxFrames }).seconds;
+  const uniform = planUniformFrames({ durationSec: d, count: settings.consistencyFrames }).seconds;
+  const all = (seconds: number[]) => seconds.map((_, i) => i);
+  const stages: StageFrameSet[] = [];
+  if (row.represented) stages.push({ stage: 'represent', plan: 'curation', indices: all(curation), seconds: curation });
+  // A revision sent as video_url saw the clip, not frames: nothing to show.
+  if (row.revision_frames === 'frames') stages.push({ stage: 'revise', plan: 'curation', indices: all(curation), seconds: curation });
+  if (row.evidence_seconds?.length) {
+    const indices = row.evidence_seconds.map((t) => curation.findIndex((c) => Math.abs(c - t) < 1e-3)).filter((i) => i >= 0);
+    stages.push({ stage: 'evidence', plan: 'curation', indices, seconds: indices.map((i) => curation[i]!) });
+  }
+  if (row.consistency) stages.push({ stage: 'consistency', plan: 'uniform', indices: all(uniform), seconds: uniform });
+  return { itemId, durationSec: d, curation, uniform, stages };
+}
+
+/** One sampled frame as JPEG, from the stages' frame cache (ffmpeg runs once per video and plan). */
+export async function stageFrameJpeg(db: Db, opts: { itemId: number; plan: 'curation' | 'uniform'; index: number; settings: PipelineSettings }): Promise<Buffer> {
+  const [row] = await db.$queryRawUnsafe<{ media_root: string; path: string; duration_sec: number | null; data_type: string }[]>(
+    `SELECT ds.media_root, i.path, v.duration_sec, i.data_type::text AS data_type FROM item i JOIN dataset ds ON ds.id = i.dataset_id LEFT JOIN video v ON v.id = i.video_id WHERE i.id = $1`,
+    opts.itemId,
+  );
+  if (!row) throw new AppError('NOT_FOUND', `Item ${opts.itemId} not found`);
+  if (isRemoteUrl(row.path)) throw new AppError('NOT_FOUND', 'Frames of remote media are not served');
+  const clip = resolveMediaPath(row.media_root, row.path);
+  const duration = row.data_type === 'video' ? row.duration_sec : null;
+  const s = opts.settings.frames;
+  const sampled = opts.plan === 'curation' ? await curationFrames(clip, duration, s) : await uniformFrames(clip, duration, opts.settings.consistencyFrames, s.maxSide);
+  const jpeg = sampled.jpegs[opts.index];
+  if (!jpeg) throw new AppError('NOT_FOUND', `Frame ${opts.index} is not in the ${opts.plan} plan (${sampled.jpegs.length} frames)`);
+  return jpeg;
+}
