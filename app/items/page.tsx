@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { redirect } from 'next/navigation';
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -40,12 +39,12 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
       })()
     : undefined;
   const [facets] = await Promise.all([listItemFacets(db, datasetId), firstPage]);
+  // No Suspense boundary here: the table is the page's largest paint, and a boundary would let
+  // React stream it as a hidden segment revealed by script (throttled by up to 300 ms).
   return (
-    <Suspense>
-      <HydrationBoundary state={dehydrate(queries)}>
-        <ItemsView datasets={datasets} facets={facets} />
-      </HydrationBoundary>
-    </Suspense>
+    <HydrationBoundary state={dehydrate(queries)}>
+      <ItemsView datasets={datasets} facets={facets} />
+    </HydrationBoundary>
   );
 }
 
