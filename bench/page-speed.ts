@@ -8,8 +8,9 @@ import { startBenchServer } from './support/bench-server';
 import { syntheticDatabase } from './support/synthetic-items';
 
 // What a user sees when opening each main page cold: a fresh browser context (no cache, no
-// service state) per load, signed in, Chromium 1440x900. Per page: the median largest
-// contentful paint (LCP) of BENCH_RUNS loads (default 7) after one unmeasured warm-up, the
+// service state) per load, signed in, Chromium 1440x900. Per page: the median time to first
+// byte (the server's share) and largest contentful paint (LCP) of BENCH_RUNS loads (default 7)
+// after one unmeasured warm-up, the
 // gzipped JavaScript the browser fetched by then (Resource Timing encodedBodySize; the server
 // gzips), and the page's first JavaScript as the build's manifests list it. On the demo
 // dataset, then on BENCH_ITEMS (default 310000; 0 skips it) synthetic items seeded into the
@@ -28,7 +29,7 @@ const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? '.next-test');
 const LCP_TARGET_MS: Record<string, { demo: number; large: number }> = { '/items': { demo: 500, large: 800 } };
 
 type PageCase = { route: string; url: string };
-type Measured = { lcp: number; jsBytes: number };
+type Measured = { lcp: number; ttfb: number; jsBytes: number };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,7 +53,8 @@ async function loadOnce(browser: Browser, state: BrowserContextOptions['storageS
           }).observe({ type: 'largest-contentful-paint', buffered: true });
           setTimeout(() => {
             const scripts = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')) as PerformanceResourceTiming[];
-            resolve({ lcp, jsBytes: scripts.reduce((a, e) => a + e.encodedBodySize, 0) });
+            const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+            resolve({ lcp, ttfb: nav?.responseStart ?? 0, jsBytes: scripts.reduce((a, e) => a + e.encodedBodySize, 0) });
           }, 200);
         }),
     );
@@ -64,18 +66,19 @@ async function loadOnce(browser: Browser, state: BrowserContextOptions['storageS
 async function measure(browser: Browser, state: BrowserContextOptions['storageState'], baseUrl: string, label: string, cases: PageCase[], large: boolean) {
   const built = new Map(routeJsSizes(distDir).map((r) => [r.route, r.gzipBytes]));
   console.log(`\n${label}: median of ${RUNS} cold loads (fresh context each), Chromium 1440x900`);
-  console.log(`${'page'.padEnd(14)} ${'LCP'.padStart(9)} ${'target'.padStart(8)} ${'JS fetched'.padStart(11)} ${'JS (build)'.padStart(11)} ${'target'.padStart(9)}`);
+  console.log(`${'page'.padEnd(14)} ${'TTFB'.padStart(8)} ${'LCP'.padStart(9)} ${'target'.padStart(8)} ${'JS fetched'.padStart(11)} ${'JS (build)'.padStart(11)} ${'target'.padStart(9)}`);
   for (const c of cases) {
     await loadOnce(browser, state, baseUrl + c.url); // warm the server (first render of a route loads its code)
     const runs: Measured[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(browser, state, baseUrl + c.url));
     const lcp = median(runs.map((r) => r.lcp));
+    const ttfb = median(runs.map((r) => r.ttfb));
     const js = median(runs.map((r) => r.jsBytes));
     const target = LCP_TARGET_MS[c.route]?.[large ? 'large' : 'demo'];
     const b = built.get(c.route);
     const jsOk = (b ?? js) <= PAGE_JS_BUDGET_GZIP_BYTES;
     console.log(
-      `${c.route.padEnd(14)} ${`${lcp.toFixed(0)} ms`.padStart(9)} ${(target ? `${target} ms` : '—').padStart(8)}${target ? (lcp <= target ? ' ✓' : ' ✗') : '  '} ${kb(js).padStart(11)} ${(b === undefined ? '—' : kb(b)).padStart(11)} ${kb(PAGE_JS_BUDGET_GZIP_BYTES).padStart(9)}${jsOk ? ' ✓' : ' ✗'}`,
+      `${c.route.padEnd(14)} ${`${ttfb.toFixed(0)} ms`.padStart(8)} ${`${lcp.toFixed(0)} ms`.padStart(9)} ${(target ? `${target} ms` : '—').padStart(8)}${target ? (lcp <= target ? ' ✓' : ' ✗') : '  '} ${kb(js).padStart(11)} ${(b === undefined ? '—' : kb(b)).padStart(11)} ${kb(PAGE_JS_BUDGET_GZIP_BYTES).padStart(9)}${jsOk ? ' ✓' : ' ✗'}`,
     );
   }
 }
