@@ -18,6 +18,7 @@ import { syntheticDatabase } from './support/synthetic-items';
 //
 //   npx tsx bench/page-speed.ts          # needs a build in .next-test (NEXT_DIST_DIR)
 //   BENCH_ITEMS=0 BENCH_RUNS=9 npx tsx bench/page-speed.ts
+//   BENCH_URL=http://127.0.0.1:3000 BENCH_DATABASE_URL=postgres://…/cot_test_… BENCH_EMAIL=… BENCH_PASSWORD=… npx tsx bench/page-speed.ts
 //
 // Targets (issue 15): /items LCP <= 500 ms on the demo and <= 800 ms at 310K items; every page
 // <= 250 KB of gzipped JavaScript.
@@ -117,8 +118,9 @@ async function main(): Promise<void> {
     await c.connect();
     const demo = (await c.query<{ id: number }>(`SELECT id FROM dataset WHERE name = 'demo'`)).rows[0];
     await c.end();
-    if (!demo) throw new Error('The server has no demo dataset');
-    await measure(browser, state, server.url, 'demo dataset', await pagesFor(server.databaseUrl, demo.id), false);
+    // A server of BENCH_URL may hold only the synthetic items (e.g. a database kept for the benches).
+    if (demo) await measure(browser, state, server.url, 'demo dataset', await pagesFor(server.databaseUrl, demo.id), false);
+    else console.log('\nno demo dataset on this server: demo pages skipped');
 
     if (ITEMS > 0) {
       process.env.BENCH_DATABASE_URL = server.databaseUrl;
