@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { cloneDemoDataset } from '../e2e/review-fixtures';
 import { E2E_ADMIN } from '../e2e/users';
+import { startBenchServer } from './support/bench-server';
 
 // Decision → next item interactive, in Chromium, on the review page.
 //
@@ -26,47 +26,7 @@ const decisions = Number(process.env.BENCH_DECISIONS ?? 60);
 const thinkMs = Number(process.env.BENCH_THINK_MS ?? 300);
 const withSteps = process.env.BENCH_STEPS === '1';
 const baselineRuns = Number(process.env.BENCH_BASELINE_RUNS ?? 15);
-const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3103);
 const TARGET_P95_MS = 150;
-
-async function startServer(): Promise<{ url: string; databaseUrl: string; stop: () => Promise<void> }> {
-  if (process.env.BENCH_URL) {
-    const databaseUrl = process.env.BENCH_DATABASE_URL;
-    if (!databaseUrl) throw new Error('BENCH_URL needs BENCH_DATABASE_URL (the server’s database, for seeding the bench dataset)');
-    return { url: process.env.BENCH_URL, databaseUrl, stop: async () => {} };
-  }
-  const distDir = process.env.NEXT_DIST_DIR ?? '.next-test';
-  if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
-    throw new Error(`No build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} NEXT_SKIP_TYPECHECK=1 npx next build\` first, or set BENCH_URL`);
-  }
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/e2e-server.ts')], {
-    cwd: root,
-    env: { ...process.env, E2E_PORT: String(port), NEXT_DIST_DIR: distDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('The bench server exited during start-up');
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('The bench server did not start within 4 minutes');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const databaseUrl = fs.readFileSync(path.join(root, 'e2e/.artifacts/database-url'), 'utf8').trim();
-  return {
-    url,
-    databaseUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -102,7 +62,7 @@ async function marksSince(page: Page, id: number): Promise<{ shown: number; inte
 }
 
 async function main(): Promise<void> {
-  const server = await startServer();
+  const server = await startBenchServer();
   const { datasetId, items } = await cloneDemoDataset(server.databaseUrl, { name: `bench-next-item-${Date.now()}`, copies: Math.ceil((decisions + 1) / 20) });
   const ids = items.map((i) => i.id);
   const query = `dataset=${datasetId}`;

@@ -1,16 +1,25 @@
-import { Suspense } from 'react';
 import { redirect } from 'next/navigation';
+import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { openEndedMinScore } from '@/lib/review/answer-guard';
 import { AnswerThresholdProvider } from '@/components/cot/answer-threshold-context';
 import { listItemFacets } from '@/lib/items/list-facets';
+import { itemFilterToSearchParams, parseItemFilter } from '@/lib/items/filter';
+import { listItems } from '@/lib/items/list-items';
+import { countItems } from '@/lib/items/count-items';
 import { ItemsView } from '@/components/items/items-view';
 import { dbIdParam } from '@/lib/http/route-id';
+import { ITEMS_PAGE_SIZE, itemKeys } from '@/components/items/api/keys';
+import { asApiJson, serverQueryClient } from '@/components/api/server-query-client';
 
 const querySchema = z.object({ dataset: dbIdParam.optional() });
 
-/** The items table. The URL holds the whole filter; the client reads pages from /api/items. */
+/**
+ * The items table. The URL holds the whole filter; the first page of rows is read here and
+ * handed to the table's query (so the first HTML is the table), the count streams in after it,
+ * and later pages come from /api/items.
+ */
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const db = prisma();
@@ -20,12 +29,37 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   if (datasets.length === 0) return <p className="text-sm text-slate-600">No datasets yet.</p>;
   // A canonical URL names its dataset, so a shared link shows the same rows.
   if (datasetId === undefined || !datasets.some((d) => d.id === datasetId)) redirect(`/items?dataset=${datasets[0]!.id}`);
-  const facets = await listItemFacets(db, datasetId);
+
+  const queries = serverQueryClient();
+  const filter = filterOf(sp);
+  const firstPage = filter
+    ? (() => {
+        // The key the browser computes from the same URL (components/items/items-view.tsx).
+        const key = itemFilterToSearchParams(filter).toString();
+        // Not awaited: a huge filter's count may take longer than the rows and streams in after them.
+        void queries.prefetchQuery({ queryKey: itemKeys.count(key), queryFn: () => countItems(db, filter).then((count) => ({ count })) });
+        return queries.prefetchQuery({ queryKey: itemKeys.page(key, null), queryFn: async () => asApiJson(await listItems(db, { filter, limit: ITEMS_PAGE_SIZE })) });
+      })()
+    : undefined;
+  const [facets] = await Promise.all([listItemFacets(db, datasetId), firstPage]);
+  // No Suspense boundary here: the table is the page's largest paint, and a boundary would let
+  // React stream it as a hidden segment revealed by script (throttled by up to 300 ms).
   return (
-    <Suspense>
+    <HydrationBoundary state={dehydrate(queries)}>
       <AnswerThresholdProvider value={openEndedMinScore()}>
         <ItemsView datasets={datasets} facets={facets} />
       </AnswerThresholdProvider>
-    </Suspense>
+    </HydrationBoundary>
   );
+}
+
+/** The filter the browser will read from this URL, or null when it is not valid (the table says why). */
+function filterOf(sp: Record<string, string | string[] | undefined>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) params.append(k, one);
+  try {
+    return parseItemFilter(params);
+  } catch {
+    return null;
+  }
 }

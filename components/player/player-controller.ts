@@ -1,4 +1,5 @@
 import type Player from 'video.js/dist/types/player';
+import { isStreamingSource, loadStreaming, streamingLoaded } from './streaming';
 import { FALLBACK_FPS, stepFrames } from '@/lib/media/frame-time';
 
 export const PLAYBACK_RATES = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
@@ -102,7 +103,7 @@ export class PlayerController {
       if (isActive()) this.set({ error: player.error()?.message ?? 'The media could not be played' });
     });
     // A player created after load()/preload() picks up its source now.
-    if (slot.src) player.src({ src: slot.src, type: slot.type });
+    if (slot.src) this.giveSource(slot, slot.src, slot.type);
   }
 
   /** Smooth time display while playing (timeupdate fires only ~4 times a second). */
@@ -122,7 +123,26 @@ export class PlayerController {
     slot.src = src;
     slot.type = type;
     slot.ready = false;
-    slot.player?.src({ src, type });
+    this.giveSource(slot, src, type);
+  }
+
+  /** Hands a source to the slot's player; a stream waits for the HLS/DASH code first. */
+  private giveSource(slot: Slot, src: string, type: string | undefined): void {
+    const player = slot.player;
+    if (!player) return;
+    if (streamingLoaded() || !isStreamingSource(src, type)) {
+      player.src({ src, type });
+      return;
+    }
+    loadStreaming().then(
+      () => {
+        // Still this slot's player and source (the reviewer may have moved on meanwhile).
+        if (slot.player === player && slot.src === src) player.src({ src, type });
+      },
+      () => {
+        if (slot.player === player && slot.src === src && this.cur === slot) this.set({ error: 'The HLS/DASH player could not be loaded' });
+      },
+    );
   }
 
   /**

@@ -16,7 +16,10 @@ export function WorkersPanel() {
         </span>
       </header>
       {error && <p className="px-3 py-2 text-sm text-rose-700">{error.message}</p>}
-      {workers.length === 0 ? (
+      {!data ? (
+        // The page renders with the list (app/runs/page.tsx); this only shows when that read failed.
+        !error && <p className="px-3 py-3 text-sm text-slate-500">Loading workers…</p>
+      ) : workers.length === 0 ? (
         <p className="px-3 py-3 text-sm text-slate-500">
           No worker has reported. Start one with <code className="rounded bg-slate-100 px-1">npm run worker</code>.
         </p>

@@ -1,10 +1,12 @@
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
-import { STAGE_ORDER, STATUS_ORDER, type Dashboard, type Histogram, type StageBucket, type Status } from './dashboard-types';
+import { STAGE_ORDER, STATUS_ORDER, type Dashboard, type Histogram, type Status } from './dashboard-types';
+import { SCORE_BINS } from './dashboard-aggregates';
+import { readRollupAggregates } from './rollup-aggregates';
 
 export type { Dashboard } from './dashboard-types';
 
-const BINS = 20;
+const BINS = SCORE_BINS;
 
 function sum<K extends string>(rows: Record<K, number>[], key: K): number {
   return rows.reduce((a, r) => a + r[key], 0);
@@ -21,49 +23,16 @@ function histogram(rows: { bin: number | null; n: number }[]): Histogram {
   return { bins, missing };
 }
 
-/** The dashboard's figures for one dataset: a few aggregate queries, each one pass over its table. */
+/** The dashboard's figures for one dataset, from its rollups. */
 export async function getDashboard(db: PrismaClient, opts: { datasetId: number; days?: number }): Promise<Dashboard> {
   const days = Math.min(Math.max(opts.days ?? 30, 1), 365);
   const { datasetId } = opts;
   const dataset = await db.dataset.findUnique({ where: { id: datasetId }, select: { id: true } });
   if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${datasetId} not found`);
 
-  const since = new Date(Date.now() - days * 86_400_000);
-  const bucket = (col: string) => Prisma.raw(`width_bucket(${col}, 0, 1, ${BINS})`);
-  const [d, r, c] = [bucket('draft_score'), bucket('revision_score'), bucket('consistency_score')];
-  // Three independent scans, run side by side on separate connections.
-  const [stageRows, histRows, decisions] = await Promise.all([
-    db.$queryRaw<({ stage: StageBucket; status: Status; n: number } & Dashboard['pipeline'])[]>`
-      SELECT CASE WHEN i.last_error IS NOT NULL THEN 'failed'
-                  WHEN i.current_revision_id IS NOT NULL THEN 'revised'
-                  WHEN i.current_draft_id IS NOT NULL THEN 'drafted'
-                  WHEN v.representation_at IS NOT NULL THEN 'represented'
-                  ELSE 'new' END AS stage,
-             i.review_status::text AS status, count(*)::int AS n,
-             count(*) FILTER (WHERE v.representation_at IS NOT NULL)::int AS represented,
-             count(*) FILTER (WHERE i.current_draft_id IS NOT NULL)::int AS drafted,
-             count(*) FILTER (WHERE i.current_revision_id IS NOT NULL)::int AS revised,
-             count(*) FILTER (WHERE i.consistency_score IS NOT NULL)::int AS consistency,
-             count(*) FILTER (WHERE i.last_error IS NOT NULL)::int AS failed
-        FROM item i LEFT JOIN video v ON v.id = i.video_id
-       WHERE i.dataset_id = ${datasetId}
-       GROUP BY 1, 2`,
-    // One pass, three groupings: each row lands in one bin per score. The bin count is written
-    // into the SQL (not a parameter) so GROUPING() sees the same expressions as GROUP BY.
-    db.$queryRaw<{ draft: number | null; revision: number | null; consistency: number | null; g: number; n: number }[]>`
-      SELECT ${d} AS draft, ${r} AS revision, ${c} AS consistency, GROUPING(${d}, ${r}, ${c})::int AS g, count(*)::int AS n
-        FROM item WHERE dataset_id = ${datasetId}
-       GROUP BY GROUPING SETS ((${d}), (${r}), (${c}))`,
-    db.$queryRaw<{ day: string; reviewerId: string | null; accepted: number; rejected: number; total: number }[]>`
-      SELECT to_char(date_trunc('day', r.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, r.reviewer_id AS "reviewerId",
-             count(*) FILTER (WHERE r.status = 'accepted')::int AS accepted,
-             count(*) FILTER (WHERE r.status = 'rejected')::int AS rejected,
-             count(*) FILTER (WHERE r.status IN ('accepted', 'rejected', 'skipped'))::int AS total
-        FROM review r JOIN item i ON i.id = r.item_id
-       WHERE i.dataset_id = ${datasetId} AND r.created_at >= ${since} AND r.undone_at IS NULL
-       GROUP BY 1, 2
-       ORDER BY 1`,
-  ]);
+  // Read from the rollups the database keeps current (./rollup-aggregates.ts): a few hundred
+  // small rows instead of a scan of the dataset's items (./raw-aggregates.ts counts the same).
+  const { stageRows, scoreBins, decisions } = await readRollupAggregates(db, { datasetId, days });
 
   const stages = STAGE_ORDER.map((stage) => ({
     stage,
@@ -90,12 +59,10 @@ export async function getDashboard(db: PrismaClient, opts: { datasetId: number; 
       consistency: sum(stageRows, 'consistency'),
       failed: sum(stageRows, 'failed'),
     },
-    // GROUPING(d, r, c) has a bit set for each column a row is not grouped by, d highest:
-    // 3 (0b011) marks the draft bins, 5 (0b101) the revision's, 6 (0b110) the consistency's.
     histograms: {
-      draftScore: histogram(histRows.filter((r) => r.g === 3).map((r) => ({ bin: r.draft, n: r.n }))),
-      revisionScore: histogram(histRows.filter((r) => r.g === 5).map((r) => ({ bin: r.revision, n: r.n }))),
-      consistencyScore: histogram(histRows.filter((r) => r.g === 6).map((r) => ({ bin: r.consistency, n: r.n }))),
+      draftScore: histogram(scoreBins.draft),
+      revisionScore: histogram(scoreBins.revision),
+      consistencyScore: histogram(scoreBins.consistency),
     },
     acceptance: [...byDay].map(([day, v]) => ({ day, ...v })),
     reviewers: reviewerIds.map((id) => ({ id, name: id === null ? 'No signed-in user' : (names.get(id) ?? id) })),

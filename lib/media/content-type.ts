@@ -6,6 +6,10 @@ const TYPES: Record<string, string> = {
   '.mkv': 'video/x-matroska',
   '.avi': 'video/x-msvideo',
   '.ogv': 'video/ogg',
+  // Streams (played with video.js's HLS/DASH code, loaded only for them) and their segments.
+  '.m3u8': 'application/x-mpegurl',
+  '.mpd': 'application/dash+xml',
+  '.m4s': 'video/iso.segment',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',

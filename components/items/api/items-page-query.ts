@@ -3,9 +3,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ItemsPage } from '@/lib/items/list-items';
 import { apiFetch } from '@/components/api/api-fetch';
-import { itemKeys } from './keys';
+import { ITEMS_PAGE_SIZE, itemKeys } from './keys';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = ITEMS_PAGE_SIZE;
 
 export function fetchItemsPage(filter: string, cursor: string | null): Promise<ItemsPage> {
   const p = new URLSearchParams(filter);

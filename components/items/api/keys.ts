@@ -1,3 +1,6 @@
+/** Rows per page of the items table (the server renders the first page with the same size). */
+export const ITEMS_PAGE_SIZE = 50;
+
 // Query keys under one root per area, so one invalidation refreshes every page and count.
 export const itemKeys = {
   all: ['items'] as const,
