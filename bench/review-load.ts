@@ -7,6 +7,7 @@ import { disconnectPrisma, prisma } from '@/lib/db/client';
 import { seedDemo } from '@/lib/demo/seed';
 import { getReviewItem } from '@/lib/review/get-review-item';
 import { createUser } from '@/lib/auth/users/create-user';
+import { createAssignment } from '@/lib/assignments/create-assignment';
 import { SCENARIOS, type ReviewerContext } from './review-scenarios';
 import { benchFetch } from './support/bench-fetch';
 
@@ -132,10 +133,13 @@ async function main(): Promise<void> {
   let web: ReturnType<typeof startProcess> | undefined;
   try {
     await seedDemo(prisma(), { mediaDir: path.join(ROOT, 'data', 'media') });
-    const { items } = await seedBenchItems('bench');
+    const { datasetId: benchDatasetId, items } = await seedBenchItems('bench');
     const password = 'bench-reviewer-pw';
     const emails = Array.from({ length: REVIEWERS }, (_, i) => `bench-reviewer-${i}@cot.test`);
-    for (const email of emails) await createUser(prisma(), { actorId: null, input: { email, name: email, role: 'reviewer', password } });
+    const reviewerIds: string[] = [];
+    for (const email of emails) reviewerIds.push((await createUser(prisma(), { actorId: null, input: { email, name: email, role: 'reviewer', password } })).id);
+    // Reviewers act only within their assignments (lib/assignments/item-access.ts): one covering the bench dataset.
+    await createAssignment(prisma(), { actorId: null, input: { name: 'bench', filter: `dataset=${benchDatasetId}`, reviewerIds } });
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

@@ -155,6 +155,9 @@ test('two reviewers saving one item: the second gets a 409, sees the other edit 
   // Two people: the admin and a reviewer, each in their own browser context.
   const alice = await (await browser.newContext({ storageState: ADMIN_STATE })).newPage();
   const bob = await (await browser.newContext({ storageState: REVIEWER_STATE })).newPage();
+  // Reviewers open only items of their assignments: give Bob this dataset.
+  const [reviewer] = await queryRows<{ id: string }>(`SELECT id FROM "user" WHERE email = $1`, [E2E_REVIEWER.email]);
+  expect((await alice.request.post('/api/assignments', { data: { name: `conflict ${datasetId}`, filter: `dataset=${datasetId}`, reviewerIds: [reviewer!.id] } })).status()).toBe(201);
   await openItem(alice, item.id, `dataset=${datasetId}`);
   await openItem(bob, item.id, `dataset=${datasetId}`);
   await alice.keyboard.press('e');

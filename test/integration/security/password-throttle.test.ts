@@ -41,9 +41,11 @@ describe('sign-in throttling', () => {
 
   it('slows guessing from many addresses, yet never refuses the right password from a fresh one', async () => {
     const owner = await makeUser(db, 'reviewer');
-    const guessers = Array.from({ length: SIGN_IN_LIMITS.account.backoffAfter / 2 }, () => someAddress());
-    for (const g of guessers) for (let i = 0; i < 2; i++) expect((await signInRequest(owner.email, 'guess-guess', from(g))).status).toBe(401);
-    // The account has had its tenth failure: a guesser that already failed must now wait.
+    // Fourteen addresses failing once each (a fresh address is never made to wait): the account
+    // is 4 past the backoff threshold, so the wait (2^4 s) outlasts a slow test machine.
+    const guessers = Array.from({ length: SIGN_IN_LIMITS.account.backoffAfter + 4 }, () => someAddress());
+    for (const g of guessers) expect((await signInRequest(owner.email, 'guess-guess', from(g))).status).toBe(401);
+    // The account is past its tenth failure: a guesser that already failed must now wait.
     const again = await signInRequest(owner.email, 'guess-guess', from(guessers[0]!));
     expect(again.status).toBe(429);
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
