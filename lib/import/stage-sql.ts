@@ -105,14 +105,19 @@ UPDATE item i SET review_status = 'pending', accepted_version_id = NULL, stale_r
  WHERE i.dataset_id = $1::int AND i.problem_id = s.problem_id AND i.review_status <> 'pending'
    AND ((i.problem, i.options, i.solution, i.problem_type, i.path) IS DISTINCT FROM (s.problem, s.options, s.solution, s.problem_type, s.path)
         OR (s.cot_text IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND c.text = s.cot_text)))`;
+            AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND md5(c.text) = md5(s.cot_text))))`;
 
 /** The imported CoT versions this import created, for pointing drafts at them (ON COMMIT DROP). */
 export const CREATE_NEW_VERSIONS = `
 CREATE TEMP TABLE import_new_version (id integer NOT NULL, item_id integer NOT NULL, answer_score double precision, answer_correct boolean, len integer NOT NULL)
 ON COMMIT DROP`;
 
-/** A record's `process` becomes an imported CoT version, once: the same text is never added twice. */
+/**
+ * A record's `process` becomes an imported CoT version, once: the same text is never added twice.
+ * Texts are compared by md5 so the planner walks the item's few versions (item_id index): with a
+ * plain `c.text = s.cot_text` it may probe the trigram index (pg_trgm supports =), which for long
+ * CoTs sharing common words is far slower.
+ */
 export const INSERT_IMPORTED_VERSIONS = `
 WITH nv AS (
   INSERT INTO cot_version (item_id, kind, text, think, answer, format_ok, answer_score, answer_correct, params)
@@ -120,7 +125,7 @@ WITH nv AS (
          jsonb_build_object('importId', $2::int)
     FROM import_stage s JOIN item i ON i.dataset_id = $1::int AND i.problem_id = s.problem_id
    WHERE s.cot_text IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND c.text = s.cot_text)
+     AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND md5(c.text) = md5(s.cot_text))
    ORDER BY s.source_index
   RETURNING id, item_id, answer_score, answer_correct, length(text) AS len
 )
