@@ -105,13 +105,18 @@ UPDATE item i SET review_status = 'pending', accepted_version_id = NULL, stale_r
  WHERE i.dataset_id = $1::int AND i.problem_id = s.problem_id AND i.review_status <> 'pending'
    AND ((i.problem, i.options, i.solution, i.problem_type, i.path) IS DISTINCT FROM (s.problem, s.options, s.solution, s.problem_type, s.path)
         OR (s.cot_text IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND c.text = s.cot_text)))`;
+            AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND md5(c.text) = md5(s.cot_text))))`;
+
+/** The imported CoT versions this import created, for pointing drafts at them (ON COMMIT DROP). */
+export const CREATE_NEW_VERSIONS = `
+CREATE TEMP TABLE import_new_version (id integer NOT NULL, item_id integer NOT NULL, answer_score double precision, answer_correct boolean, len integer NOT NULL)
+ON COMMIT DROP`;
 
 /**
- * A record's `process` becomes an imported CoT version, once: the same text is never added
- * twice. It becomes the item's draft when the item has no generated one (no draft yet, or an
- * older imported one), so review, bulk accept, sampling and the check stage treat it as the draft;
- * a generated draft later takes the pointer and the imported one stays listed (getReviewItem).
+ * A record's `process` becomes an imported CoT version, once: the same text is never added twice.
+ * Texts are compared by md5 so the planner walks the item's few versions (item_id index): with a
+ * plain `c.text = s.cot_text` it may probe the trigram index (pg_trgm supports =), which for long
+ * CoTs sharing common words is far slower.
  */
 export const INSERT_IMPORTED_VERSIONS = `
 WITH nv AS (
@@ -120,16 +125,23 @@ WITH nv AS (
          jsonb_build_object('importId', $2::int)
     FROM import_stage s JOIN item i ON i.dataset_id = $1::int AND i.problem_id = s.problem_id
    WHERE s.cot_text IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND c.text = s.cot_text)
+     AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND md5(c.text) = md5(s.cot_text))
    ORDER BY s.source_index
   RETURNING id, item_id, answer_score, answer_correct, length(text) AS len
-),
-pointed AS (
-  UPDATE item i SET current_draft_id = nv.id, draft_score = nv.answer_score, draft_correct = nv.answer_correct,
-         cot_length = CASE WHEN i.current_revision_id IS NULL THEN nv.len ELSE i.cot_length END,
-         rev = CASE WHEN i.current_draft_id IS NULL THEN i.rev ELSE i.rev + 1 END
-    FROM nv
-   WHERE i.id = nv.item_id
-     AND (i.current_draft_id IS NULL OR EXISTS (SELECT 1 FROM cot_version d WHERE d.id = i.current_draft_id AND d.kind = 'imported'))
 )
-SELECT count(*)::int AS created FROM nv`;
+INSERT INTO import_new_version SELECT id, item_id, answer_score, answer_correct, len FROM nv`;
+
+/**
+ * The new imported CoT becomes the item's draft when the item has no generated one (no draft
+ * yet, or an older imported one), so review, bulk accept, sampling and the check stage treat it
+ * as the draft; a generated draft later takes the pointer and the imported one stays listed
+ * (getReviewItem). A separate statement over an analysed table, so it is a hash join (inside the
+ * INSERT's WITH the planner had no row estimate and chose a nested loop: minutes at 10K CoTs).
+ */
+export const POINT_DRAFTS_AT_IMPORTED = `
+UPDATE item i SET current_draft_id = nv.id, draft_score = nv.answer_score, draft_correct = nv.answer_correct,
+       cot_length = CASE WHEN i.current_revision_id IS NULL THEN nv.len ELSE i.cot_length END,
+       rev = CASE WHEN i.current_draft_id IS NULL THEN i.rev ELSE i.rev + 1 END
+  FROM import_new_version nv
+ WHERE i.id = nv.item_id
+   AND (i.current_draft_id IS NULL OR EXISTS (SELECT 1 FROM cot_version d WHERE d.id = i.current_draft_id AND d.kind = 'imported'))`;

@@ -3,7 +3,17 @@ import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyRow, cotValues, itemValues, type RecordSink } from './record-sink';
-import { COPY_STAGE, CREATE_STAGE, INSERT_IMPORTED_VERSIONS, MARK_STALE, STALE_REASON_SOURCE_CHANGED, UPSERT_ITEMS, UPSERT_VIDEOS } from './stage-sql';
+import {
+  COPY_STAGE,
+  CREATE_NEW_VERSIONS,
+  CREATE_STAGE,
+  INSERT_IMPORTED_VERSIONS,
+  MARK_STALE,
+  POINT_DRAFTS_AT_IMPORTED,
+  STALE_REASON_SOURCE_CHANGED,
+  UPSERT_ITEMS,
+  UPSERT_VIDEOS,
+} from './stage-sql';
 
 const FLUSH_CHARS = 256 * 1024;
 
@@ -45,8 +55,13 @@ export async function createStagingSink(client: pg.Client, opts: { datasetId: nu
       const videosCreated = (await client.query(UPSERT_VIDEOS, [opts.datasetId])).rowCount ?? 0;
       const staleDecisions = (await client.query(MARK_STALE, [opts.datasetId, STALE_REASON_SOURCE_CHANGED])).rowCount ?? 0;
       const items = await client.query<{ inserted: number; updated: number }>(UPSERT_ITEMS, [opts.datasetId]);
-      const versions = await client.query<{ created: number }>(INSERT_IMPORTED_VERSIONS, [opts.datasetId, opts.importId]);
-      return { inserted: items.rows[0]?.inserted ?? 0, updated: items.rows[0]?.updated ?? 0, videosCreated, versionsCreated: versions.rows[0]?.created ?? 0, staleDecisions };
+      await client.query(CREATE_NEW_VERSIONS);
+      const versionsCreated = (await client.query(INSERT_IMPORTED_VERSIONS, [opts.datasetId, opts.importId])).rowCount ?? 0;
+      if (versionsCreated > 0) {
+        await client.query('ANALYZE import_new_version');
+        await client.query(POINT_DRAFTS_AT_IMPORTED);
+      }
+      return { inserted: items.rows[0]?.inserted ?? 0, updated: items.rows[0]?.updated ?? 0, videosCreated, versionsCreated, staleDecisions };
     },
     async abort(e) {
       // An open COPY holds the connection: fail it (CopyFail) so ROLLBACK can run.
