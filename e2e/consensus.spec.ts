@@ -66,6 +66,8 @@ test('a CoT whose answer check fails is accepted only through the second step, w
 });
 
 test('two reviewers: their queues never overlap, a disagreement goes to adjudication, the admin settles it by keyboard', async ({ browser, page, request }) => {
+  // Three signed-in browsers and five pages: longer than one review spec.
+  test.setTimeout(180_000);
   const { datasetId } = await freshDataset('adjudicate');
   const r1 = await newReviewer(browser, request, 'Rita');
   const r2 = await newReviewer(browser, request, 'Sam');

@@ -77,7 +77,20 @@ export function AdjudicationView({ query }: { query: string }) {
 
   if (list.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (list.error) return <p className="text-sm text-rose-700">{list.error.message}</p>;
-  if (items.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600" data-testid="adjudication-empty">Nothing to adjudicate: every reviewed item was settled by its reviewers.</p>;
+  const note = message && (
+    <p className={`rounded px-2 py-1 text-xs ${message.tone === 'ok' ? 'bg-emerald-50 text-emerald-800' : 'bg-rose-50 text-rose-800'}`} role="status" data-testid="adjudication-message">
+      {message.text}
+    </p>
+  );
+  if (items.length === 0)
+    return (
+      <div className="space-y-2">
+        {note}
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600" data-testid="adjudication-empty">
+          Nothing to adjudicate: every reviewed item was settled by its reviewers.
+        </p>
+      </div>
+    );
 
   return (
     <div className="grid grid-cols-[220px_minmax(0,1fr)] gap-3" data-testid="adjudication">
@@ -95,11 +108,7 @@ export function AdjudicationView({ query }: { query: string }) {
         <p className="text-xs text-slate-500">
           {index + 1} of {list.data?.total} · <Kbd>1</Kbd>–<Kbd>{Math.max(1, votes.length)}</Kbd> take that reviewer&apos;s decision · <Kbd>R</Kbd> reject · <Kbd>J</Kbd>/<Kbd>K</Kbd> next / previous
         </p>
-        {message && (
-          <p className={`rounded px-2 py-1 text-xs ${message.tone === 'ok' ? 'bg-emerald-50 text-emerald-800' : 'bg-rose-50 text-rose-800'}`} role="status" data-testid="adjudication-message">
-            {message.text}
-          </p>
-        )}
+        {note}
         {detail.data ? (
           <>
             <QuestionCard item={detail.data.item} />
