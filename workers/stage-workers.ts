@@ -6,6 +6,7 @@ import { SlotLimiter } from '@/lib/models/limits/slot-limiter';
 import { SlotPool } from '@/lib/models/limits/slot-pool';
 import type { ModelStage } from '@/lib/models/model-config';
 import { processStageJob } from '@/lib/pipeline/process-job';
+import { ModelCallLedger, type ModelCallRow } from '@/lib/pipeline/ledger/model-call-ledger';
 import { stageDefinition } from '@/lib/pipeline/stages/registry';
 import { claimResults, type Claim } from '@/lib/pipeline/result/claim-result';
 import type { PipelineSettings } from '@/lib/pipeline/settings';
@@ -44,7 +45,11 @@ export async function startStageWorkers(opts: {
 }): Promise<{ queues: string[]; pumps: Map<Stage, StagePump>; stop: (timeoutMs: number) => Promise<void> }> {
   const { boss, db, settings } = opts;
   const counters = new RunCounterBuffer();
-  const settler = new RunSettler(db, (runId) => counters.drop(runId));
+  const ledger = new ModelCallLedger(db);
+  const flushLedger = () => ledger.flush().catch((e: unknown) => log('warn', 'could not write the model-call ledger; retrying', { error: (e as Error).message }));
+  // The ledger is written before a run is checked for its end, so a finished run's totals
+  // already include its last calls.
+  const settler = new RunSettler(db, (runId) => counters.drop(runId), undefined, flushLedger);
   const rates = new Map<ModelStage, RateLimiter>();
   const pools = new Map<ModelStage, SlotPool>();
   for (const [stage, e] of Object.entries(settings.endpoints) as [ModelStage, NonNullable<PipelineSettings['endpoints'][ModelStage]>][]) {
@@ -75,7 +80,7 @@ export async function startStageWorkers(opts: {
       },
     };
   };
-  const ctx = { db, settings, counters, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate };
+  const ctx = { db, settings, counters, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate, recordCall: (row: ModelCallRow) => ledger.record(row) };
 
   const pumps = new Map<Stage, StagePump>();
   for (const stage of Object.keys(STAGE_QUEUES) as Stage[]) {
@@ -138,6 +143,7 @@ export async function startStageWorkers(opts: {
       }
     }
     void flush();
+    void flushLedger();
     void cancellations.refresh(db).catch((e: unknown) => log('warn', 'could not check for cancelled runs', { error: (e as Error).message }));
   }, 1000);
   timer.unref();
@@ -162,6 +168,7 @@ export async function startStageWorkers(opts: {
       await Promise.all([...pools.values()].map((p) => p.close()));
       clearInterval(timer);
       if (reaper) clearInterval(reaper);
+      await flushLedger();
       await settler.flush();
       await flush();
     },

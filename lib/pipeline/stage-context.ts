@@ -6,6 +6,7 @@ import type { ChatResult } from '../models/chat';
 import type { RetryHooks } from '../models/retry';
 import type { PipelineSettings } from './settings';
 import { StageFailure, type Usage } from './result/stage-failure';
+import type { ModelCallRow } from './ledger/model-call-ledger';
 
 /** What a stage needs from the process running it. */
 export type StageContext = {
@@ -17,6 +18,8 @@ export type StageContext = {
   signal?: AbortSignal;
   /** The worker process (its heartbeat id), noted on the results it takes. */
   workerId?: string;
+  /** Appends one model-call attempt to the spend ledger (every attempt, failed or not). */
+  recordCall?: (row: ModelCallRow) => void;
 };
 
 const runModelConfigSchema = z.looseObject({ overrides: modelOverridesSchema.optional() });
