@@ -12,9 +12,9 @@ import type { ModelCallRow } from './ledger/model-call-ledger';
 export type StageContext = {
   db: PrismaClient;
   settings: PipelineSettings;
-  /** The endpoint's limits, applied to every HTTP attempt: requests per minute and requests in
-   * flight, both shared by all workers. */
-  gate: (stage: ModelStage, runId: number) => Pick<RetryHooks, 'beforeAttempt' | 'around'>;
+  /** The endpoint's limits, applied to every HTTP attempt: requests per minute, tokens per
+   * minute and requests in flight, per endpoint (base URL + key), shared by all workers. */
+  gate: (stage: ModelStage, runId: number) => Pick<RetryHooks, 'beforeAttempt' | 'around' | 'onAttempt'>;
   signal?: AbortSignal;
   /** The worker process (its heartbeat id), noted on the results it takes. */
   workerId?: string;

@@ -37,9 +37,12 @@ async function sendLive(ctx: StageContext, claim: Claim, def: AnyStageDefinition
   if (request.kind === 'none') return { kind: 'none' };
   const endpoint = endpointOf();
   // Every attempt (retries and failures included) goes to the spend ledger, for every stage.
-  const onAttempt = (a: AttemptOutcome) =>
+  const gate = ctx.gate(modelOf(def), claim.runId);
+  const onAttempt = (a: AttemptOutcome) => {
+    gate.onAttempt?.(a);
     ctx.recordCall?.(attemptRow(a, { runId: claim.runId, resultId: claim.resultId, datasetId: claim.datasetId, stage: claim.stage, endpoint }));
-  const hooks = { signal: ctx.signal, ...ctx.gate(modelOf(def), claim.runId), onAttempt };
+  };
+  const hooks = { signal: ctx.signal, ...gate, onAttempt };
   if (request.kind === 'chat') {
     return { kind: 'chat', chat: await callModel(() => chatComplete(endpoint, request.messages, { json: request.json, ...hooks })) };
   }
