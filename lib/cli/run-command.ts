@@ -6,6 +6,7 @@ import { itemFilterSchema } from '../items/filter';
 import { cancelRun } from '../runs/cancel-run';
 import { createRun, STAGES } from '../runs/create-run';
 import { followRun } from '../runs/follow-run';
+import { planRun, type RunPlan } from '../runs/plan-run';
 import { retryRun } from '../runs/retry-run';
 import { runSpend } from '../runs/run-spend';
 import type { RunView } from '../runs/run-view';
@@ -22,6 +23,8 @@ cot-studio run --retry RUN | --resume RUN | --cancel RUN [--wait] [--json]
   --model NAME       another model on the stage's endpoint (re-run with another model)
   --temperature T    sampling temperature for this run
   --prompt-version V prompt version, e.g. v2 (default: the newest in prompts/STAGE/)
+  --dry-run          print the plan instead of starting: matching, skipped, cannot run yet and why,
+                     estimated tokens, cost and time at the endpoint's limits (with --json: as JSON)
   --wait             follow the run until it finishes (exit 0: no failures, 3: some failed)
   --json             print the run as JSON (tokens and cost from the spend ledger, per model in "spend")
   --retry RUN        queue the run's failed items again (the jobs page's Retry)
@@ -42,6 +45,22 @@ function line(r: RunView): string {
   return parts.join(' · ');
 }
 
+function planText(p: RunPlan): string {
+  const e = p.estimate;
+  const unit = p.unit === 'video' ? 'videos' : 'items';
+  const lines = [
+    `plan: ${p.stage} on ${p.dataset.name}${p.model ? ` with ${p.model}` : ''}${p.promptVersion ? ` (${p.promptVersion})` : ''}`,
+    `  ${p.matching} ${unit} match · ${p.skipped} skipped (already done with this model and prompt) · ${p.toRun} to run`,
+    ...p.cannotRun.map((c) => `  ${c.count} cannot run yet (${c.endsAs === 'failed' ? 'will fail' : 'will be skipped'}): ${c.reason}`),
+  ];
+  if (e.basis !== 'no model') {
+    const cost = e.costUsd === null ? 'no price set' : `$${e.costUsd.toFixed(2)}`;
+    lines.push(`  estimate: ${e.requests} requests, ${e.tokensIn} tokens in / ${e.tokensOut} out, ${cost}, about ${e.seconds} s (limited by ${e.limitedBy})`);
+    lines.push(`  ${e.basisNote}`);
+  }
+  return lines.join('\n');
+}
+
 /**
  * `cot-studio run STAGE --dataset NAME [filters]`: starts a run exactly as the jobs page does
  * (the workers do the work), and with --wait follows it to the end. Returns the exit code.
@@ -56,6 +75,7 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
     'prompt-version': { type: 'string' },
     wait: { type: 'boolean' },
     json: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
     retry: { type: 'string' },
     resume: { type: 'string' },
     cancel: { type: 'string' },
@@ -120,18 +140,19 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
   const overrides = { ...(typeof values.model === 'string' ? { model: values.model } : {}), ...(temperature !== undefined ? { temperature } : {}) };
 
   const dataset = /^\d+$/.test(values.dataset) ? Number(values.dataset) : values.dataset;
-  const created = await createRun(
-    db,
-    settings,
-    {
+  const runInput = {
       stage: stage as (typeof STAGES)[number],
       dataset,
       filter: filter.toString(),
       force: values.force === true,
       ...(typeof values['prompt-version'] === 'string' ? { promptVersion: values['prompt-version'] } : {}),
       ...(Object.keys(overrides).length ? { overrides } : {}),
-    },
-    { actorId: null },
-  );
+  };
+  if (values['dry-run']) {
+    const plan = await planRun(db, settings, runInput);
+    out.log(values.json ? JSON.stringify(plan, null, 2) : planText(plan));
+    return 0;
+  }
+  const created = await createRun(db, settings, runInput, { actorId: null });
   return follow(created.id);
 }
