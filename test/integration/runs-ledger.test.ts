@@ -65,8 +65,8 @@ describe('spend ledger', () => {
     expect(retried).toMatchObject({ status: 'completed', done: 6, failed: 0 });
 
     // A second run, cancelled while in flight, then resumed.
-    h.server.delayMs = 150;
-    const { dataset: ds2 } = await seedDataset(h.db, { items: Array.from({ length: 8 }, () => ({})), withRepresentation: true });
+    h.server.delayMs = 300;
+    const { dataset: ds2 } = await seedDataset(h.db, { items: Array.from({ length: 20 }, () => ({})), withRepresentation: true });
     const second = await h.createRun({ stage: 'draft', dataset: ds2.id });
     for (let i = 0; i < 100 && (await h.db.stageResult.count({ where: { runId: second.id, status: 'done' } })) < 2; i++) await new Promise((r) => setTimeout(r, 50));
     await cancelRun(h.db, second.id, { actorId: null });
@@ -79,15 +79,15 @@ describe('spend ledger', () => {
     expect(cancelled.done + cancelled.failed + cancelled.skipped + cancelled.cancelled).toBeLessThanOrEqual(rows.length);
     h.server.delayMs = 0;
     await retryRun(h.db, h.settings, second.id, { actorId: null });
-    expect(await h.waitForRun(second.id)).toMatchObject({ status: 'completed', done: 8 });
+    expect(await h.waitForRun(second.id)).toMatchObject({ status: 'completed', done: 20 });
 
     // The ledger equals what the server billed; each run's totals equal its ledger rows.
     await new Promise((r) => setTimeout(r, 1200));
     const billed = { tokensIn: h.server.billed.tokensIn - billed0.tokensIn, tokensOut: h.server.billed.tokensOut - billed0.tokensOut };
     const all = await ledgerTotals([first.id, second.id]);
     expect({ tokensIn: all.tin, tokensOut: all.tout }).toEqual(billed);
-    // 6 + 8 items, 1 no-tags reply, 2 retried attempts, 3 failed attempts, then their retries.
-    expect(all.calls).toBe(6 + 8 + 1 + 2 + 3);
+    // 6 + 20 items, 1 no-tags reply, 2 retried attempts, 3 failed attempts, then their retries.
+    expect(all.calls).toBe(6 + 20 + 1 + 2 + 3);
     for (const id of [first.id, second.id]) {
       const run = await h.db.pipelineRun.findUniqueOrThrow({ where: { id } });
       const l = await ledgerTotals([id]);
