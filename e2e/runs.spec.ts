@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { queryRows } from './support';
 
-/** Clicks "Start run" and returns the new run's id from the API's answer. */
+/** Asks for the run's pre-flight, then clicks "Start run"; returns the new run's id from the API's answer. */
 async function startRun(page: Page): Promise<number> {
+  await page.getByTestId('plan-run').click();
+  await expect(page.getByTestId('run-plan')).toBeVisible();
   const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/runs') && r.request().method() === 'POST'), page.getByTestId('start-run').click()]);
   expect(res.status()).toBe(201);
   return ((await res.json()) as { run: { id: number } }).run.id;
@@ -42,7 +44,16 @@ test('a draft run started from the jobs page is watched live until it finishes',
   await page.getByTestId('stage-option-draft').click();
   await page.getByTestId('run-dataset').selectOption(String(ds.id));
   await expect(page.getByTestId('run-filter')).toHaveValue('hasDraft=false');
-  const run = { id: await startRun(page) };
+  // Plan before you spend: the pre-flight says what the run will do and cost, and starts nothing.
+  await page.getByTestId('plan-run').click();
+  const plan = page.getByTestId('run-plan');
+  await expect(plan).toContainText('4 items match');
+  await expect(plan.getByTestId('plan-to-run')).toHaveText('4');
+  await expect(plan).toContainText('Estimate: 4 requests');
+  await page.screenshot({ path: '/tmp/runs-preflight.png' });
+  const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/runs') && r.request().method() === 'POST'), page.getByTestId('start-run').click()]);
+  expect(res.status()).toBe(201);
+  const run = { id: ((await res.json()) as { run: { id: number } }).run.id };
   const row = page.getByTestId(`run-row-${run.id}`);
   await expect(row).toBeVisible();
   await expect(row).toContainText('draft');
@@ -51,6 +62,10 @@ test('a draft run started from the jobs page is watched live until it finishes',
   await expect(row.getByTestId('run-status')).toHaveText('completed', { timeout: 30_000 });
   await expect(row.getByTestId('run-progress')).toContainText('4 / 4 done');
   await page.screenshot({ path: 'test-results/screens/runs-1440x900.png' });
+  // Spend per model from the ledger, in the run's detail.
+  await row.click();
+  await expect(page.getByTestId('run-spend')).toContainText('scripted-model');
+  await page.screenshot({ path: '/tmp/runs-finished-spend.png' });
 
   const drafts = await queryRows<{ n: number; model: string; prompt: string }>(
     `SELECT count(*)::int AS n, min(v.model) AS model, min(v.prompt_version) AS prompt FROM cot_version v JOIN item i ON i.id = v.item_id WHERE i.dataset_id = $1 AND v.kind = 'draft'`,
@@ -75,6 +90,7 @@ test('failures are grouped by message with samples, and can be retried', async (
   await row.click();
   const groups = page.getByTestId('failure-groups');
   await expect(groups).toContainText("The item's video has no representation yet: run represent first");
+  await expect(page.getByTestId(`run-detail-${run.id}`)).toContainText('Failures by cause');
   await expect(groups.locator('li > div span').last()).toHaveText('3');
   await expect(groups.getByRole('link').first()).toHaveAttribute('href', /^\/items\/\d+$/);
   await page.setViewportSize({ width: 1280, height: 720 });

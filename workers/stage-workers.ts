@@ -1,11 +1,10 @@
 import type PgBoss from 'pg-boss';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
-import { RateLimiter } from '@/lib/models/limits/rate-limiter';
-import { SlotLimiter } from '@/lib/models/limits/slot-limiter';
-import { SlotPool } from '@/lib/models/limits/slot-pool';
 import type { ModelStage } from '@/lib/models/model-config';
+import type { AttemptOutcome } from '@/lib/models/retry';
 import { processStageJob } from '@/lib/pipeline/process-job';
+import { ModelCallLedger, type ModelCallRow } from '@/lib/pipeline/ledger/model-call-ledger';
 import { stageDefinition } from '@/lib/pipeline/stages/registry';
 import { claimResults, type Claim } from '@/lib/pipeline/result/claim-result';
 import type { PipelineSettings } from '@/lib/pipeline/settings';
@@ -16,15 +15,14 @@ import { RunCancellations, RunCancelled } from '@/lib/runs/run-cancellations';
 import { STAGE_QUEUES } from '@/lib/runs/stage-jobs';
 import { requeueResultsOfDeadWorkers } from '@/lib/runs/requeue-dead-workers';
 import { log } from '@/lib/log';
+import { endpointLimits } from './endpoint-limits';
 import { StagePump } from './stage-pump';
 import type { WorkerState } from './wrap-handler';
 
 /** check runs no model: its jobs are a few queries each. */
 const CHECK_CONCURRENCY = 8;
 
-export function limiterKey(stage: ModelStage): string {
-  return `stage:${stage}`;
-}
+export { limiterKey } from './endpoint-limits';
 
 /**
  * Starts one pump per stage this worker can serve: check always, a model stage when its
@@ -44,19 +42,12 @@ export async function startStageWorkers(opts: {
 }): Promise<{ queues: string[]; pumps: Map<Stage, StagePump>; stop: (timeoutMs: number) => Promise<void> }> {
   const { boss, db, settings } = opts;
   const counters = new RunCounterBuffer();
-  const settler = new RunSettler(db, (runId) => counters.drop(runId));
-  const rates = new Map<ModelStage, RateLimiter>();
-  const pools = new Map<ModelStage, SlotPool>();
-  for (const [stage, e] of Object.entries(settings.endpoints) as [ModelStage, NonNullable<PipelineSettings['endpoints'][ModelStage]>][]) {
-    if (e.rpm !== null) {
-      const r = new RateLimiter(db, limiterKey(stage), e.rpm);
-      await r.ensure();
-      rates.set(stage, r);
-    }
-    const limiter = new SlotLimiter(db, limiterKey(stage), e.maxConcurrency, opts.holder, settings.slotLeaseSeconds);
-    await limiter.ensure();
-    pools.set(stage, new SlotPool(limiter));
-  }
+  const ledger = new ModelCallLedger(db);
+  const flushLedger = () => ledger.flush().catch((e: unknown) => log('warn', 'could not write the model-call ledger; retrying', { error: (e as Error).message }));
+  // The ledger is written before a run is checked for its end, so a finished run's totals
+  // already include its last calls.
+  const settler = new RunSettler(db, (runId) => counters.drop(runId), undefined, flushLedger);
+  const limits = await endpointLimits(db, settings, opts.holder);
   const cancellations = new RunCancellations();
   const gate = (stage: ModelStage, runId: number) => {
     cancellations.watch(runId);
@@ -66,16 +57,23 @@ export async function startStageWorkers(opts: {
     return {
       beforeAttempt: async () => {
         live();
-        await rates.get(stage)?.take();
+        const l = limits.byStage.get(stage);
+        await l?.rpm?.take();
+        await l?.tpm?.waitForBudget();
       },
       around: <T>(attempt: () => Promise<T>) => {
-        const pool = pools.get(stage);
+        const pool = limits.byStage.get(stage)?.pool;
         // Checked again once a slot is free: the wait for it may have outlasted the run.
         return pool ? pool.with(async () => (live(), attempt())) : attempt();
       },
+      onAttempt: (a: AttemptOutcome) => {
+        const tpm = limits.byStage.get(stage)?.tpm;
+        const used = a.ok ? a.tokensIn + a.tokensOut : 0;
+        if (tpm && used > 0) void tpm.spend(used).catch((e: unknown) => log('warn', 'could not count tokens per minute', { error: (e as Error).message }));
+      },
     };
   };
-  const ctx = { db, settings, counters, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate };
+  const ctx = { db, settings, counters, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate, recordCall: (row: ModelCallRow) => ledger.record(row) };
 
   const pumps = new Map<Stage, StagePump>();
   for (const stage of Object.keys(STAGE_QUEUES) as Stage[]) {
@@ -123,7 +121,7 @@ export async function startStageWorkers(opts: {
       for (const [stage, p] of pumps) {
         const s = p.stats;
         const model = stageDefinition(stage).model;
-        const pool = model ? pools.get(model)?.stats : undefined;
+        const pool = model ? limits.byStage.get(model)?.pool.stats : undefined;
         if (s.jobs === 0) continue;
         const avg = (ms: number, n: number) => (n ? Math.round(ms / n) : 0);
         log('debug', 'stage pump stats', {
@@ -138,6 +136,7 @@ export async function startStageWorkers(opts: {
       }
     }
     void flush();
+    void flushLedger();
     void cancellations.refresh(db).catch((e: unknown) => log('warn', 'could not check for cancelled runs', { error: (e as Error).message }));
   }, 1000);
   timer.unref();
@@ -159,9 +158,10 @@ export async function startStageWorkers(opts: {
     pumps,
     stop: async (timeoutMs: number) => {
       await Promise.all([...pumps.values()].map((p) => p.stop(timeoutMs)));
-      await Promise.all([...pools.values()].map((p) => p.close()));
+      await Promise.all(limits.all.map((l) => l.pool.close()));
       clearInterval(timer);
       if (reaper) clearInterval(reaper);
+      await flushLedger();
       await settler.flush();
       await flush();
     },

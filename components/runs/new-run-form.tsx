@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import type { RunView } from '@/lib/runs/run-view';
 import { useCreateRun } from './queries/create-run';
+import { usePlanRun } from './queries/plan-run';
+import { RunPlanPanel } from './run-plan-panel';
 import type { StageConfig } from './queries/stage-config';
 
 export type RunPrefill = { stage?: string; dataset?: number; filter?: string; model?: string; promptVersion?: string };
@@ -30,26 +32,38 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
   const [promptVersion, setPromptVersion] = useState(prefill.promptVersion ?? '');
   const [force, setForce] = useState(false);
   const create = useCreateRun();
+  const plan = usePlanRun();
 
   // Until the user types a filter, the stage's usual selection is proposed.
   const shownFilter = filter ?? current?.suggestedFilter ?? '';
   const usesModel = stage !== 'check' && stage !== 'consistency';
 
+  const t = temperature.trim() === '' ? undefined : Number(temperature);
+  const runInput =
+    dataset === undefined
+      ? null
+      : {
+          stage: stage as 'draft',
+          dataset,
+          filter: shownFilter,
+          force,
+          ...(promptVersion ? { promptVersion } : {}),
+          ...(model.trim() || t !== undefined ? { overrides: { ...(model.trim() ? { model: model.trim() } : {}), ...(t !== undefined ? { temperature: t } : {}) } } : {}),
+        };
+  // The pre-flight shown is for exactly these inputs; any change asks for a new one.
+  const inputKey = JSON.stringify(runInput);
+  const [plannedKey, setPlannedKey] = useState<string | null>(null);
+  const planned = plan.data && plannedKey === inputKey ? plan.data : null;
+
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (dataset === undefined) return;
-    const t = temperature.trim() === '' ? undefined : Number(temperature);
-    create.mutate(
-      {
-        stage: stage as 'draft',
-        dataset,
-        filter: shownFilter,
-        force,
-        ...(promptVersion ? { promptVersion } : {}),
-        ...(model.trim() || t !== undefined ? { overrides: { ...(model.trim() ? { model: model.trim() } : {}), ...(t !== undefined ? { temperature: t } : {}) } } : {}),
-      },
-      { onSuccess: (run) => onCreated(run) },
-    );
+    if (!runInput) return;
+    // First the plan (nothing is spent), then the run.
+    if (!planned) {
+      plan.mutate(runInput, { onSuccess: () => setPlannedKey(inputKey) });
+      return;
+    }
+    create.mutate(runInput, { onSuccess: (run) => onCreated(run) });
   };
 
   return (
@@ -125,16 +139,22 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
           Redo items already done with this model and prompt version
         </label>
         <div className="flex items-center gap-3">
-          {create.error && (
+          {(create.error ?? plan.error) && (
             <p className="max-w-xl text-sm text-rose-700" role="alert">
-              {create.error.message}
+              {(create.error ?? plan.error)!.message}
             </p>
           )}
-          <button type="submit" disabled={create.isPending || dataset === undefined} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 disabled:opacity-50" data-testid="start-run">
-            {create.isPending ? 'Starting…' : 'Start run'}
+          <button
+            type="submit"
+            disabled={create.isPending || plan.isPending || dataset === undefined}
+            className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 disabled:opacity-50"
+            data-testid={planned ? 'start-run' : 'plan-run'}
+          >
+            {create.isPending ? 'Starting…' : plan.isPending ? 'Planning…' : planned ? 'Start run' : 'Plan run'}
           </button>
         </div>
       </div>
+      {planned && <RunPlanPanel plan={planned} />}
     </form>
   );
 }

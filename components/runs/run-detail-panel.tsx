@@ -3,13 +3,14 @@
 import Link from 'next/link';
 import { useRun } from './queries/run-detail';
 import { fmtFilter, fmtInt } from './format';
+import { RunSpendTable } from './run-spend-table';
 
 /** A run's exact counts, its failures grouped by message with samples, and its model config. */
 export function RunDetailPanel({ runId }: { runId: number }) {
   const { data, error, isPending } = useRun(runId);
   if (isPending) return <p className="px-4 py-3 text-sm text-slate-500">Loading…</p>;
   if (error) return <p className="px-4 py-3 text-sm text-rose-700">{error.message}</p>;
-  const { run, counts, failures, skips, modelConfig } = data;
+  const { run, counts, failures, skips, modelConfig, spend } = data;
   const cfg = (modelConfig ?? {}) as Record<string, unknown>;
   const visual = run.stage === 'represent' || run.stage === 'revise';
   const shown = ['baseUrl', 'model', 'apiKeyEnv', 'temperature', 'topP', 'maxTokens', 'timeoutMs', 'maxRetries', 'maxConcurrency', 'rpm', ...(visual ? ['videoInput'] : [])].filter((k) => cfg[k] !== undefined && cfg[k] !== null);
@@ -31,7 +32,7 @@ export function RunDetailPanel({ runId }: { runId: number }) {
           <p className="text-xs text-slate-500">No failures.</p>
         ) : (
           <div>
-            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Failures by message</h3>
+            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Failures by cause</h3>
             <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white" data-testid="failure-groups">
               {failures.map((f) => (
                 <li key={f.message} className="px-3 py-2">
@@ -66,7 +67,13 @@ export function RunDetailPanel({ runId }: { runId: number }) {
           </div>
         )}
       </div>
-      <div className="col-span-4">
+      <div className="col-span-4 space-y-3">
+        {run.stage !== 'check' && (
+          <div>
+            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Spend (every attempt)</h3>
+            <RunSpendTable spend={spend} />
+          </div>
+        )}
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Model</h3>
         {shown.length === 0 ? (
           <p className="text-xs text-slate-500">{run.stage === 'check' ? 'No model: answer checks and verdicts only.' : '—'}</p>

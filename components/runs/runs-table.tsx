@@ -85,7 +85,7 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">
                     {fmtTokens(r.tokensIn)} / {fmtTokens(r.tokensOut)}
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">{fmtCost(r.costUsd)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">{r.stage === 'check' ? '—' : r.priceSet ? fmtCost(r.costUsd) : <span className="text-xs text-slate-400">no price set</span>}</td>
                   <td className="whitespace-nowrap px-3 py-2">
                     <RunStatusBadge status={r.status} failed={r.failed} />
                     {active && workers.data && !served.has(`stage.${r.stage}`) && (

@@ -40,6 +40,11 @@ export function WorkersPanel() {
                   <span className={`mr-1.5 inline-block h-2 w-2 rounded-full ${w.live ? 'bg-emerald-500' : 'bg-slate-300'}`} aria-label={w.live ? 'live' : 'silent'} />
                   <span className="font-mono">{w.hostname}</span>
                   <span className="text-slate-400"> pid {w.pid}</span>
+                  {w.goneAt && (
+                    <span className="ml-1.5 rounded bg-rose-50 px-1 text-[10px] font-semibold uppercase text-rose-700" title={`found dead at ${w.goneAt}: its model slots were freed and its items requeued`} data-testid="worker-gone">
+                      gone
+                    </span>
+                  )}
                 </td>
                 <td className="max-w-[220px] truncate px-3 py-1.5 font-mono text-[11px]" title={w.queues.join(', ')}>
                   {w.queues.map((q) => q.replace(/^stage\./, '')).join(' · ')}

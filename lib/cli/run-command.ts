@@ -3,12 +3,17 @@ import { config } from '../config';
 import { prisma } from '../db/client';
 import { AppError } from '../errors';
 import { itemFilterSchema } from '../items/filter';
+import { cancelRun } from '../runs/cancel-run';
 import { createRun, STAGES } from '../runs/create-run';
 import { followRun } from '../runs/follow-run';
+import { planRun, type RunPlan } from '../runs/plan-run';
+import { retryRun } from '../runs/retry-run';
+import { runSpend } from '../runs/run-spend';
 import type { RunView } from '../runs/run-view';
 import type { PipelineSettings } from '../pipeline/settings';
 
 export const RUN_USAGE = `cot-studio run STAGE --dataset NAME [filters] [options]
+cot-studio run --retry RUN | --resume RUN | --cancel RUN [--wait] [--json]
 
   STAGE              ${STAGES.join(' | ')}
   --dataset NAME     dataset name (or id)
@@ -18,8 +23,13 @@ export const RUN_USAGE = `cot-studio run STAGE --dataset NAME [filters] [options
   --model NAME       another model on the stage's endpoint (re-run with another model)
   --temperature T    sampling temperature for this run
   --prompt-version V prompt version, e.g. v2 (default: the newest in prompts/STAGE/)
+  --dry-run          print the plan instead of starting: matching, skipped, cannot run yet and why,
+                     estimated tokens, cost and time at the endpoint's limits (with --json: as JSON)
   --wait             follow the run until it finishes (exit 0: no failures, 3: some failed)
-  --json             print the run as JSON`;
+  --json             print the run as JSON (tokens and cost from the spend ledger, per model in "spend")
+  --retry RUN        queue the run's failed items again (the jobs page's Retry)
+  --resume RUN       queue a cancelled run's cancelled items again (the jobs page's Resume)
+  --cancel RUN       cancel the run: queued work is dropped, requests in flight finish`;
 
 const FILTER_KEYS = Object.keys(itemFilterSchema.shape).filter((k) => k !== 'dataset' && k !== 'sort' && k !== 'dir');
 
@@ -31,8 +41,24 @@ function line(r: RunView): string {
   if (r.inFlight) parts.push(`${r.inFlight} in flight`);
   if (r.ratePerMinute) parts.push(`${r.ratePerMinute.toFixed(1)}/min`);
   if (r.etaSeconds !== null) parts.push(`ETA ${r.etaSeconds}s`);
-  if (r.tokensIn || r.tokensOut) parts.push(`${r.tokensIn}/${r.tokensOut} tokens`, `$${r.costUsd.toFixed(4)}`);
+  if (r.tokensIn || r.tokensOut) parts.push(`${r.tokensIn}/${r.tokensOut} tokens`, r.priceSet ? `$${r.costUsd.toFixed(4)}` : 'no price set');
   return parts.join(' · ');
+}
+
+function planText(p: RunPlan): string {
+  const e = p.estimate;
+  const unit = p.unit === 'video' ? 'videos' : 'items';
+  const lines = [
+    `plan: ${p.stage} on ${p.dataset.name}${p.model ? ` with ${p.model}` : ''}${p.promptVersion ? ` (${p.promptVersion})` : ''}`,
+    `  ${p.matching} ${unit} match · ${p.skipped} skipped (already done with this model and prompt) · ${p.toRun} to run`,
+    ...p.cannotRun.map((c) => `  ${c.count} cannot run yet (${c.endsAs === 'failed' ? 'will fail' : 'will be skipped'}): ${c.reason}`),
+  ];
+  if (e.basis !== 'no model') {
+    const cost = e.costUsd === null ? 'no price set' : `$${e.costUsd.toFixed(2)}`;
+    lines.push(`  estimate: ${e.requests} requests, ${e.tokensIn} tokens in / ${e.tokensOut} out, ${cost}, about ${e.seconds} s (limited by ${e.limitedBy})`);
+    lines.push(`  ${e.basisNote}`);
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -49,6 +75,10 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
     'prompt-version': { type: 'string' },
     wait: { type: 'boolean' },
     json: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    retry: { type: 'string' },
+    resume: { type: 'string' },
+    cancel: { type: 'string' },
     ...Object.fromEntries(FILTER_KEYS.map((k) => [k, { type: 'string' as const }])),
   };
   let parsed;
@@ -58,6 +88,47 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
     throw new AppError('BAD_REQUEST', `${(e as Error).message}\n\n${RUN_USAGE}`);
   }
   const { values, positionals } = parsed;
+  const db = prisma();
+  const follow = async (runId: number): Promise<number> => {
+    let last = '';
+    const final = await followRun(db, runId, {
+      intervalMs: 1000,
+      onProgress: (r) => {
+        const l = line(r);
+        if (!values.json && l !== last) out.log(l);
+        last = l;
+      },
+      ...(values.wait ? {} : { signal: AbortSignal.abort() }),
+    });
+    if (values.json) out.log(JSON.stringify({ ...final, spend: await runSpend(db, runId) }, null, 2));
+    if (!values.wait) return 0;
+    if (final.note) out.log(final.note);
+    return final.failed > 0 ? 3 : 0;
+  };
+
+  // --retry / --resume / --cancel RUN: what the jobs page's buttons do.
+  const actions = (['retry', 'resume', 'cancel'] as const).filter((a) => typeof values[a] === 'string');
+  if (actions.length > 1) throw new AppError('BAD_REQUEST', `Use one of --retry, --resume, --cancel\n\n${RUN_USAGE}`);
+  if (actions.length === 1) {
+    const action = actions[0]!;
+    const raw = values[action] as string;
+    if (!/^\d+$/.test(raw)) throw new AppError('BAD_REQUEST', `--${action} takes a run number, got ${JSON.stringify(raw)}`);
+    if (positionals.length) throw new AppError('BAD_REQUEST', `--${action} takes no STAGE\n\n${RUN_USAGE}`);
+    const runId = Number(raw);
+    if (action === 'cancel') {
+      const r = await cancelRun(db, runId, { actorId: null });
+      if (!values.json) out.log(`run #${runId} cancelled: ${r.cancelled} queued items dropped; requests in flight finish`);
+    } else {
+      const run = await db.pipelineRun.findUnique({ where: { id: runId }, select: { status: true } });
+      if (!run) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
+      if (action === 'resume' && run.status !== 'cancelled') throw new AppError('CONFLICT', `Run ${runId} is ${run.status}; only a cancelled run can be resumed (use --retry for failed items)`);
+      if (action === 'retry' && run.status === 'cancelled') throw new AppError('CONFLICT', `Run ${runId} is cancelled; use --resume to queue its cancelled and failed items`);
+      const r = await retryRun(db, settings, runId, { actorId: null });
+      if (!values.json) out.log(`run #${runId}: ${r.requeued} items queued again`);
+    }
+    return follow(runId);
+  }
+
   const stage = positionals[0];
   if (!stage || positionals.length > 1 || !(STAGES as readonly string[]).includes(stage)) throw new AppError('BAD_REQUEST', `run takes one STAGE (${STAGES.join(', ')})\n\n${RUN_USAGE}`);
   if (typeof values.dataset !== 'string') throw new AppError('BAD_REQUEST', `run needs --dataset NAME\n\n${RUN_USAGE}`);
@@ -68,33 +139,20 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
   if (temperature !== undefined && !Number.isFinite(temperature)) throw new AppError('BAD_REQUEST', '--temperature must be a number');
   const overrides = { ...(typeof values.model === 'string' ? { model: values.model } : {}), ...(temperature !== undefined ? { temperature } : {}) };
 
-  const db = prisma();
   const dataset = /^\d+$/.test(values.dataset) ? Number(values.dataset) : values.dataset;
-  const created = await createRun(
-    db,
-    settings,
-    {
+  const runInput = {
       stage: stage as (typeof STAGES)[number],
       dataset,
       filter: filter.toString(),
       force: values.force === true,
       ...(typeof values['prompt-version'] === 'string' ? { promptVersion: values['prompt-version'] } : {}),
       ...(Object.keys(overrides).length ? { overrides } : {}),
-    },
-    { actorId: null },
-  );
-  let last = '';
-  const final = await followRun(db, created.id, {
-    intervalMs: 1000,
-    onProgress: (r) => {
-      const l = line(r);
-      if (!values.json && l !== last) out.log(l);
-      last = l;
-    },
-    ...(values.wait ? {} : { signal: AbortSignal.abort() }),
-  });
-  if (values.json) out.log(JSON.stringify(final, null, 2));
-  if (!values.wait) return 0;
-  if (final.note) out.log(final.note);
-  return final.failed > 0 ? 3 : 0;
+  };
+  if (values['dry-run']) {
+    const plan = await planRun(db, settings, runInput);
+    out.log(values.json ? JSON.stringify(plan, null, 2) : planText(plan));
+    return 0;
+  }
+  const created = await createRun(db, settings, runInput, { actorId: null });
+  return follow(created.id);
 }

@@ -78,7 +78,7 @@ export async function chatComplete(endpoint: ModelEndpoint, messages: ChatMessag
       const res = await postForText({ baseUrl: endpoint.baseUrl, apiKey: endpoint.apiKey, path: '/chat/completions', body, timeoutMs: endpoint.timeoutMs, signal: opts.signal });
       return { ...parseChatBody(res.text), latencyMs: res.latencyMs };
     },
-    { maxRetries: endpoint.maxRetries, ...opts },
+    { maxRetries: endpoint.maxRetries, describe: (v) => ({ tokensIn: v.tokensIn, tokensOut: v.tokensOut, raw: v.raw }), ...opts },
   );
   return { ...value, model: value.model ?? endpoint.model, attempts };
 }

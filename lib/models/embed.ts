@@ -32,7 +32,7 @@ async function post(endpoint: ModelEndpoint, body: Record<string, unknown>, expe
       const res = await postForText({ baseUrl: endpoint.baseUrl, apiKey: endpoint.apiKey, path: '/embeddings', body: { ...(endpoint.extraBody ?? {}), ...body }, timeoutMs: endpoint.timeoutMs, signal: hooks.signal });
       return { ...parse(res.text, expected), latencyMs: res.latencyMs };
     },
-    { maxRetries: endpoint.maxRetries, ...hooks },
+    { maxRetries: endpoint.maxRetries, describe: (v) => ({ tokensIn: v.tokensIn, tokensOut: 0, raw: v.raw }), ...hooks },
   );
   return { ...value, attempts };
 }

@@ -24,6 +24,8 @@ export type ModelConfig = {
   maxConcurrency: number;
   /** Requests per minute across all workers; null = unlimited. */
   rpm: number | null;
+  /** Tokens (in + out) per minute across all workers; null = unlimited. */
+  tpm: number | null;
   /** USD per million tokens, for the cost estimate. */
   priceInputPerMTok: number;
   priceOutputPerMTok: number;
@@ -51,6 +53,7 @@ const FIELDS = {
   MAX_RETRIES: z.coerce.number().int().min(0).max(20),
   CONCURRENCY: z.coerce.number().int().min(1).max(4096),
   RPM: z.coerce.number().int().min(1),
+  TPM: z.coerce.number().int().min(1),
   PRICE_INPUT: z.coerce.number().min(0),
   PRICE_OUTPUT: z.coerce.number().min(0),
   VIDEO_INPUT: z.enum(['frames', 'video_url']),
@@ -123,6 +126,7 @@ export function parseModelEndpoints(env: Env): { endpoints: Partial<Record<Model
       maxRetries: f('MAX_RETRIES') ?? 5,
       maxConcurrency: f('CONCURRENCY') ?? 4,
       rpm: f('RPM') ?? null,
+      tpm: f('TPM') ?? null,
       priceInputPerMTok: f('PRICE_INPUT') ?? 0,
       priceOutputPerMTok: f('PRICE_OUTPUT') ?? 0,
       videoInput: f('VIDEO_INPUT') ?? 'frames',

@@ -43,7 +43,15 @@ export function backoffDelayMs(attempt: number, policy: BackoffPolicy, retryAfte
   return Math.round(retryAfterMs + Math.min(1000, retryAfterMs * 0.1) * random());
 }
 
+/** One HTTP attempt, as the spend ledger records it (lib/pipeline/ledger/model-call-ledger.ts). */
+export type AttemptOutcome = { attempt: number; latencyMs: number } & (
+  | { ok: true; tokensIn: number; tokensOut: number; raw: string | null }
+  | { ok: false; error: ModelCallError }
+);
+
 export type RetryHooks = {
+  /** Called after every attempt, successful or not (the spend ledger listens here). */
+  onAttempt?: (outcome: AttemptOutcome) => void;
   /** Called before every attempt (the rate limiter waits here). */
   beforeAttempt?: () => Promise<void>;
   /** Wraps each attempt (the concurrency limiter holds a slot for exactly the request's duration). */
@@ -69,15 +77,25 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Runs `call` with up to `maxRetries` retries of 429 / 5xx / timeouts / connection errors. */
-export async function withRetries<T>(call: (attempt: number) => Promise<T>, opts: { maxRetries: number; policy?: BackoffPolicy } & RetryHooks): Promise<{ value: T; attempts: number }> {
+export async function withRetries<T>(
+  call: (attempt: number) => Promise<T>,
+  opts: { maxRetries: number; policy?: BackoffPolicy; describe?: (value: T) => { tokensIn: number; tokensOut: number; raw: string | null } } & RetryHooks,
+): Promise<{ value: T; attempts: number }> {
   const policy = opts.policy ?? DEFAULT_BACKOFF;
   const wait = opts.sleep ?? sleep;
   for (let attempt = 1; ; attempt++) {
     await opts.beforeAttempt?.();
+    // Timed inside `around`: the time waiting for a slot is not the endpoint's latency.
+    let started = performance.now();
+    const timed = () => ((started = performance.now()), call(attempt));
     try {
-      return { value: await (opts.around ? opts.around(() => call(attempt)) : call(attempt)), attempts: attempt };
+      const value = await (opts.around ? opts.around(timed) : timed());
+      const latencyMs = Math.round(performance.now() - started);
+      if (opts.onAttempt) opts.onAttempt({ attempt, latencyMs, ok: true, ...(opts.describe?.(value) ?? { tokensIn: 0, tokensOut: 0, raw: null }) });
+      return { value, attempts: attempt };
     } catch (e) {
       if (!(e instanceof ModelCallError)) throw e;
+      opts.onAttempt?.({ attempt, latencyMs: Math.round(performance.now() - started), ok: false, error: e });
       const retriesLeft = attempt <= opts.maxRetries;
       if (!isRetriable(e.kind) || !retriesLeft) throw e.withAttempts(attempt);
       if (e.retryAfterMs !== null && e.retryAfterMs > policy.maxRetryAfterMs) {

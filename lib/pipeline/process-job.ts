@@ -28,10 +28,8 @@ export async function processStageJob(
   const claim = preclaimed !== undefined ? preclaimed : await claimResult(ctx.db, payload.resultId, ctx.workerId ?? null);
   if (!claim) return 'duplicate';
   let outcome: JobOutcome;
-  let usage: Usage | null = null;
   try {
     const r = await runner(ctx, claim);
-    usage = r.usage;
     outcome = r.saved ? 'done' : 'superseded';
   } catch (e) {
     if (e instanceof RunCancelled) {
@@ -39,7 +37,6 @@ export async function processStageJob(
     } else if (e instanceof StageSkip) {
       outcome = (await markSkipped(ctx.db, claim, e.message)) ? 'skipped' : 'superseded';
     } else if (e instanceof StageFailure) {
-      usage = e.usage;
       outcome = (await markFailed(ctx.db, claim, { message: e.message, raw: e.raw, usage: e.usage })) ? 'failed' : 'superseded';
     } else if (meta.retryCount >= meta.retryLimit) {
       outcome = (await markFailed(ctx.db, claim, { message: `Worker error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, raw: null, usage: null })) ? 'failed' : 'superseded';
@@ -48,7 +45,7 @@ export async function processStageJob(
       throw e;
     }
   }
-  if (outcome === 'done' || outcome === 'failed' || outcome === 'skipped') ctx.counters.add(claim.runId, outcome, usage);
+  if (outcome === 'done' || outcome === 'failed' || outcome === 'skipped') ctx.counters.add(claim.runId, claim.countEpoch, outcome);
   if (outcome !== 'superseded') await ctx.settle(claim.runId);
   return outcome;
 }

@@ -6,17 +6,20 @@ import type { ChatResult } from '../models/chat';
 import type { RetryHooks } from '../models/retry';
 import type { PipelineSettings } from './settings';
 import { StageFailure, type Usage } from './result/stage-failure';
+import type { ModelCallRow } from './ledger/model-call-ledger';
 
 /** What a stage needs from the process running it. */
 export type StageContext = {
   db: PrismaClient;
   settings: PipelineSettings;
-  /** The endpoint's limits, applied to every HTTP attempt: requests per minute and requests in
-   * flight, both shared by all workers. */
-  gate: (stage: ModelStage, runId: number) => Pick<RetryHooks, 'beforeAttempt' | 'around'>;
+  /** The endpoint's limits, applied to every HTTP attempt: requests per minute, tokens per
+   * minute and requests in flight, per endpoint (base URL + key), shared by all workers. */
+  gate: (stage: ModelStage, runId: number) => Pick<RetryHooks, 'beforeAttempt' | 'around' | 'onAttempt'>;
   signal?: AbortSignal;
   /** The worker process (its heartbeat id), noted on the results it takes. */
   workerId?: string;
+  /** Appends one model-call attempt to the spend ledger (every attempt, failed or not). */
+  recordCall?: (row: ModelCallRow) => void;
 };
 
 const runModelConfigSchema = z.looseObject({ overrides: modelOverridesSchema.optional() });

@@ -60,38 +60,52 @@ async function* itemChunks(tx: Prisma.TransactionClient, filter: ItemFilter): As
 
 type Inserted = { id: number; status: 'pending' | 'skipped' };
 
-async function insertResults(
-  tx: Prisma.TransactionClient,
-  o: { runId: number; stage: Stage; ids: number[]; force: boolean; model: string | null; promptId: string | null; unconfigured: string | null },
-): Promise<Inserted[]> {
-  if (o.ids.length === 0) return [];
-  const skippedData = o.unconfigured ? JSON.stringify({ reason: o.unconfigured }) : SKIPPED_SAME;
+export type SubjectBatch = { stage: Stage; ids: number[]; force: boolean; model: string | null; promptId: string | null; unconfigured: string | null };
+
+/**
+ * Per subject (item, or video for represent) of one batch: `subject_id` and `status` —
+ * skipped when there is nothing to do (done with the same model and prompt already, by the
+ * stage's own rule) or no endpoint at all, else pending. Shared by run creation and its plan,
+ * so a plan's counts are the run's.
+ */
+export function subjectStatusSql(o: SubjectBatch): Prisma.Sql {
   const def = stageDefinition(o.stage);
-  // Per subject: is there nothing to do (done with the same model and prompt already, by the
-  // stage's own rule), or no endpoint at all?
   const skipWhen = o.unconfigured !== null ? Prisma.sql`true` : def.alreadyDone ? Prisma.sql`NOT p.force AND (${def.alreadyDone})` : Prisma.sql`false`;
-  const subject =
-    def.subject === 'video'
-      ? { column: Prisma.raw('video_id'), source: Prisma.raw('video v'), id: Prisma.raw('v.id') }
-      : { column: Prisma.raw('item_id'), source: Prisma.raw('item i'), id: Prisma.raw('i.id') };
-  return tx.$queryRaw<Inserted[]>`
-    INSERT INTO stage_result (run_id, stage, ${subject.column}, status, data, finished_at)
-    SELECT ${o.runId}::int, ${o.stage}::"Stage", ${subject.id}, s.status::"ResultStatus",
-           CASE WHEN s.status = 'skipped' THEN ${skippedData}::jsonb END, CASE WHEN s.status = 'skipped' THEN now() END
+  const subject = def.subject === 'video' ? { source: Prisma.raw('video v'), id: Prisma.raw('v.id') } : { source: Prisma.raw('item i'), id: Prisma.raw('i.id') };
+  return Prisma.sql`
+    SELECT ${subject.id} AS subject_id, s.status
       FROM unnest(${o.ids}::int[]) AS u(id) JOIN ${subject.source} ON ${subject.id} = u.id
       CROSS JOIN (SELECT ${o.force}::boolean AS force, ${o.model}::text AS model, ${o.promptId}::text AS prompt) p
-      CROSS JOIN LATERAL (SELECT CASE WHEN ${skipWhen} THEN 'skipped' ELSE 'pending' END AS status) s
+      CROSS JOIN LATERAL (SELECT CASE WHEN ${skipWhen} THEN 'skipped' ELSE 'pending' END AS status) s`;
+}
+
+async function insertResults(tx: Prisma.TransactionClient, o: SubjectBatch & { runId: number }): Promise<Inserted[]> {
+  if (o.ids.length === 0) return [];
+  const skippedData = o.unconfigured ? JSON.stringify({ reason: o.unconfigured }) : SKIPPED_SAME;
+  const column = Prisma.raw(stageDefinition(o.stage).subject === 'video' ? 'video_id' : 'item_id');
+  return tx.$queryRaw<Inserted[]>`
+    INSERT INTO stage_result (run_id, stage, ${column}, status, data, finished_at)
+    SELECT ${o.runId}::int, ${o.stage}::"Stage", x.subject_id, x.status::"ResultStatus",
+           CASE WHEN x.status = 'skipped' THEN ${skippedData}::jsonb END, CASE WHEN x.status = 'skipped' THEN now() END
+      FROM (${subjectStatusSql(o)}) x
     RETURNING id, status::text AS status`;
 }
 
-/**
- * Starts a run: one stage over a selection (a dataset and the items table's filter). The run
- * row, one result row per item (or per video, for represent) and one job per pending result are
- * written in one transaction: either the run exists with all its jobs, or nothing does.
- * Items already done with the same model and prompt version are recorded as skipped unless
- * `force` is set.
- */
-export async function createRun(db: PrismaClient, settings: PipelineSettings, input: CreateRunInput, opts: { actorId: string | null }) {
+/** The subjects a run over `filter` covers, in batches: item ids, or their distinct video ids. */
+export async function* subjectBatches(db: Prisma.TransactionClient, stage: Stage, filter: ItemFilter): AsyncGenerator<number[]> {
+  if (stageDefinition(stage).subject === 'video') {
+    const videoIds = new Set<number>();
+    for await (const rows of itemChunks(db, filter)) for (const r of rows) if (r.videoId !== null) videoIds.add(r.videoId);
+    const ids = [...videoIds].sort((a, b) => a - b);
+    for (let i = 0; i < ids.length; i += CHUNK) yield ids.slice(i, i + CHUNK);
+  } else {
+    for await (const rows of itemChunks(db, filter)) yield rows.map((r) => r.id);
+  }
+}
+
+/** What a run would be, resolved from its input: dataset, filter, model, prompt, and whether
+ * its endpoint is missing (an optional stage is then skipped with this note). */
+export async function resolveRunInput(db: PrismaClient, settings: PipelineSettings, input: CreateRunInput) {
   const o = createRunInputSchema.parse(input);
   const dataset = typeof o.dataset === 'number' ? await db.dataset.findUnique({ where: { id: o.dataset } }) : await db.dataset.findUnique({ where: { name: o.dataset } });
   if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${JSON.stringify(o.dataset)} not found`);
@@ -124,6 +138,18 @@ export async function createRun(db: PrismaClient, settings: PipelineSettings, in
     promptVersion = p.version;
     promptId = p.id;
   }
+  return { o, dataset, filter, def, model, promptVersion, promptId, modelConfig, unconfigured };
+}
+
+/**
+ * Starts a run: one stage over a selection (a dataset and the items table's filter). The run
+ * row, one result row per item (or per video, for represent) and one job per pending result are
+ * written in one transaction: either the run exists with all its jobs, or nothing does.
+ * Items already done with the same model and prompt version are recorded as skipped unless
+ * `force` is set.
+ */
+export async function createRun(db: PrismaClient, settings: PipelineSettings, input: CreateRunInput, opts: { actorId: string | null }) {
+  const { o, dataset, filter, model, promptVersion, promptId, modelConfig, unconfigured } = await resolveRunInput(db, settings, input);
 
   const run = await db.$transaction(
     async (tx) => {
@@ -141,14 +167,7 @@ export async function createRun(db: PrismaClient, settings: PipelineSettings, in
         }
       };
       const base = { runId: run.id, stage: o.stage, force: o.force, model, promptId, unconfigured };
-      if (def.subject === 'video') {
-        const videoIds = new Set<number>();
-        for await (const rows of itemChunks(tx, filter)) for (const r of rows) if (r.videoId !== null) videoIds.add(r.videoId);
-        const ids = [...videoIds].sort((a, b) => a - b);
-        for (let i = 0; i < ids.length; i += CHUNK) take(await insertResults(tx, { ...base, ids: ids.slice(i, i + CHUNK) }));
-      } else {
-        for await (const rows of itemChunks(tx, filter)) take(await insertResults(tx, { ...base, ids: rows.map((r) => r.id) }));
-      }
+      for await (const ids of subjectBatches(tx, o.stage, filter)) take(await insertResults(tx, { ...base, ids }));
       await enqueueStageJobs(tx, { stage: o.stage, runId: run.id, results: pending, expireInSeconds: settings.jobExpireSeconds });
       const finished = pending.length === 0;
       const updated = await tx.pipelineRun.update({

@@ -2,6 +2,13 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
 import { liveFigures } from './list-runs';
 import { toRunView, type RunView } from './run-view';
+import { runSpend, type ModelSpend } from './run-spend';
+
+/**
+ * A failure's cause: its message without the parts that vary between items of one cause —
+ * "(after 4 attempts)", durations ("within 5 s", "wait 120 s") — so those never split a group.
+ */
+export const FAILURE_CAUSE_SQL = `regexp_replace(regexp_replace(error, ' \\(after \\d+ attempts\\)', '', 'g'), '\\m\\d+(\\.\\d+)? ?(ms|s|seconds)\\M', 'N s', 'g')`;
 
 export type FailureGroup = {
   message: string;
@@ -19,6 +26,8 @@ export type RunDetail = {
   skips: { reason: string; count: number }[];
   /** The run's model config as stored (no secrets are ever stored). */
   modelConfig: unknown;
+  /** Per model, from the spend ledger: every attempt, failed and retried ones included. */
+  spend: ModelSpend[];
 };
 
 const RAW_PREVIEW = 600;
@@ -27,11 +36,11 @@ const RAW_PREVIEW = 600;
 export async function getRun(db: PrismaClient, runId: number): Promise<RunDetail> {
   const run = await db.pipelineRun.findUnique({ where: { id: runId }, include: { dataset: { select: { name: true } } } });
   if (!run) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
-  const [statusRows, groups, skips, live] = await Promise.all([
+  const [statusRows, groups, skips, live, spend] = await Promise.all([
     db.$queryRawUnsafe<{ status: string; n: number }[]>(`SELECT status::text AS status, count(*)::int AS n FROM stage_result WHERE run_id = $1::int GROUP BY 1`, runId),
     db.$queryRawUnsafe<{ error: string | null; n: number; last_at: Date | null; ids: number[] }[]>(
-      `SELECT error, count(*)::int AS n, max(finished_at) AS last_at, (array_agg(id ORDER BY finished_at DESC NULLS LAST))[1:3] AS ids
-         FROM stage_result WHERE run_id = $1::int AND status = 'failed' GROUP BY error ORDER BY n DESC, last_at DESC LIMIT 20`,
+      `SELECT ${FAILURE_CAUSE_SQL} AS error, count(*)::int AS n, max(finished_at) AS last_at, (array_agg(id ORDER BY finished_at DESC NULLS LAST))[1:3] AS ids
+         FROM stage_result WHERE run_id = $1::int AND status = 'failed' GROUP BY 1 ORDER BY n DESC, last_at DESC LIMIT 20`,
       runId,
     ),
     db.$queryRawUnsafe<{ reason: string | null; n: number }[]>(
@@ -39,6 +48,7 @@ export async function getRun(db: PrismaClient, runId: number): Promise<RunDetail
       runId,
     ),
     liveFigures(db, run.status === 'queued' || run.status === 'running' ? [runId] : []),
+    runSpend(db, runId),
   ]);
   const sampleIds = groups.flatMap((g) => g.ids);
   const samples = sampleIds.length
@@ -71,5 +81,6 @@ export async function getRun(db: PrismaClient, runId: number): Promise<RunDetail
     })),
     skips: skips.map((s) => ({ reason: s.reason ?? '(no reason)', count: s.n })),
     modelConfig: run.modelConfig,
+    spend,
   };
 }

@@ -10,6 +10,8 @@ export type WorkerView = {
   lastSeenAt: string;
   secondsSinceSeen: number;
   live: boolean;
+  /** When it was found dead (its slots freed, its items requeued); null while it beats. */
+  goneAt: string | null;
 };
 
 /** Workers seen in the last day, live ones first; a silent one shows how long it has been quiet. */
@@ -29,7 +31,8 @@ export async function listWorkers(db: PrismaClient, opts: { staleSeconds: number
         startedAt: w.startedAt.toISOString(),
         lastSeenAt: w.lastSeenAt.toISOString(),
         secondsSinceSeen,
-        live: secondsSinceSeen <= opts.staleSeconds,
+        live: secondsSinceSeen <= opts.staleSeconds && w.goneAt === null,
+        goneAt: w.goneAt?.toISOString() ?? null,
       };
     })
     .sort((a, b) => Number(b.live) - Number(a.live));

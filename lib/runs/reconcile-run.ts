@@ -3,21 +3,26 @@ import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
- * Sets a run's counters from its results, exactly. Workers add to the counters as they go
- * (cheap, near-live); this is the truth, applied whenever a run settles, is cancelled or retried.
+ * Sets a run's counters exactly: counts from its results, tokens and cost from the spend
+ * ledger (every attempt, retried and failed ones included). Workers add to the counters as
+ * they go (cheap, near-live); this is the truth, applied whenever a run settles, is cancelled
+ * or retried. It bumps the count epoch so counts buffered before it are not added again.
  */
 export async function reconcileRunCounters(db: Db, runId: number): Promise<void> {
+  // Locks the run row first: the sums below are then read after any ledger flush that
+  // updated the row before us has committed (one waiting on us adds its rows after).
+  await db.$executeRawUnsafe(`SELECT 1 FROM pipeline_run WHERE id = $1::int FOR UPDATE`, runId);
   await db.$executeRawUnsafe(
     `UPDATE pipeline_run p SET done = a.done, failed = a.failed, skipped = a.skipped, cancelled = a.cancelled,
-            tokens_in = a.tokens_in, tokens_out = a.tokens_out, cost_usd = a.cost_usd
+            tokens_in = l.tokens_in, tokens_out = l.tokens_out, cost_usd = l.cost_usd, count_epoch = p.count_epoch + 1
        FROM (SELECT count(*) FILTER (WHERE status = 'done')::int AS done,
                     count(*) FILTER (WHERE status = 'failed')::int AS failed,
                     count(*) FILTER (WHERE status = 'skipped')::int AS skipped,
-                    count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
-                    COALESCE(sum(tokens_in), 0)::bigint AS tokens_in,
-                    COALESCE(sum(tokens_out), 0)::bigint AS tokens_out,
+                    count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
+               FROM stage_result WHERE run_id = $1::int) a,
+            (SELECT COALESCE(sum(tokens_in), 0)::bigint AS tokens_in, COALESCE(sum(tokens_out), 0)::bigint AS tokens_out,
                     COALESCE(sum(cost_usd), 0)::float8 AS cost_usd
-               FROM stage_result WHERE run_id = $1::int) a
+               FROM model_call WHERE run_id = $1::int) l
       WHERE p.id = $1::int`,
     runId,
   );

@@ -15,6 +15,8 @@ export class RunSettler {
     private readonly db: PrismaClient,
     private readonly onSettled: (runId: number) => void,
     private readonly minIntervalMs = 250,
+    /** Runs before each check (the worker writes its spend ledger). */
+    private readonly beforeCheck?: () => Promise<void>,
   ) {}
 
   /** A result of the run reached a final state. */
@@ -34,6 +36,7 @@ export class RunSettler {
     this.timers.delete(runId);
     this.lastCheck.set(runId, Date.now());
     try {
+      await this.beforeCheck?.();
       if (await settleRunIfDone(this.db, runId)) this.onSettled(runId);
     } catch (e) {
       log('warn', 'could not check whether a run is finished', { runId, error: (e as Error).message });

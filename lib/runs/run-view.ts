@@ -21,6 +21,8 @@ export type RunView = {
   tokensIn: number;
   tokensOut: number;
   costUsd: number;
+  /** False when the run's endpoint has no price configured: show "no price set", not "$0". */
+  priceSet: boolean;
   note: string | null;
   error: string | null;
   createdAt: string;
@@ -32,6 +34,11 @@ export type RunView = {
 };
 
 export const RATE_WINDOW_SECONDS = 60;
+
+function priceSetIn(config: unknown): boolean {
+  const c = config as { priceInputPerMTok?: unknown; priceOutputPerMTok?: unknown } | null;
+  return Number(c?.priceInputPerMTok ?? 0) > 0 || Number(c?.priceOutputPerMTok ?? 0) > 0;
+}
 
 function modelOf(config: unknown): string | null {
   const m = (config as { model?: unknown } | null)?.model;
@@ -71,6 +78,7 @@ export function toRunView(
     tokensIn: Number(run.tokensIn),
     tokensOut: Number(run.tokensOut),
     costUsd: run.costUsd,
+    priceSet: priceSetIn(run.modelConfig),
     note: run.note,
     error: run.error,
     createdAt: run.createdAt.toISOString(),

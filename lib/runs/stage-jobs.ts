@@ -39,7 +39,15 @@ const CHUNK = 2_000;
 /** Inserts one job per result, in the caller's transaction. */
 export async function enqueueStageJobs(
   tx: Prisma.TransactionClient,
-  opts: { stage: Stage; runId: number; results: { id: number; attempts: number }[]; expireInSeconds: number; round?: string },
+  opts: {
+    stage: Stage;
+    runId: number;
+    results: { id: number; attempts: number }[];
+    expireInSeconds: number;
+    round?: string;
+    /** Higher runs first (pg-boss fetches by priority, then age): requeued work goes to the front. */
+    priority?: number;
+  },
 ): Promise<void> {
   if (opts.results.length === 0) return;
   const boss = await queue();
@@ -52,6 +60,7 @@ export async function enqueueStageJobs(
       data: { runId: opts.runId, resultId: r.id },
       singletonKey: `result:${r.id}`,
       expireInSeconds: opts.expireInSeconds,
+      ...(opts.priority ? { priority: opts.priority } : {}),
     }));
     await boss.insert(jobs, { db });
   }

@@ -5,7 +5,8 @@ export async function beat(db: PrismaClient, w: { id: string; stages: string[]; 
   await db.workerHeartbeat.upsert({
     where: { id: w.id },
     create: { id: w.id, hostname: os.hostname(), pid: process.pid, stages: w.stages, activeJobs: w.activeJobs },
-    update: { lastSeenAt: new Date(), activeJobs: w.activeJobs, stages: w.stages },
+    // A worker found dead that beats again was only slow: it is no longer gone.
+    update: { lastSeenAt: new Date(), activeJobs: w.activeJobs, stages: w.stages, goneAt: null },
   });
 }
 

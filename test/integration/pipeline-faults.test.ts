@@ -75,7 +75,9 @@ describe('model endpoint faults', () => {
   it('a reply without the tags is a failed result with the text and the spent tokens kept', async () => {
     h.server.enqueue({ kind: 'chat', content: 'The answer is A.', usage: { prompt: 11, completion: 5 } });
     const r = await draftOne();
-    expect(r.result).toMatchObject({ status: 'failed', error: 'Draft is missing <think>…</think> and <answer>…</answer>', rawOutput: 'The answer is A.', tokensIn: 11, tokensOut: 5 });
+    expect(r.result).toMatchObject({ status: 'failed', error: 'Draft is missing <think>…</think> and <answer>…</answer>', tokensIn: 11, tokensOut: 5 });
+    // The whole response is kept, as for a done draft (content, usage, …).
+    expect(JSON.parse(r.result.rawOutput!)).toMatchObject({ choices: [{ message: { content: 'The answer is A.' } }], usage: { prompt_tokens: 11, completion_tokens: 5 } });
     expect(r.run.tokensIn).toBe(11n);
     expect(r.item.cotVersions).toHaveLength(0);
   });

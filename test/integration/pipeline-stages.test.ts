@@ -57,7 +57,8 @@ describe('represent, revise, check and consistency', () => {
     expect(run).toMatchObject({ failed: 1, done: 0 });
     const [r] = await h.results(run.id);
     expect(r!.error).toMatch(/^Representation does not match the schema — frames\[\]\.timestamp: must be HH:MM:SS/);
-    expect(r!.rawOutput).toContain('"0:01"');
+    // The whole response is kept (content, usage), as for a done result.
+    expect((JSON.parse(r!.rawOutput!) as { choices: { message: { content: string } }[] }).choices[0]!.message.content).toContain('"0:01"');
     expect(r!.tokensIn).toBe(100);
     expect((await h.db.video.findUniqueOrThrow({ where: { id: videoIds[0]! } })).representation).toBeNull();
 
@@ -118,7 +119,8 @@ describe('represent, revise, check and consistency', () => {
     h.server.enqueue({ kind: 'chat', content: 'The revised reasoning is fine as is.' });
     const run = await h.waitForRun((await h.createRun({ stage: 'revise', dataset: dataset.id })).id);
     expect(run).toMatchObject({ failed: 2, done: 0 });
-    const errors = (await h.results(run.id)).map((r) => [r.error, r.rawOutput]);
+    const content = (raw: string | null) => (raw === null ? null : (JSON.parse(raw) as { choices: { message: { content: string } }[] }).choices[0]!.message.content);
+    const errors = (await h.results(run.id)).map((r) => [r.error, content(r.rawOutput)]);
     expect(errors).toEqual(
       expect.arrayContaining([
         ['The item has no draft to revise: run draft first', null],

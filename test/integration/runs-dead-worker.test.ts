@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimResult } from '@/lib/pipeline/result/claim-result';
-import { requeueResultsOfDeadWorkers } from '@/lib/runs/requeue-dead-workers';
+import { SlotLimiter } from '@/lib/models/limits/slot-limiter';
+import { listWorkers } from '@/lib/runs/list-workers';
+import { REQUEUED_PRIORITY, requeueResultsOfDeadWorkers } from '@/lib/runs/requeue-dead-workers';
 import { seedDataset, startHarness, type Harness } from '../support/pipeline-harness';
 
 let h: Harness;
@@ -37,5 +39,31 @@ describe('results held by a dead worker', () => {
     const results = await h.results(run.id);
     expect(results.map((r) => r.attempts)).toEqual([2, 2, 1]);
     await w.stop(1000);
+  });
+
+  it('free their model slots at detection, go to the front of the queue, and the worker shows as gone', async () => {
+    const { dataset } = await seedDataset(h.db, { items: [{}, {}], withRepresentation: true });
+    const run = await h.createRun({ stage: 'draft', dataset: dataset.id });
+    const jobs = await h.boss.fetch('stage.draft', { batchSize: 2 });
+    expect(jobs).toHaveLength(2);
+    await h.db.workerHeartbeat.create({ data: { id: 'dead-2', hostname: 'h', pid: 3, lastSeenAt: new Date(Date.now() - 60_000) } });
+    // The dead worker holds 2 of the endpoint's 3 slots, leased for another 5 minutes.
+    const slots = new SlotLimiter(h.db, 'test:dead-endpoint', 3, 'dead-2', 300);
+    await slots.ensure();
+    expect(await slots.acquire(2)).toHaveLength(2);
+    const [a] = await h.results(run.id);
+    await claimResult(h.db, a!.id, 'dead-2');
+    await h.db.stageResult.updateMany({ where: { id: a!.id }, data: { startedAt: new Date(Date.now() - 60_000) } });
+    // Newer work queued behind it: a requeued result must not wait behind a whole run.
+    const later = await seedDataset(h.db, { items: [{}, {}], withRepresentation: true });
+    await h.createRun({ stage: 'draft', dataset: later.dataset.id });
+
+    expect(await requeueResultsOfDeadWorkers(h.db, { staleSeconds: 10, jobExpireSeconds: 900 })).toBe(1);
+    // Free at detection, not when the leases expire.
+    expect(await SlotLimiter.inUse(h.db, 'test:dead-endpoint')).toBe(0);
+    const [next] = await h.boss.fetch('stage.draft', { batchSize: 1, includeMetadata: true });
+    expect(next).toMatchObject({ data: { resultId: a!.id }, priority: REQUEUED_PRIORITY });
+    const workers = await listWorkers(h.db, { staleSeconds: 10 });
+    expect(workers.find((w) => w.id === 'dead-2')).toMatchObject({ live: false, goneAt: expect.any(String) });
   });
 });

@@ -164,6 +164,12 @@ export class ScriptedModelServer {
   respond: Responder;
   delayMs: number;
   url = '';
+  /**
+   * What this server billed, as a provider would: the usage of every response it sent with a
+   * usage block (successful completions and embeddings, and a 200 body that was not what the
+   * client expected but reported usage). Errors and hangs bill nothing.
+   */
+  readonly billed = { responses: 0, tokensIn: 0, tokensOut: 0 };
 
   private constructor(private readonly opts: ScriptedServerOptions) {
     this.respond = opts.respond ?? autoResponder;
@@ -294,17 +300,30 @@ export class ScriptedModelServer {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
   }
 
+  private bill(tokensIn: number, tokensOut: number): void {
+    this.billed.responses++;
+    this.billed.tokensIn += tokensIn;
+    this.billed.tokensOut += tokensOut;
+  }
+
   private send(res: http.ServerResponse, reply: ScriptedReply, model: string): void {
     switch (reply.kind) {
       case 'hang':
         return;
       case 'raw':
+        try {
+          const u = (JSON.parse(reply.body) as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage;
+          if ((reply.status ?? 200) === 200 && u) this.bill(u.prompt_tokens ?? 0, u.completion_tokens ?? 0);
+        } catch {
+          // Not JSON: nothing billed.
+        }
         res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'application/json' }).end(reply.body);
         return;
       case 'status':
         res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) }).end(JSON.stringify(reply.body ?? { error: { message: `scripted status ${reply.status}` } }));
         return;
       case 'embedding':
+        this.bill(8, 0);
         res.writeHead(200, { 'content-type': 'application/json' }).end(
           JSON.stringify({ object: 'list', model, data: reply.vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })), usage: { prompt_tokens: 8, total_tokens: 8 } }),
         );
@@ -313,6 +332,7 @@ export class ScriptedModelServer {
         const message: Record<string, unknown> = { role: 'assistant', content: reply.content };
         if (reply.reasoning !== undefined) message[reply.reasoningField ?? 'reasoning_content'] = reply.reasoning;
         const usage = reply.usage ?? { prompt: 100, completion: 50 };
+        this.bill(usage.prompt, usage.completion);
         res.writeHead(200, { 'content-type': 'application/json' }).end(
           JSON.stringify({
             id: `chatcmpl-${this.count}`,

@@ -19,6 +19,7 @@ export const checkStage: StageDefinition<CheckInput, CheckOutput> = {
   subject: 'item',
   loads: { draft: true, revision: true },
   alreadyDone: null,
+  cannotRunWhen: [{ when: Prisma.sql`i.current_draft_id IS NULL AND i.current_revision_id IS NULL`, reason: 'Nothing to check: the item has no draft or revision', endsAs: 'skipped' }],
 
   input({ claim }) {
     const { item, draft, revision } = claim.subject;

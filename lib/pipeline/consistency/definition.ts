@@ -29,6 +29,9 @@ export const consistencyStage: StageDefinition<ConsistencyInput, { score: number
   subject: 'item',
   loads: { draft: true, revision: true },
   alreadyDone: Prisma.sql`EXISTS (SELECT 1 FROM cot_version cv WHERE cv.id = COALESCE(i.current_revision_id, i.current_draft_id) AND cv.consistency_model = p.model)`,
+  cannotRunWhen: [
+    { when: Prisma.sql`i.current_draft_id IS NULL AND i.current_revision_id IS NULL`, reason: 'Nothing to score: the item has no draft or revision', endsAs: 'skipped' },
+  ],
 
   input({ claim, endpoint }) {
     const { item, video } = claim.subject;

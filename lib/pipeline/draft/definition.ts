@@ -19,6 +19,13 @@ export const draftStage: StageDefinition<DraftInput, { text: string; score: CotS
   subject: 'item',
   loads: { representation: true },
   alreadyDone: Prisma.sql`EXISTS (SELECT 1 FROM cot_version cv WHERE cv.item_id = i.id AND cv.kind = 'draft' AND cv.model = p.model AND cv.prompt_version = p.prompt)`,
+  cannotRunWhen: [
+    {
+      when: Prisma.sql`NOT EXISTS (SELECT 1 FROM video rv WHERE rv.id = i.video_id AND jsonb_typeof(rv.representation) = 'object')`,
+      reason: "The item's video has no representation yet: run represent first",
+      endsAs: 'failed',
+    },
+  ],
 
   input({ claim, endpoint }) {
     const { item, video } = claim.subject;

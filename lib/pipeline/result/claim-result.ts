@@ -24,6 +24,8 @@ export type Claim = {
   videoId: number | null;
   /** This attempt's number: only the newest attempt may save (a fencing token). */
   attempt: number;
+  /** The run's count epoch when claimed (see RunCounterBuffer). */
+  countEpoch: number;
   datasetId: number;
   modelConfig: unknown;
   promptVersion: string | null;
@@ -37,6 +39,7 @@ type Row = {
   item_id: number | null;
   video_id: number | null;
   attempts: number;
+  count_epoch: number;
   dataset_id: number;
   model_config: unknown;
   prompt_version: string | null;
@@ -87,12 +90,12 @@ export async function claimResults(db: PrismaClient, resultIds: number[], worker
               data = CASE WHEN $2::text IS NULL THEN NULL ELSE jsonb_build_object('worker', $2::text) END
          FROM pipeline_run p
         WHERE r.id = ANY($1::int[]) AND r.status IN ('pending', 'running') AND p.id = r.run_id AND p.status IN ('queued', 'running')
-        RETURNING r.id, r.run_id, r.stage, r.item_id, r.video_id, r.attempts, p.dataset_id, p.model_config, p.prompt_version, p.status AS run_status
+        RETURNING r.id, r.run_id, r.stage, r.item_id, r.video_id, r.attempts, p.count_epoch, p.dataset_id, p.model_config, p.prompt_version, p.status AS run_status
      ), s AS (
        UPDATE pipeline_run SET status = 'running', started_at = COALESCE(started_at, now())
         WHERE id IN (SELECT run_id FROM c) AND status = 'queued'
      )
-     SELECT c.id, c.run_id, c.stage, c.item_id, c.video_id, c.attempts, c.dataset_id, c.model_config, c.prompt_version, ds.media_root, ds.remote_media_prefixes,
+     SELECT c.id, c.run_id, c.stage, c.item_id, c.video_id, c.attempts, c.count_epoch, c.dataset_id, c.model_config, c.prompt_version, ds.media_root, ds.remote_media_prefixes,
             i.problem, i.options, i.problem_type::text AS problem_type, i.solution, i.path AS item_path, i.data_type::text AS item_data_type,
             i.consistency_score AS item_consistency,
             v.id AS v_id, v.path AS video_path, v.duration_sec, v.data_type::text AS video_data_type,
@@ -125,6 +128,7 @@ function toClaim(r: Row): Claim {
     itemId: r.item_id,
     videoId: r.video_id,
     attempt: r.attempts,
+    countEpoch: r.count_epoch,
     datasetId: r.dataset_id,
     modelConfig: r.model_config,
     promptVersion: r.prompt_version,

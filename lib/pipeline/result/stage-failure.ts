@@ -18,12 +18,13 @@ export class StageFailure extends Error {
 }
 
 /** Runs a parser over a reply: the tokens were spent even when the reply is unusable, so a
- * parse failure carries the exchange's usage. */
-export function parseSpent<T>(usage: Usage, parse: () => T): T {
+ * parse failure carries the exchange's usage — and, given `wholeBody`, the whole response
+ * (content, reasoning_content, usage) as done results keep it, not just the content. */
+export function parseSpent<T>(usage: Usage, parse: () => T, wholeBody?: string): T {
   try {
     return parse();
   } catch (e) {
-    if (e instanceof StageFailure) throw new StageFailure(e.message, { raw: e.raw, usage });
+    if (e instanceof StageFailure) throw new StageFailure(e.message, { raw: wholeBody ?? e.raw, usage });
     throw e;
   }
 }

@@ -1,6 +1,8 @@
 import { chatComplete } from '../../models/chat';
 import { embedImage, embedText, type EmbedResult } from '../../models/embed';
 import type { ModelEndpoint } from '../../models/model-config';
+import type { AttemptOutcome } from '../../models/retry';
+import { attemptRow } from '../ledger/model-call-ledger';
 import type { Claim } from '../result/claim-result';
 import { runSave } from '../result/save-done';
 import { NO_USAGE, parseSpent, type Usage } from '../result/stage-failure';
@@ -21,7 +23,7 @@ export async function runStageLive(ctx: StageContext, claim: Claim): Promise<{ s
   const { request, facts } = await def.request(input, ctx, claim);
   const reply = await sendLive(ctx, claim, def, request, endpointOf);
   const usage = replyUsage(reply, endpoint);
-  const output = parseSpent(usage, () => def.parse(reply, input, facts, ctx));
+  const output = parseSpent(usage, () => def.parse(reply, input, facts, ctx), reply.kind === 'chat' ? reply.chat.raw : undefined);
   const saved = await runSave(ctx.db, def.save({ claim, usage, input, facts, output, reply }));
   return { saved, usage };
 }
@@ -34,7 +36,13 @@ function modelOf(def: AnyStageDefinition) {
 async function sendLive(ctx: StageContext, claim: Claim, def: AnyStageDefinition, request: ModelRequest, endpointOf: () => ModelEndpoint): Promise<ModelReply> {
   if (request.kind === 'none') return { kind: 'none' };
   const endpoint = endpointOf();
-  const hooks = { signal: ctx.signal, ...ctx.gate(modelOf(def), claim.runId) };
+  // Every attempt (retries and failures included) goes to the spend ledger, for every stage.
+  const gate = ctx.gate(modelOf(def), claim.runId);
+  const onAttempt = (a: AttemptOutcome) => {
+    gate.onAttempt?.(a);
+    ctx.recordCall?.(attemptRow(a, { runId: claim.runId, resultId: claim.resultId, datasetId: claim.datasetId, stage: claim.stage, endpoint }));
+  };
+  const hooks = { signal: ctx.signal, ...gate, onAttempt };
   if (request.kind === 'chat') {
     return { kind: 'chat', chat: await callModel(() => chatComplete(endpoint, request.messages, { json: request.json, ...hooks })) };
   }

@@ -58,6 +58,11 @@ export interface StageDefinition<In, Out> {
    * null = always run.
    */
   alreadyDone: Prisma.Sql | null;
+  /**
+   * For the pre-flight plan: SQL conditions (same aliases) under which `input` will refuse the
+   * subject, with the same reason, and how the result then ends. Keep them in step with `input`.
+   */
+  cannotRunWhen?: { when: Prisma.Sql; reason: string; endsAs: 'failed' | 'skipped' }[];
   input(args: { ctx: StageContext; claim: Claim; endpoint: () => ModelEndpoint }): In;
   request(input: In, ctx: StageContext, claim: Claim): Promise<{ request: ModelRequest; facts: RequestFacts }>;
   parse(reply: ModelReply, input: In, facts: RequestFacts, ctx: StageContext): Out;

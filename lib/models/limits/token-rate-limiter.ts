@@ -1,0 +1,61 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+import { sleep } from '../retry';
+
+/**
+ * Tokens per minute to one model endpoint across every worker (hosted APIs limit tokens as
+ * well as requests): a bucket in model_rate refilled at tpm/60 per second, holding at most one
+ * second's worth. A request's size is known only from its reply, so the bucket runs on debt: a
+ * request is sent once the balance is not negative, and its reply's tokens are then taken —
+ * a big reply makes the next requests wait until the endpoint's minute has room again.
+ */
+export class TokenRateLimiter {
+  private readonly perSecond: number;
+  private readonly capacity: number;
+
+  constructor(
+    private readonly db: PrismaClient,
+    readonly key: string,
+    readonly tpm: number,
+  ) {
+    this.perSecond = tpm / 60;
+    this.capacity = Math.max(1, Math.ceil(this.perSecond));
+  }
+
+  async ensure(): Promise<void> {
+    await this.db.$executeRawUnsafe(
+      `INSERT INTO model_rate (limiter_key, tokens, updated_at) VALUES ($1, $2, now()) ON CONFLICT (limiter_key) DO NOTHING`,
+      this.key,
+      this.capacity,
+    );
+  }
+
+  /** Waits until the endpoint's token budget is not in debt. */
+  async waitForBudget(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const rows = await this.db.$queryRawUnsafe<{ tokens: number }[]>(
+        `SELECT LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)) * $3::float8) AS tokens FROM model_rate WHERE limiter_key = $1`,
+        this.key,
+        this.capacity,
+        this.perSecond,
+      );
+      const tokens = rows[0]?.tokens ?? 0;
+      if (tokens >= 0) return;
+      await sleep(Math.ceil((-tokens / this.perSecond) * 1000), signal);
+    }
+  }
+
+  /** Takes a finished request's tokens from the budget. */
+  async spend(tokens: number): Promise<void> {
+    if (tokens <= 0) return;
+    await this.db.$executeRawUnsafe(
+      `UPDATE model_rate
+          SET tokens = LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)) * $3::float8) - $4::float8,
+              updated_at = clock_timestamp()
+        WHERE limiter_key = $1`,
+      this.key,
+      this.capacity,
+      this.perSecond,
+      tokens,
+    );
+  }
+}
