@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parsePipelineSettings, type PipelineSettings } from './pipeline/settings';
+import { parseRlPoolSettings, type RlPoolSettings } from './dedup/settings';
 
 // The one place environment variables are read. Every other module takes its settings from here.
 const envSchema = z.object({
@@ -42,13 +43,16 @@ export type AppConfig = {
   queueMaintenanceSeconds: number;
   /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
   pipeline: PipelineSettings;
+  /** Duplicate/contamination scan and rollout/blind settings (COT_DEDUP_*, COT_ROLLOUT_*, COT_BLIND_*). */
+  rlPool: RlPoolSettings;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = envSchema.safeParse(env);
   const pipeline = parsePipelineSettings(env);
-  if (!result.success || pipeline.problems.length > 0) {
-    const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...pipeline.problems].join('; ');
+  const rlPool = parseRlPoolSettings(env);
+  if (!result.success || pipeline.problems.length > 0 || rlPool.problems.length > 0) {
+    const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...pipeline.problems, ...rlPool.problems].join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = result.data;
@@ -71,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     sessionDays: e.COT_SESSION_DAYS,
     queueMaintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
     pipeline: pipeline.settings,
+    rlPool: rlPool.settings,
   };
 }
 

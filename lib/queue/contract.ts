@@ -19,6 +19,8 @@ export const JOB_SCHEMAS = {
   // Datasets in and out: the row (import / export) holds the request and its state.
   'import.run': z.object({ importId: z.number().int().positive() }),
   'export.run': z.object({ exportId: z.number().int().positive() }),
+  // RL pool: a dataset's near-duplicate and contamination scan (the curation_scan row).
+  'dedup.scan': z.object({ scanId: z.number().int().positive() }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
@@ -40,6 +42,7 @@ export const QUEUE_POLICY: Record<JobName, { retryLimit: number; retryDelay: num
   'stage.consistency': STAGE_QUEUE,
   'import.run': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
   'export.run': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
+  'dedup.scan': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
 };
 
 export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
