@@ -22,6 +22,12 @@ export function describeFilter(f: ItemFilter): string {
     f.reviewer ? `reviewer ${f.reviewer}` : null,
     f.q ? `search “${f.q}”` : null,
     f.sample !== undefined ? `sample #${f.sample}` : null,
+    range('pass rate', f.passRateMin, f.passRateMax),
+    f.difficulty ? `rollouts ${f.difficulty === 'mixed' ? 'between all pass and all fail' : f.difficulty.replace('-', ' ')}` : null,
+    f.blindAnswerable !== undefined ? yesNo(f.blindAnswerable, 'answerable without the video', 'needs the video') : null,
+    f.hasDuplicate !== undefined ? yesNo(f.hasDuplicate, 'has a near-duplicate', 'no near-duplicate') : null,
+    f.duplicateExtra !== undefined ? yesNo(f.duplicateExtra, 'duplicates beyond the one kept per cluster', 'one per cluster') : null,
+    f.contaminated !== undefined ? yesNo(f.contaminated, 'overlaps an evaluation set', 'no evaluation-set overlap') : null,
   ].filter((p): p is string => p !== null);
   return parts.length ? parts.join(' · ') : 'no filter (the whole dataset)';
 }

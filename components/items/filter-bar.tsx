@@ -4,6 +4,7 @@ import { PROBLEM_TYPES } from '@/lib/answers/problem-types';
 import { REVIEW_STATUSES, type ItemFilter } from '@/lib/items/filter';
 import type { ItemFacets } from '@/lib/items/list-facets';
 import { MultiSelect, RangeField, SearchField, TriState } from './filter-controls';
+import { PoolFilters } from './pool-filters';
 
 const STATUS_STYLE: Record<string, string> = {
   pending: 'data-[on=true]:bg-slate-700 data-[on=true]:text-white',
@@ -80,6 +81,7 @@ export function FilterBar({ filter, facets, onPatch, onClear }: { filter: ItemFi
         <RangeField label="Score" min={filter.scoreMin} max={filter.scoreMax} onChange={(scoreMin, scoreMax) => set({ scoreMin, scoreMax })} />
         <RangeField label="Consistency" min={filter.consistencyMin} max={filter.consistencyMax} onChange={(consistencyMin, consistencyMax) => set({ consistencyMin, consistencyMax })} />
       </div>
+      <PoolFilters filter={filter} set={set} />
     </div>
   );
 }

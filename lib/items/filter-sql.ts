@@ -70,6 +70,14 @@ export function itemFilterSqlWithoutText(f: ItemFilter): Prisma.Sql {
   and.push(...range(Prisma.sql`i.cot_length`, f.lengthMin, f.lengthMax));
   if (f.reviewer) and.push(Prisma.sql`i.reviewed_by_id = ${f.reviewer}`);
   if (f.sample !== undefined) and.push(Prisma.sql`EXISTS (SELECT 1 FROM acceptance_sample_item s WHERE s.sample_id = ${f.sample} AND s.item_id = i.id)`);
+  and.push(...range(Prisma.sql`i.pass_rate`, f.passRateMin, f.passRateMax));
+  if (f.difficulty === 'all-pass') and.push(Prisma.sql`i.pass_rate = 1`);
+  if (f.difficulty === 'all-fail') and.push(Prisma.sql`i.pass_rate = 0`);
+  if (f.difficulty === 'mixed') and.push(Prisma.sql`i.pass_rate > 0 AND i.pass_rate < 1`);
+  if (f.blindAnswerable !== undefined) and.push(Prisma.sql`i.blind_answerable = ${f.blindAnswerable}`);
+  if (f.hasDuplicate !== undefined) and.push(isNull(Prisma.sql`i.duplicate_cluster`, !f.hasDuplicate));
+  if (f.duplicateExtra !== undefined) and.push(isNull(Prisma.sql`i.duplicate_of`, !f.duplicateExtra));
+  if (f.contaminated !== undefined) and.push(Prisma.sql`i.contaminated = ${f.contaminated}`);
   return Prisma.join(and, ' AND ');
 }
 

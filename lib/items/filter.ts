@@ -13,7 +13,9 @@ const bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : 
 const num = z.coerce.number().finite();
 
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'skipped'] as const;
-export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'consistencyScore', 'cotLength'] as const;
+export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'consistencyScore', 'cotLength', 'passRate'] as const;
+/** RL pool difficulty from the rollout stage's pass rate: every answer right, none, or some. */
+export const DIFFICULTIES = ['all-pass', 'all-fail', 'mixed'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 export const itemFilterSchema = z.object({
@@ -37,6 +39,15 @@ export const itemFilterSchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   // Only the items of one acceptance sample (lib/sampling), so reviewing a sample is a table view.
   sample: z.coerce.number().int().positive().optional(),
+  // RL pool curation (lib/rlpool, lib/dedup): pass rate, shortcuts, near-duplicates, contamination.
+  passRateMin: num.min(0).max(1).optional(),
+  passRateMax: num.min(0).max(1).optional(),
+  difficulty: z.enum(DIFFICULTIES).optional(),
+  blindAnswerable: bool.optional(),
+  hasDuplicate: bool.optional(),
+  // true: the items a "keep one per cluster" drops (every member but the one kept).
+  duplicateExtra: bool.optional(),
+  contaminated: bool.optional(),
   sort: z.enum(SORT_FIELDS).default('id'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -110,5 +121,14 @@ export function itemFilterWhere(f: ItemFilter): Prisma.ItemWhereInput {
     });
   }
   if (f.sample !== undefined) and.push({ samples: { some: { sampleId: f.sample } } });
+  const passRate = range(f.passRateMin, f.passRateMax);
+  if (passRate) and.push({ passRate });
+  if (f.difficulty === 'all-pass') and.push({ passRate: 1 });
+  if (f.difficulty === 'all-fail') and.push({ passRate: 0 });
+  if (f.difficulty === 'mixed') and.push({ passRate: { gt: 0, lt: 1 } });
+  if (f.blindAnswerable !== undefined) and.push({ blindAnswerable: f.blindAnswerable });
+  if (f.hasDuplicate !== undefined) and.push({ duplicateCluster: f.hasDuplicate ? { not: null } : null });
+  if (f.duplicateExtra !== undefined) and.push({ duplicateOf: f.duplicateExtra ? { not: null } : null });
+  if (f.contaminated !== undefined) and.push({ contaminated: f.contaminated });
   return { AND: and };
 }

@@ -28,6 +28,13 @@ export type ItemRow = {
   reviewedById: string | null;
   reviewerName: string | null;
   updatedAt: string;
+  /** RL pool: rollout pass rate (k answers, pass count), shortcut and duplicate/contamination flags. */
+  passRate: number | null;
+  rolloutK: number | null;
+  rolloutPass: number | null;
+  blindAnswerable: boolean | null;
+  duplicateCluster: number | null;
+  contaminated: boolean;
 };
 
 const COLUMNS = Prisma.sql`
@@ -36,7 +43,8 @@ const COLUMNS = Prisma.sql`
   i.revision_correct AS "revisionCorrect", i.draft_score AS "draftScore", i.revision_score AS "revisionScore",
   i.consistency_score AS "consistencyScore", i.cot_length AS "cotLength", i.current_draft_id IS NOT NULL AS "hasDraft",
   i.current_revision_id IS NOT NULL AS "hasRevision", i.last_error IS NOT NULL AS failed, i.reviewed_by_id AS "reviewedById",
-  i.updated_at AS "updatedAt"`;
+  i.updated_at AS "updatedAt", i.pass_rate AS "passRate", i.rollout_k AS "rolloutK", i.rollout_pass AS "rolloutPass",
+  i.blind_answerable AS "blindAnswerable", i.duplicate_cluster AS "duplicateCluster", i.contaminated`;
 
 type RawRow = Omit<ItemRow, 'reviewerName' | 'updatedAt'> & { updatedAt: Date; sortValue: number | Date | null };
 
@@ -98,6 +106,12 @@ function toItemRow(r: RawRow, reviewerName: string | null): ItemRow {
     reviewedById: r.reviewedById,
     reviewerName,
     updatedAt: r.updatedAt.toISOString(),
+    passRate: r.passRate,
+    rolloutK: r.rolloutK,
+    rolloutPass: r.rolloutPass,
+    blindAnswerable: r.blindAnswerable,
+    duplicateCluster: r.duplicateCluster,
+    contaminated: r.contaminated,
   };
 }
 

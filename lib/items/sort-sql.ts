@@ -14,6 +14,7 @@ const COLUMN: Record<SortField, string> = {
   revisionScore: 'revision_score',
   consistencyScore: 'consistency_score',
   cotLength: 'cot_length',
+  passRate: 'pass_rate',
 };
 
 const NULLABLE: Record<SortField, boolean> = {
@@ -23,6 +24,7 @@ const NULLABLE: Record<SortField, boolean> = {
   revisionScore: true,
   consistencyScore: true,
   cotLength: true,
+  passRate: true,
 };
 
 export type KeysetPart = { where: Prisma.Sql; orderBy: Prisma.Sql };
