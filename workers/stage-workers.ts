@@ -6,6 +6,7 @@ import { SlotLimiter } from '@/lib/models/limits/slot-limiter';
 import { SlotPool } from '@/lib/models/limits/slot-pool';
 import type { ModelStage } from '@/lib/models/model-config';
 import { processStageJob } from '@/lib/pipeline/process-job';
+import { stageDefinition } from '@/lib/pipeline/stages/registry';
 import { claimResults, type Claim } from '@/lib/pipeline/result/claim-result';
 import type { PipelineSettings } from '@/lib/pipeline/settings';
 import { JOB_SCHEMAS } from '@/lib/queue/contract';
@@ -79,8 +80,9 @@ export async function startStageWorkers(opts: {
   const pumps = new Map<Stage, StagePump>();
   for (const stage of Object.keys(STAGE_QUEUES) as Stage[]) {
     const queue = STAGE_QUEUES[stage];
-    const endpoint = stage === 'check' ? null : settings.endpoints[stage];
-    if (stage !== 'check' && !endpoint) continue;
+    const model = stageDefinition(stage).model;
+    const endpoint = model === null ? null : settings.endpoints[model];
+    if (model !== null && !endpoint) continue;
     const pump = new StagePump({
       boss,
       queue,
@@ -120,7 +122,8 @@ export async function startStageWorkers(opts: {
     if (++tick % 10 === 0) {
       for (const [stage, p] of pumps) {
         const s = p.stats;
-        const pool = pools.get(stage as ModelStage)?.stats;
+        const model = stageDefinition(stage).model;
+        const pool = model ? pools.get(model)?.stats : undefined;
         if (s.jobs === 0) continue;
         const avg = (ms: number, n: number) => (n ? Math.round(ms / n) : 0);
         log('debug', 'stage pump stats', {

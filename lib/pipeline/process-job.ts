@@ -1,25 +1,13 @@
-import type { Stage } from '@/generated/prisma/enums';
 import { RunCounterBuffer } from '../runs/run-counters';
-import { runCheck } from './check/run';
-import { runConsistency } from './consistency/run';
-import { runDraft } from './draft/run';
 import { claimResult, type Claim } from './result/claim-result';
 import { markCancelled, markFailed, markSkipped, releaseClaim } from './result/finish-result';
 import { RunCancelled } from '../runs/run-cancellations';
 import { StageFailure, StageSkip, type Usage } from './result/stage-failure';
-import { runRepresent } from './represent/run';
-import { runRevise } from './revise/run';
 import type { StageContext } from './stage-context';
+import { runStageLive } from './stages/run-live';
 
+/** Does a claimed result's work and saves it (the live runner unless told otherwise). */
 export type StageRunner = (ctx: StageContext, claim: Claim) => Promise<{ saved: boolean; usage: Usage }>;
-
-export const STAGE_RUNNERS: Record<Stage, StageRunner> = {
-  represent: runRepresent,
-  draft: runDraft,
-  revise: runRevise,
-  check: runCheck,
-  consistency: runConsistency,
-};
 
 export type JobOutcome = 'done' | 'failed' | 'skipped' | 'cancelled' | 'duplicate' | 'superseded';
 
@@ -35,13 +23,14 @@ export async function processStageJob(
   meta: { retryCount: number; retryLimit: number },
   /** The claim when the caller already made it (a batch of jobs claimed together); null = nothing to do. */
   preclaimed?: Claim | null,
+  runner: StageRunner = runStageLive,
 ): Promise<JobOutcome> {
   const claim = preclaimed !== undefined ? preclaimed : await claimResult(ctx.db, payload.resultId, ctx.workerId ?? null);
   if (!claim) return 'duplicate';
   let outcome: JobOutcome;
   let usage: Usage | null = null;
   try {
-    const r = await STAGE_RUNNERS[claim.stage](ctx, claim);
+    const r = await runner(ctx, claim);
     usage = r.usage;
     outcome = r.saved ? 'done' : 'superseded';
   } catch (e) {

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { itemFilterSchema, itemFilterToSearchParams, itemFilterWhere, parseItemFilter, type ItemFilter } from '../items/filter';
 import { applyOverrides, modelOverridesSchema, publicModelConfig, type ModelOverrides } from '../models/model-config';
-import { loadPrompt, type PromptStage } from '../pipeline/prompts/load-prompt';
+import { loadPrompt, PROMPT_STAGES, type PromptStage } from '../pipeline/prompts/load-prompt';
 import type { PipelineSettings } from '../pipeline/settings';
+import { STAGES, stageDefinition } from '../pipeline/stages/registry';
 import { enqueueStageJobs } from './stage-jobs';
 
-export const STAGES = ['represent', 'draft', 'revise', 'check', 'consistency'] as const satisfies readonly Stage[];
+export { STAGES };
 
 export const createRunInputSchema = z.object({
   stage: z.enum(STAGES),
@@ -26,7 +27,6 @@ export type CreateRunInput = z.input<typeof createRunInputSchema>;
 
 const CHUNK = 5_000;
 const SKIPPED_SAME = JSON.stringify({ reason: 'Already done with this model and prompt version (use force to redo)' });
-const PROMPT_STAGES: readonly Stage[] = ['represent', 'draft', 'revise'];
 
 function toFilter(datasetId: number, raw: CreateRunInput['filter']): ItemFilter {
   const params = new URLSearchParams(typeof raw === 'string' ? raw.replace(/^\?/, '') : undefined);
@@ -65,46 +65,22 @@ async function insertResults(
 ): Promise<Inserted[]> {
   if (o.ids.length === 0) return [];
   const skippedData = o.unconfigured ? JSON.stringify({ reason: o.unconfigured }) : SKIPPED_SAME;
-  if (o.stage === 'represent') {
-    return tx.$queryRawUnsafe<Inserted[]>(
-      `INSERT INTO stage_result (run_id, stage, video_id, status, data, finished_at)
-       SELECT $1::int, 'represent', v.id, s.status::"ResultStatus", CASE WHEN s.status = 'skipped' THEN $6::jsonb END, CASE WHEN s.status = 'skipped' THEN now() END
-         FROM unnest($2::int[]) AS u(id) JOIN video v ON v.id = u.id
-         CROSS JOIN LATERAL (SELECT CASE WHEN NOT $3::boolean AND v.representation IS NOT NULL AND v.representation_model = $4 AND v.representation_prompt_version = $5
-                                         THEN 'skipped' ELSE 'pending' END AS status) s
-       RETURNING id, status::text AS status`,
-      o.runId,
-      o.ids,
-      o.force,
-      o.model,
-      o.promptId,
-      skippedData,
-    );
-  }
-  // Per item: is there nothing to do (same model and prompt already), or no endpoint at all?
-  const skipWhen =
-    o.unconfigured !== null
-      ? 'true'
-      : o.stage === 'draft' || o.stage === 'revise'
-        ? `NOT p.force AND EXISTS (SELECT 1 FROM cot_version cv WHERE cv.item_id = i.id AND cv.kind = '${o.stage === 'draft' ? 'draft' : 'revision'}' AND cv.model = p.model AND cv.prompt_version = p.prompt)`
-        : o.stage === 'consistency'
-          ? `NOT p.force AND EXISTS (SELECT 1 FROM cot_version cv WHERE cv.id = COALESCE(i.current_revision_id, i.current_draft_id) AND cv.consistency_model = p.model)`
-          : 'false';
-  return tx.$queryRawUnsafe<Inserted[]>(
-    `INSERT INTO stage_result (run_id, stage, item_id, status, data, finished_at)
-     SELECT $1::int, $7::"Stage", i.id, s.status::"ResultStatus", CASE WHEN s.status = 'skipped' THEN $6::jsonb END, CASE WHEN s.status = 'skipped' THEN now() END
-       FROM unnest($2::int[]) AS u(id) JOIN item i ON i.id = u.id
-       CROSS JOIN (SELECT $3::boolean AS force, $4::text AS model, $5::text AS prompt) p
-       CROSS JOIN LATERAL (SELECT CASE WHEN ${skipWhen} THEN 'skipped' ELSE 'pending' END AS status) s
-     RETURNING id, status::text AS status`,
-    o.runId,
-    o.ids,
-    o.force,
-    o.model,
-    o.promptId,
-    skippedData,
-    o.stage,
-  );
+  const def = stageDefinition(o.stage);
+  // Per subject: is there nothing to do (done with the same model and prompt already, by the
+  // stage's own rule), or no endpoint at all?
+  const skipWhen = o.unconfigured !== null ? Prisma.sql`true` : def.alreadyDone ? Prisma.sql`NOT p.force AND (${def.alreadyDone})` : Prisma.sql`false`;
+  const subject =
+    def.subject === 'video'
+      ? { column: Prisma.raw('video_id'), source: Prisma.raw('video v'), id: Prisma.raw('v.id') }
+      : { column: Prisma.raw('item_id'), source: Prisma.raw('item i'), id: Prisma.raw('i.id') };
+  return tx.$queryRaw<Inserted[]>`
+    INSERT INTO stage_result (run_id, stage, ${subject.column}, status, data, finished_at)
+    SELECT ${o.runId}::int, ${o.stage}::"Stage", ${subject.id}, s.status::"ResultStatus",
+           CASE WHEN s.status = 'skipped' THEN ${skippedData}::jsonb END, CASE WHEN s.status = 'skipped' THEN now() END
+      FROM unnest(${o.ids}::int[]) AS u(id) JOIN ${subject.source} ON ${subject.id} = u.id
+      CROSS JOIN (SELECT ${o.force}::boolean AS force, ${o.model}::text AS model, ${o.promptId}::text AS prompt) p
+      CROSS JOIN LATERAL (SELECT CASE WHEN ${skipWhen} THEN 'skipped' ELSE 'pending' END AS status) s
+    RETURNING id, status::text AS status`;
 }
 
 /**
@@ -125,23 +101,24 @@ export async function createRun(db: PrismaClient, settings: PipelineSettings, in
   let promptId: string | null = null;
   let modelConfig: Prisma.InputJsonValue = {};
   let unconfigured: string | null = null;
-  if (o.stage === 'check') {
+  const def = stageDefinition(o.stage);
+  if (def.model === null) {
     modelConfig = { rules: settings.check };
   } else {
-    const endpoint = settings.endpoints[o.stage];
-    const envName = `COT_${o.stage.toUpperCase()}`;
+    const endpoint = settings.endpoints[def.model];
+    const envName = `COT_${def.model.toUpperCase()}`;
     if (!endpoint) {
-      if (o.stage !== 'consistency') {
+      if (!def.endpointOptional) {
         throw new AppError('BAD_REQUEST', `The ${o.stage} stage has no model endpoint: set ${envName}_BASE_URL and ${envName}_MODEL (or COT_DEFAULT_BASE_URL and COT_DEFAULT_MODEL); see README "Models"`);
       }
-      unconfigured = `Consistency skipped: no embedding endpoint is configured (set ${envName}_BASE_URL and ${envName}_MODEL)`;
+      unconfigured = `${o.stage[0]!.toUpperCase()}${o.stage.slice(1)} skipped: no ${def.model === 'consistency' ? 'embedding ' : ''}endpoint is configured (set ${envName}_BASE_URL and ${envName}_MODEL)`;
     } else {
       const chosen = applyOverrides(endpoint, o.overrides as ModelOverrides | undefined);
       model = chosen.model;
       modelConfig = { ...publicModelConfig(chosen), overrides: o.overrides ?? {} } as Prisma.InputJsonValue;
     }
   }
-  if (PROMPT_STAGES.includes(o.stage)) {
+  if ((PROMPT_STAGES as readonly Stage[]).includes(o.stage)) {
     const p = loadPrompt(o.stage as PromptStage, o.promptVersion ?? settings.endpoints[o.stage as PromptStage]?.promptVersion ?? null);
     promptVersion = p.version;
     promptId = p.id;
@@ -163,7 +140,7 @@ export async function createRun(db: PrismaClient, settings: PipelineSettings, in
         }
       };
       const base = { runId: run.id, stage: o.stage, force: o.force, model, promptId, unconfigured };
-      if (o.stage === 'represent') {
+      if (def.subject === 'video') {
         const videoIds = new Set<number>();
         for await (const rows of itemChunks(tx, filter)) for (const r of rows) if (r.videoId !== null) videoIds.add(r.videoId);
         const ids = [...videoIds].sort((a, b) => a - b);

@@ -4,14 +4,14 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { QUEUE_SCHEMA, queue, type QueueDb } from '../queue/client';
 import type { JobName } from '../queue/contract';
+import { STAGES } from '../pipeline/stages/registry';
 
-export const STAGE_QUEUES: Record<Stage, JobName> = {
-  represent: 'stage.represent',
-  draft: 'stage.draft',
-  revise: 'stage.revise',
-  check: 'stage.check',
-  consistency: 'stage.consistency',
-};
+/** A stage's queue is `stage.<name>`; this fails to compile until lib/queue/contract.ts lists it. */
+type StageQueue = `stage.${Stage}`;
+const queueIsInContract: StageQueue extends JobName ? true : never = true;
+void queueIsInContract;
+
+export const STAGE_QUEUES = Object.fromEntries(STAGES.map((s) => [s, `stage.${s}` satisfies StageQueue])) as Record<Stage, StageQueue>;
 
 /**
  * A result's job id: the same inputs always give the same id, so a run's creation can never

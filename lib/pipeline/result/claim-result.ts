@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import type { ProblemType } from '../../answers/problem-types';
+import { stagesLoading } from '../stages/registry';
 
 type Version = { id: number; text: string; answer: string | null; consistencyScore: number | null };
 
@@ -92,17 +93,21 @@ export async function claimResults(db: PrismaClient, resultIds: number[], worker
             i.problem, i.options, i.problem_type::text AS problem_type, i.solution, i.path AS item_path, i.data_type::text AS item_data_type,
             i.consistency_score AS item_consistency,
             v.id AS v_id, v.path AS video_path, v.duration_sec, v.data_type::text AS video_data_type,
-            CASE WHEN c.stage = 'draft' THEN v.representation END AS representation,
+            CASE WHEN c.stage::text = ANY($3::text[]) THEN v.representation END AS representation,
             dv.id AS d_id, dv.text AS d_text, dv.answer AS d_answer, dv.consistency_score AS d_consistency,
             rv.id AS r_id, rv.text AS r_text, rv.answer AS r_answer, rv.consistency_score AS r_consistency
        FROM c
        JOIN dataset ds ON ds.id = c.dataset_id
        LEFT JOIN item i ON i.id = c.item_id
        LEFT JOIN video v ON v.id = COALESCE(c.video_id, i.video_id)
-       LEFT JOIN cot_version dv ON dv.id = i.current_draft_id AND c.stage <> 'draft'
-       LEFT JOIN cot_version rv ON rv.id = i.current_revision_id AND c.stage IN ('check', 'consistency')`,
+       LEFT JOIN cot_version dv ON dv.id = i.current_draft_id AND c.stage::text = ANY($4::text[])
+       LEFT JOIN cot_version rv ON rv.id = i.current_revision_id AND c.stage::text = ANY($5::text[])`,
     resultIds,
     workerId,
+    // What each stage reads, from its definition's `loads`.
+    stagesLoading('representation'),
+    stagesLoading('draft'),
+    stagesLoading('revision'),
   );
   return new Map(rows.map((r) => [r.id, toClaim(r)]));
 }
