@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parsePipelineSettings, type PipelineSettings } from './pipeline/settings';
-import { parseRlPoolSettings, type RlPoolSettings } from './dedup/settings';
+import type { RlPoolSettings } from './dedup/settings';
 
 // The one place environment variables are read. Every other module takes its settings from here.
 const envSchema = z.object({
@@ -50,9 +50,8 @@ export type AppConfig = {
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = envSchema.safeParse(env);
   const pipeline = parsePipelineSettings(env);
-  const rlPool = parseRlPoolSettings(env);
-  if (!result.success || pipeline.problems.length > 0 || rlPool.problems.length > 0) {
-    const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...pipeline.problems, ...rlPool.problems].join('; ');
+  if (!result.success || pipeline.problems.length > 0) {
+    const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...pipeline.problems].join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = result.data;
@@ -75,7 +74,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     sessionDays: e.COT_SESSION_DAYS,
     queueMaintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
     pipeline: pipeline.settings,
-    rlPool: rlPool.settings,
+    rlPool: pipeline.settings.rlPool,
   };
 }
 

@@ -6,7 +6,7 @@ import { RunsDashboard } from '@/components/runs/runs-dashboard';
 // /runs?stage=draft&dataset=1&filter=hasDraft%3Dfalse opens the form prefilled, so other pages
 // (the items table's selection) can link to "run a stage on this".
 const querySchema = z.object({
-  stage: z.enum(['represent', 'draft', 'revise', 'check', 'consistency']).optional(),
+  stage: z.enum(['represent', 'draft', 'revise', 'check', 'consistency', 'rollout', 'blind']).optional(),
   dataset: z.coerce.number().int().positive().optional(),
   filter: z.string().max(4000).optional(),
 });

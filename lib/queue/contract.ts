@@ -16,6 +16,8 @@ export const JOB_SCHEMAS = {
   'stage.revise': stageJob,
   'stage.check': stageJob,
   'stage.consistency': stageJob,
+  'stage.rollout': stageJob,
+  'stage.blind': stageJob,
   // Datasets in and out: the row (import / export) holds the request and its state.
   'import.run': z.object({ importId: z.number().int().positive() }),
   'export.run': z.object({ exportId: z.number().int().positive() }),
@@ -40,6 +42,8 @@ export const QUEUE_POLICY: Record<JobName, { retryLimit: number; retryDelay: num
   'stage.revise': STAGE_QUEUE,
   'stage.check': STAGE_QUEUE,
   'stage.consistency': STAGE_QUEUE,
+  'stage.rollout': STAGE_QUEUE,
+  'stage.blind': STAGE_QUEUE,
   'import.run': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
   'export.run': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
   'dedup.scan': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },

@@ -4,6 +4,8 @@ import { consistencyStage } from '../consistency/definition';
 import { draftStage } from '../draft/definition';
 import { representStage } from '../represent/definition';
 import { reviseStage } from '../revise/definition';
+import { rolloutStage } from '../rollout/definition';
+import { blindStage } from '../blind/definition';
 import type { AnyStageDefinition } from './stage-definition';
 
 /**
@@ -30,6 +32,8 @@ export const STAGE_DEFINITIONS = {
   revise: reviseStage,
   check: checkStage,
   consistency: consistencyStage,
+  rollout: rolloutStage,
+  blind: blindStage,
 } satisfies Record<Stage, AnyStageDefinition>;
 
 export function stageDefinition(stage: Stage): AnyStageDefinition {
