@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { prisma } from '@/lib/db/client';
 import { listDatasets } from '@/lib/datasets/list-datasets';
+import { DatasetPoolActions } from '@/components/rlpool/dataset-pool-actions';
 
 export default async function DatasetsPage() {
   const datasets = await listDatasets(prisma());
+  const evalSets = new Set((await prisma().dataset.findMany({ where: { isEvaluationSet: true }, select: { id: true } })).map((d) => d.id));
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
@@ -24,6 +26,7 @@ export default async function DatasetsPage() {
                 <th className="px-4 py-2 text-right">Videos</th>
                 <th className="px-4 py-2">Review</th>
                 <th className="px-4 py-2">Media root</th>
+                <th className="px-4 py-2">RL pool</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -43,6 +46,9 @@ export default async function DatasetsPage() {
                       .join(' · ')}
                   </td>
                   <td className="px-4 py-2 font-mono text-xs text-slate-500">{d.mediaRoot}</td>
+                  <td className="px-4 py-2">
+                    <DatasetPoolActions datasetId={d.id} isEvaluationSet={evalSets.has(d.id)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -36,6 +36,7 @@ import { RejectDialog } from './reject-dialog';
 import { EditConflictDialog } from './conflict-dialog';
 import { HistoryDrawer } from './history-drawer';
 import { describeChange } from './describe-change';
+import { PoolPanel } from '@/components/rlpool/pool-panel';
 
 type EditorState = {
   itemId: number;
@@ -522,6 +523,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
 
         <div className="flex min-h-0 min-w-0 flex-col gap-2">
           {item ? <QuestionCard item={item} /> : <div className="h-32 animate-pulse rounded-lg bg-slate-200/60" />}
+          {item && <PoolPanel itemId={item.id} />}
           {item ? (
             <div className={`grid min-h-0 flex-1 gap-2 ${editingDraft ? 'grid-cols-[3fr_2fr]' : editingRight ? 'grid-cols-[2fr_3fr]' : 'grid-cols-2'}`}>
               <CotPanel

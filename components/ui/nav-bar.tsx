@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/runs', label: 'Runs' },
   { href: '/exports', label: 'Exports' },
+  { href: '/releases', label: 'Releases' },
   { href: '/assignments', label: 'Assignments' },
   { href: '/audit', label: 'Audit' },
   { href: '/users', label: 'Users' },

@@ -6,7 +6,7 @@ import { apiError, exportKeys, type ExportView } from './keys';
 export type CreateExportInput = {
   filter: { dataset: number; status: string[]; type?: string[]; source?: string[] };
   format: 'sft' | 'rl' | 'sharegpt';
-  fileFormat: 'jsonl' | 'json';
+  fileFormat: 'jsonl' | 'json' | 'parquet';
   foldOptions?: boolean;
 };
 
