@@ -7,11 +7,12 @@ import { stopQueue } from '../queue/client';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { runCommand } from './run-command';
+import { dedupCommand, releaseCommand } from './rlpool-commands';
 import { USAGE, UsageError } from './usage';
 
 // `npx cot-studio …` (scripts/cli.mjs runs this with tsx). It talks to the database directly,
 // running the same import/export functions the web app's jobs run.
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { import: importCommand, export: exportCommand, run: (argv) => runCommand(argv) };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { import: importCommand, export: exportCommand, run: (argv) => runCommand(argv), dedup: dedupCommand, release: releaseCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

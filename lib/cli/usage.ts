@@ -12,10 +12,25 @@ export const USAGE = `Usage:
   cot-studio export --dataset NAME --format sft|rl|sharegpt --out FILE
                     [--file-format jsonl|json] [--status accepted,...|any]
                     [--type "multiple choice,OCR"] [--source STAR,NeXT-QA]
-                    [--fold-options | --no-fold-options]
+                    [--fold-options | --no-fold-options] [--pass-rate MIN..MAX]
+                    [--with-pass-rate] [--lineage] [--include-contaminated]
       Writes the dataset's items (accepted ones unless --status says otherwise) and a
       manifest beside the file (FILE.manifest.json). --fold-options puts multiple-choice
       options inside "problem" (VideoRFT); --no-fold-options keeps them out (Video-R1).
+      --file-format parquet (or a .parquet --out) writes Parquet (sft, rl). --pass-rate keeps
+      items whose rollout pass rate is in the range; --with-pass-rate adds "pass_rate";
+      --lineage adds a "lineage" object. Items overlapping an evaluation set are left out
+      (counted in the manifest) unless --include-contaminated.
+
+  cot-studio dedup --dataset NAME [--evaluation-set true|false]
+      Finds near-duplicate items (frame hashes + question MinHash) and, for a training
+      dataset, items overlapping the datasets marked as evaluation sets.
+
+  cot-studio release --dataset NAME --name RELEASE --format sft|rl [--file-format jsonl|parquet]
+                     [--pass-rate MIN..MAX] [--with-pass-rate] [--lineage] [--include-contaminated]
+  cot-studio release --diff OLD NEW
+      Saves an immutable release (data, manifest, README.md dataset card) under
+      <data dir>/releases/RELEASE, or compares two releases.
 
   ${RUN_USAGE.split('\n').join('\n  ')}
 
