@@ -45,12 +45,22 @@ export function questionText(problem: string, options: readonly string[]): strin
   return options.length ? `${problem}\n${options.join('\n')}` : problem;
 }
 
-/** Hashes of the distinct `n`-word shingles (a text shorter than n words is one shingle). */
+/**
+ * Hashes of the distinct `n`-word shingles (a text shorter than n words is one shingle). Each
+ * word is hashed once and a shingle's hash combines its words' hashes, so no shingle string is
+ * ever built.
+ */
 export function shingleHashes(text: string, n: number): Uint32Array {
-  const words = questionWords(text);
+  const words = questionWords(text).map(hashString);
   const set = new Set<number>();
-  if (words.length <= n) set.add(hashString(words.join(' ')));
-  else for (let i = 0; i + n <= words.length; i++) set.add(hashString(words.slice(i, i + n).join(' ')));
+  const span = Math.min(n, words.length);
+  for (let i = 0; i + span <= words.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < span; k++) h = mix32(h ^ words[i + k]!);
+    set.add(h);
+    if (span < n) break;
+  }
+  if (set.size === 0) set.add(0);
   return Uint32Array.from(set);
 }
 
@@ -58,10 +68,17 @@ export function shingleHashes(text: string, n: number): Uint32Array {
 export function minhash(text: string, shingleWords: number): Uint32Array {
   const shingles = shingleHashes(text, shingleWords);
   const sig = new Uint32Array(MINHASH_SLOTS).fill(0xffffffff);
+  const seeds = SEEDS;
   for (let s = 0; s < shingles.length; s++) {
     const x = shingles[s]!;
     for (let i = 0; i < MINHASH_SLOTS; i++) {
-      const h = mix32(x ^ SEEDS[i]!);
+      // murmur3's finaliser of (shingle xor seed), inlined: the hot loop of the scan.
+      let h = x ^ seeds[i]!;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h = (h ^ (h >>> 16)) >>> 0;
       if (h < sig[i]!) sig[i] = h;
     }
   }
