@@ -5,7 +5,7 @@ import { queryRows } from './support';
 // evaluation set flagging a training item, and two releases compared. Datasets of our own
 // (copies of demo items) so the demo data other specs read stays as it is.
 
-async function copyDemo(label: string, limit: number, opts: { evaluationSet?: boolean } = {}): Promise<{ id: number; name: string }> {
+async function copyDemo(label: string, limit: number): Promise<{ id: number; name: string }> {
   const name = `e2e-${label}-${Math.random().toString(36).slice(2, 8)}`;
   const [ds] = await queryRows<{ id: number }>(
     `INSERT INTO dataset (name, media_root, is_evaluation_set, updated_at) SELECT $1, media_root, false, now() FROM dataset WHERE name = 'demo' RETURNING id`,
