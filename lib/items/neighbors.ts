@@ -25,7 +25,7 @@ export async function findNeighbors(db: PrismaClient, opts: { filter: ItemFilter
 }
 
 // Every column a part's ORDER BY may name, for the outer re-sort of the union.
-const SORT_COLUMNS = Prisma.raw('i.id, i.updated_at, i.draft_score, i.revision_score, i.consistency_score, i.cot_length');
+const SORT_COLUMNS = Prisma.raw('i.id, i.updated_at, i.draft_score, i.revision_score, i.consistency_score, i.cot_length, i.pass_rate');
 
 async function walk(db: PrismaClient, filter: ItemFilter, parts: KeysetPart[], take: number): Promise<number[]> {
   const base = itemFilterSqlWithoutText(filter);
