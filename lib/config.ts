@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parsePipelineSettings, type PipelineSettings } from './pipeline/settings';
 import { answerThreshold } from './answers/answer-threshold';
+import type { RlPoolSettings } from './dedup/settings';
 
 // The one place environment variables are read. Every other module takes its settings from here.
 const envSchema = z.object({
@@ -60,6 +61,8 @@ export type AppConfig = {
   reviewClaimMinutes: number;
   /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
   pipeline: PipelineSettings;
+  /** Duplicate/contamination scan and rollout/blind settings (COT_DEDUP_*, COT_ROLLOUT_*, COT_BLIND_*). */
+  rlPool: RlPoolSettings;
 };
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
@@ -94,6 +97,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     uploadMaxBytes: e.COT_UPLOAD_MAX_BYTES,
     reviewClaimMinutes: e.COT_REVIEW_CLAIM_MINUTES,
     pipeline: pipeline.settings,
+    rlPool: pipeline.settings.rlPool,
   };
 }
 

@@ -5,6 +5,7 @@ import { probeVideos } from '@/lib/media/probe-videos';
 import { config } from '@/lib/config';
 import { runImportJob } from '@/lib/import/run-import-job';
 import { runExportJob } from '@/lib/export/run-export-job';
+import { runCurationScan } from '@/lib/dedup/scan/run-scan';
 import { wrapHandler, type WorkerState } from './wrap-handler';
 import { startStageWorkers } from './stage-workers';
 
@@ -28,7 +29,12 @@ export async function registerHandlers(boss: PgBoss, state: WorkerState): Promis
     { batchSize: 1, pollingIntervalSeconds: 1 },
     wrapHandler('export.run', state, async (job) => ({ status: (await runExportJob(prisma(), parsePayload('export.run', job.data))).status })),
   );
+  await boss.work(
+    'dedup.scan',
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    wrapHandler('dedup.scan', state, async (job) => ({ status: (await runCurationScan(prisma(), { ...parsePayload('dedup.scan', job.data), settings: config().rlPool })).status })),
+  );
   const stages = await startStageWorkers({ boss, db: prisma(), settings: config().pipeline, state, holder: state.workerId ?? `worker-${process.pid}`, staleSeconds: config().workerStaleSeconds });
   (state.onStop ??= []).push(stages.stop);
-  return ['media.probe', 'import.run', 'export.run', ...stages.queues];
+  return ['media.probe', 'import.run', 'export.run', 'dedup.scan', ...stages.queues];
 }

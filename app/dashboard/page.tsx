@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { DashboardView } from './dashboard-view';
 import { dbIdParam } from '@/lib/http/route-id';
+import { getPoolDashboard } from '@/lib/dashboard/get-pool-dashboard';
+import { PoolDashboardView } from '@/components/rlpool/pool-dashboard';
 
 const querySchema = z.object({ dataset: dbIdParam.optional(), days: z.coerce.number().int().min(1).max(365).optional() });
 
@@ -13,5 +15,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const q = querySchema.safeParse({ dataset: sp.dataset, days: sp.days });
   const datasetId = q.success ? q.data.dataset : undefined;
   if (datasetId === undefined || !datasets.some((d) => d.id === datasetId)) redirect(`/dashboard?dataset=${datasets[0]!.id}`);
-  return <DashboardView datasets={datasets} datasetId={datasetId} days={(q.success && q.data.days) || 30} />;
+  const pool = await getPoolDashboard(prisma(), datasetId);
+  return (
+    <div className="space-y-4">
+      <DashboardView datasets={datasets} datasetId={datasetId} days={(q.success && q.data.days) || 30} />
+      <PoolDashboardView data={pool} />
+    </div>
+  );
 }

@@ -4,12 +4,14 @@ import { headers } from 'next/headers';
 import { listDatasets } from '@/lib/datasets/list-datasets';
 import { requestUser } from '@/lib/auth/request-user';
 import { can } from '@/lib/auth/permissions';
+import { DatasetPoolActions } from '@/components/rlpool/dataset-pool-actions';
 
 export default async function DatasetsPage() {
   const datasets = await listDatasets(prisma());
   // Media roots are paths on the server: shown to those who manage datasets only.
   const user = requestUser(await headers());
   const manages = user !== null && can(user.role, 'datasets:manage');
+  const evalSets = new Set((await prisma().dataset.findMany({ where: { isEvaluationSet: true }, select: { id: true } })).map((d) => d.id));
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
@@ -32,6 +34,7 @@ export default async function DatasetsPage() {
                 <th className="px-4 py-2 text-right">Videos</th>
                 <th className="px-4 py-2">Review</th>
                 {manages && <th className="px-4 py-2">Media root</th>}
+                <th className="px-4 py-2">RL pool</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -55,6 +58,9 @@ export default async function DatasetsPage() {
                       {d.mediaRoot}
                     </td>
                   )}
+                  <td className="px-4 py-2">
+                    <DatasetPoolActions datasetId={d.id} isEvaluationSet={evalSets.has(d.id)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

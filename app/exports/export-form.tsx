@@ -82,6 +82,7 @@ export function ExportForm({
           <select id="export-file-format" className={select} value={fileFormat} onChange={(e) => setFileFormat(e.target.value as CreateExportInput['fileFormat'])}>
             <option value="jsonl">JSON Lines (.jsonl)</option>
             <option value="json">JSON array (.json)</option>
+            <option value="parquet">Parquet (.parquet; sft and rl)</option>
           </select>
         </div>
         <div>

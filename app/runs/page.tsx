@@ -14,7 +14,7 @@ import { asApiJson, serverQueryClient } from '@/components/api/server-query-clie
 // /runs?stage=draft&dataset=1&filter=hasDraft%3Dfalse opens the form prefilled, so other pages
 // (the items table's selection) can link to "run a stage on this".
 const querySchema = z.object({
-  stage: z.enum(['represent', 'draft', 'revise', 'check', 'consistency', 'evidence']).optional(),
+  stage: z.enum(['represent', 'draft', 'revise', 'check', 'consistency', 'evidence', 'rollout', 'blind']).optional(),
   dataset: dbIdParam.optional(),
   filter: z.string().max(4000).optional(),
 });

@@ -27,6 +27,12 @@ export function describeFilter(f: ItemFilter): string {
     f.wrongStep !== undefined ? yesNo(f.wrongStep, 'with a wrong step', 'no wrong step') : null,
     f.firstErrorMax !== undefined ? `first error at step ≤ ${f.firstErrorMax}` : null,
     f.contradicted !== undefined ? yesNo(f.contradicted, 'contradicted claims', 'no contradicted claims') : null,
+    range('pass rate', f.passRateMin, f.passRateMax),
+    f.difficulty ? `rollouts ${f.difficulty === 'mixed' ? 'between all pass and all fail' : f.difficulty.replace('-', ' ')}` : null,
+    f.blindAnswerable !== undefined ? yesNo(f.blindAnswerable, 'answerable without the video', 'needs the video') : null,
+    f.hasDuplicate !== undefined ? yesNo(f.hasDuplicate, 'has a near-duplicate', 'no near-duplicate') : null,
+    f.duplicateExtra !== undefined ? yesNo(f.duplicateExtra, 'duplicates beyond the one kept per cluster', 'one per cluster') : null,
+    f.contaminated !== undefined ? yesNo(f.contaminated, 'overlaps an evaluation set', 'no evaluation-set overlap') : null,
   ].filter((p): p is string => p !== null);
   return parts.length ? parts.join(' · ') : 'no filter (the whole dataset)';
 }

@@ -5,6 +5,7 @@ import { REVIEW_STATUSES, type ItemFilter } from '@/lib/items/filter';
 import type { ItemFacets } from '@/lib/items/list-facets';
 import { MultiSelect, RangeField, SearchField, TriState } from './filter-controls';
 import { StepFilters } from '@/components/steps/step-filters';
+import { PoolFilters } from './pool-filters';
 
 const STATUS_STYLE: Record<string, string> = {
   pending: 'data-[on=true]:bg-slate-700 data-[on=true]:text-white',
@@ -84,6 +85,7 @@ export function FilterBar({ filter, facets, onPatch, onClear }: { filter: ItemFi
         <RangeField label="Consistency" min={filter.consistencyMin} max={filter.consistencyMax} onChange={(consistencyMin, consistencyMax) => set({ consistencyMin, consistencyMax })} />
         <StepFilters filter={filter} set={set} />
       </div>
+      <PoolFilters filter={filter} set={set} />
     </div>
   );
 }

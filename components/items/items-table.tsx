@@ -41,6 +41,18 @@ function Answer({ has, correct, score, problemType }: { has: boolean; correct: b
   );
 }
 
+/** RL pool flags beside the question: near-duplicate, answerable without the video, overlaps an evaluation set. */
+function PoolFlags({ row }: { row: ItemRow }) {
+  const flag = 'ml-1 rounded px-1 text-[10px] font-medium ring-1';
+  return (
+    <>
+      {row.duplicateCluster !== null && <span className={`${flag} bg-amber-50 text-amber-800 ring-amber-200`} title={`near-duplicate cluster ${row.duplicateCluster}`}>dup</span>}
+      {row.blindAnswerable && <span className={`${flag} bg-violet-50 text-violet-800 ring-violet-200`} title="a text-only model answers it without the video">blind</span>}
+      {row.contaminated && <span className={`${flag} bg-rose-50 text-rose-800 ring-rose-200`} title="overlaps an evaluation set" data-testid="contaminated-flag">eval</span>}
+    </>
+  );
+}
+
 function Score({ value }: { value: number | null }) {
   return value === null ? <span className="text-slate-300">—</span> : <span className="tabular-nums">{value.toFixed(2)}</span>;
 }
@@ -80,6 +92,7 @@ export function ItemsTable({
           <col className="w-20" />
           <col className="w-14" />
           <col className="w-14" />
+          <col className="w-16" />
           <col className="w-20" />
           <col className="w-24" />
           <col className="w-24" />
@@ -108,6 +121,7 @@ export function ItemsTable({
             <SortHeader label="Revision" field="revisionScore" filter={filter} onSort={onSort} />
             <SortHeader label="Cons." field="consistencyScore" filter={filter} onSort={onSort} />
             <SortHeader label="Len" field="cotLength" filter={filter} onSort={onSort} />
+            <SortHeader label="Pass" field="passRate" filter={filter} onSort={onSort} />
             <th className="px-2 py-2 font-medium">Status</th>
             <th className="px-2 py-2 font-medium">Reviewer</th>
             <SortHeader label="Updated" field="updatedAt" filter={filter} onSort={onSort} />
@@ -134,6 +148,7 @@ export function ItemsTable({
                     {r.problem.split('\n')[0]}
                   </Link>
                   {r.failed && <span className="ml-2 rounded bg-rose-50 px-1 text-[10px] font-medium text-rose-700 ring-1 ring-rose-200">failed</span>}
+                  <PoolFlags row={r} />
                 </td>
                 <td className="truncate px-2 py-1.5 text-xs">{r.problemType}</td>
                 <td className="truncate px-2 py-1.5 text-xs text-slate-600" title={r.dataSource}>
@@ -149,6 +164,9 @@ export function ItemsTable({
                   <Score value={r.consistencyScore} />
                 </td>
                 <td className="px-2 py-1.5 text-xs tabular-nums text-slate-600">{r.cotLength ?? <span className="text-slate-300">—</span>}</td>
+                <td className="px-2 py-1.5 text-xs tabular-nums" data-testid="pass-rate" title={r.rolloutK === null ? undefined : `${r.rolloutPass} of ${r.rolloutK} rollouts right`}>
+                  <Score value={r.passRate} />
+                </td>
                 <td className="px-2 py-1.5">
                   <StatusBadge status={r.reviewStatus} />
                 </td>
@@ -165,14 +183,14 @@ export function ItemsTable({
           })}
           {rows.length === 0 && loading && (
             <tr>
-              <td colSpan={14} className="px-3 py-10 text-center text-sm text-slate-400">
+              <td colSpan={15} className="px-3 py-10 text-center text-sm text-slate-400">
                 Loading…
               </td>
             </tr>
           )}
           {rows.length === 0 && !loading && (
             <tr>
-              <td colSpan={14} className="px-3 py-10 text-center text-sm text-slate-500">
+              <td colSpan={15} className="px-3 py-10 text-center text-sm text-slate-500">
                 No items match this filter.
               </td>
             </tr>

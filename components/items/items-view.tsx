@@ -131,6 +131,18 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
     prepare.mutate({ selection: body, operation }, { onSuccess: (prepared) => setPending({ prepared, operation, scope }), onError: (e) => setToast({ text: e.message }) });
   };
 
+  // "Keep one per cluster": reject every near-duplicate of the filter but the one each cluster
+  // keeps (an accepted one, else the lowest id), through the usual count-confirm-undo path.
+  const keepOnePerCluster = () => {
+    const f = { ...filter, hasDuplicate: undefined, duplicateExtra: true };
+    const operation: BulkOperation = { type: 'reject', reason: 'Near-duplicate of another item (kept one per cluster)' };
+    setApplyError(null);
+    prepare.mutate(
+      { selection: { kind: 'filter', filter: itemFilterToSearchParams(f).toString(), exclude: [] }, operation },
+      { onSuccess: (prepared) => setPending({ prepared, operation, scope: `the near-duplicates of ${describeFilter(filter)}, keeping one per cluster` }), onError: (e) => setToast({ text: e.message }) },
+    );
+  };
+
   const confirm = () => {
     if (!pending) return;
     apply.mutate(pending.prepared.id, {
@@ -173,6 +185,9 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
         <span className="ml-auto flex gap-2">
           <Button testId="open-sampling" disabled={filter.sample !== undefined} title="Estimate the share of good items from a random sample" onClick={() => setSampling(true)}>
             Sample…
+          </Button>
+          <Button testId="keep-one-per-cluster" disabled={prepare.isPending} title="Reject every near-duplicate but one per cluster (you confirm the count first)" onClick={keepOnePerCluster}>
+            Keep one per cluster
           </Button>
         </span>
       </div>

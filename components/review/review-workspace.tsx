@@ -44,6 +44,7 @@ import { answerCheckFails } from '@/lib/answers/answer-check-rule';
 import { useStepReview } from '@/components/steps/use-step-review';
 import { StepColumnView, StepsToggle } from '@/components/steps/step-column';
 import { FramesStrip } from '@/components/steps/frames-strip';
+import { PoolPanel } from '@/components/rlpool/pool-panel';
 
 type EditorState = {
   itemId: number;
@@ -578,6 +579,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
           )}
           {item ? <QuestionCard item={item} /> : <div className="h-32 animate-pulse rounded-lg bg-slate-200/60" />}
           {steps.on && item && <FramesStrip itemId={item.id} highlight={steps.highlight} onSeek={seekFn} />}
+          {item && <PoolPanel itemId={item.id} />}
           {item ? (
             <div className={`grid min-h-0 flex-1 gap-2 ${editingDraft ? 'grid-cols-[3fr_2fr]' : editingRight ? 'grid-cols-[2fr_3fr]' : 'grid-cols-2'}`}>
               <CotPanel

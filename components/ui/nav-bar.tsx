@@ -11,6 +11,7 @@ const LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/runs', label: 'Runs' },
   { href: '/exports', label: 'Exports' },
+  { href: '/releases', label: 'Releases' },
   { href: '/assignments', label: 'Assignments' },
   { href: '/adjudication', label: 'Adjudication' },
   { href: '/audit', label: 'Audit' },

@@ -114,6 +114,8 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { pattern: '/api/imports/**', methods: ANY, access: 'datasets:manage' },
   { pattern: '/exports/**', methods: ANY, access: 'exports:manage' },
   { pattern: '/api/exports/**', methods: ANY, access: 'exports:manage' },
+  { pattern: '/releases/**', methods: ANY, access: 'exports:manage' },
+  { pattern: '/api/releases/**', methods: ANY, access: 'exports:manage' },
   { pattern: '/runs/**', methods: ANY, access: 'runs:manage' },
   { pattern: '/api/runs/**', methods: ANY, access: 'runs:manage' },
   { pattern: '/api/workers/**', methods: ANY, access: 'runs:manage' },

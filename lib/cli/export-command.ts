@@ -10,6 +10,7 @@ import { REVIEW_STATUSES } from '../items/filter';
 import { progressBar } from './progress-bar';
 import { n, seconds } from './format';
 import { UsageError } from './usage';
+import { parsePassRateRange } from './pass-rate-range';
 
 async function datasetId(name: string): Promise<number> {
   const db = prisma();
@@ -39,6 +40,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
       'no-fold-options': { type: 'boolean' },
       'include-mismatched': { type: 'boolean' },
       trainer: { type: 'string' },
+      // RL pool (lib/rlpool): pass-rate range, extra fields, evaluation-set overlap.
+      'pass-rate': { type: 'string' },
+      'with-pass-rate': { type: 'boolean' },
+      lineage: { type: 'boolean' },
+      'include-contaminated': { type: 'boolean' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`export takes no positional arguments (got ${positionals.join(' ')}); use --out FILE`);
@@ -50,7 +56,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!values.format || !(EXPORT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   if (!values.out) throw new UsageError('export needs --out FILE');
   if (values['fold-options'] && values['no-fold-options']) throw new UsageError('give --fold-options or --no-fold-options, not both');
-  const fileFormat = values['file-format'] ?? (/\.json$/i.test(values.out) ? 'json' : 'jsonl');
+  const fileFormat = values['file-format'] ?? (/\.json$/i.test(values.out) ? 'json' : /\.parquet$/i.test(values.out) ? 'parquet' : 'jsonl');
+  const passRate = values['pass-rate'] !== undefined ? parsePassRateRange(values['pass-rate']) : {};
   if (!(FILE_FORMATS as readonly string[]).includes(fileFormat)) throw new UsageError(`--file-format must be ${FILE_FORMATS.join(' or ')}`);
   const status = values.status === 'any' ? REVIEW_STATUSES.join(',') : values.status;
 
@@ -59,12 +66,15 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const row = await createExport(
     db,
     {
-      filter: { dataset: await datasetId(values.dataset), status, type: values.type, source: values.source },
+      filter: { dataset: await datasetId(values.dataset), status, type: values.type, source: values.source, ...passRate },
       format: values.format as ExportFormat,
       fileFormat: fileFormat as ExportFileFormat,
       foldOptions: values['fold-options'] ? true : values['no-fold-options'] ? false : undefined,
       includeMismatched: values['include-mismatched'] ?? false,
       trainer,
+      ...(values['with-pass-rate'] ? { passRate: true } : {}),
+      ...(values.lineage ? { lineage: true } : {}),
+      ...(values['include-contaminated'] ? { includeContaminated: true } : {}),
     },
     null,
     { enqueue: false, outPath: values.out },
@@ -86,6 +96,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     );
   }
   if (m.mismatched.included > 0) console.log(`  kept ${n(m.mismatched.included)} accepted CoTs whose answer check fails (--include-mismatched)`);
+  if (m.excluded?.contaminated) console.log(`  left out ${n(m.excluded.contaminated)} overlapping an evaluation set (--include-contaminated keeps them)`);
   console.log(`  sha256 ${m.sha256}`);
   console.log(`  manifest ${manifestPathFor(result.filePath)}`);
   return 0;

@@ -8,11 +8,19 @@ import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { runCommand } from './run-command';
 import { decideCommand } from './decide-command';
+import { dedupCommand, releaseCommand } from './rlpool-commands';
 import { USAGE, UsageError } from './usage';
 
 // `npx cot-studio …` (scripts/cli.mjs runs this with tsx). It talks to the database directly,
 // running the same import/export functions the web app's jobs run.
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { import: importCommand, export: exportCommand, run: (argv) => runCommand(argv), decide: (argv) => decideCommand(argv) };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  import: importCommand,
+  export: exportCommand,
+  run: (argv) => runCommand(argv),
+  decide: (argv) => decideCommand(argv),
+  dedup: dedupCommand,
+  release: releaseCommand,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -25,6 +25,6 @@ export async function exportDownload(db: PrismaClient, opts: { exportId: number;
   if (row.status !== 'completed' || !row.filePath) throw new AppError('CONFLICT', `Export ${opts.exportId} is ${row.status}; its file is not ready`);
   const file = opts.manifest ? manifestPathFor(row.filePath) : row.filePath;
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `The file of export ${opts.exportId} is no longer on the server`);
-  const contentType = opts.manifest || row.fileFormat === 'json' ? 'application/json' : 'application/x-ndjson';
+  const contentType = opts.manifest || row.fileFormat === 'json' ? 'application/json' : row.fileFormat === 'parquet' ? 'application/vnd.apache.parquet' : 'application/x-ndjson';
   return { file, fileName: path.basename(file), size: fs.statSync(file).size, contentType };
 }

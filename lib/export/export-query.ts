@@ -1,13 +1,17 @@
 import { sqlLiteral } from './copy-rows';
 import type { ExportFilter, ExportFormat } from './export-options';
+import { LINEAGE_SQL } from './record-extras';
 
 /**
  * The filter as SQL over `item i`, values written in as literals: the rows are read with COPY,
  * which takes no parameters, and literal `IN (…)` lists let the planner see the statuses, so the
  * default (accepted only) walks the (dataset, status, id) index in id order instead of sorting.
  */
-export function exportWhere(f: ExportFilter): string {
+export function exportWhere(f: ExportFilter, opts: { includeContaminated?: boolean } = {}): string {
   const and = [`i.dataset_id = ${sqlLiteral(f.dataset)}`, `i.review_status IN (${f.status.map(sqlLiteral).join(', ')})`];
+  if (f.passRateMin !== undefined) and.push(`i.pass_rate >= ${sqlLiteral(f.passRateMin)}`);
+  if (f.passRateMax !== undefined) and.push(`i.pass_rate <= ${sqlLiteral(f.passRateMax)}`);
+  if (!opts.includeContaminated) and.push('NOT i.contaminated');
   if (f.type?.length) and.push(`i.problem_type IN (${f.type.map(sqlLiteral).join(', ')})`);
   if (f.source?.length) and.push(`i.data_source IN (${f.source.map(sqlLiteral).join(', ')})`);
   return and.join(' AND ');
@@ -40,9 +44,16 @@ export type ExportRow = {
   stale: boolean;
   /** The accepted CoT fails its answer check (✗, or an open-ended score under the keep threshold). */
   mismatched: boolean;
+  /** RL pool extras: the item id, its accepted version, pass rate (JSON number) and lineage (JSON, when asked). */
+  itemId?: string;
+  acceptedVersionId?: string | null;
+  passRate?: string | null;
+  lineage?: string | null;
+  reviewStatus?: string;
+  reviewedAt?: string | null;
 };
 
-export const EXPORT_COLUMNS = 14;
+export const EXPORT_COLUMNS = 20;
 
 /**
  * Whether the CoT `c` fails its answer check: for types with one right answer, not correct; for
@@ -55,7 +66,7 @@ export function answerCheckFailsSql(c: string, minScore: number): string {
                ELSE coalesce(${c}.answer_correct, false) = false END`;
 }
 
-export function exportSelect(f: ExportFilter, format: ExportFormat, opts: { openEndedMinScore: number } = { openEndedMinScore: 0.5 }): string {
+export function exportSelect(f: ExportFilter, format: ExportFormat, opts: { openEndedMinScore?: number; includeContaminated?: boolean; lineage?: boolean } = {}): string {
   // rl needs no CoT: skip the join entirely. The accepted CoT travels whole and raw; its <think>
   // block is cut out and encoded in JavaScript (in SQL, strpos/substr or a regex on every CoT cost
   // PostgreSQL more than the rest of the row together, and to_json on it made PostgreSQL the
@@ -66,9 +77,10 @@ export function exportSelect(f: ExportFilter, format: ExportFormat, opts: { open
                  to_json(i.problem)::text, to_json(i.options)::text, i.problem_type::text, i.data_type::text,
                  to_json(i.path)::text, to_json(i.data_source)::text, to_json(i.solution)::text, i.extra::text,
                  to_json(i.field_order)::text, ${cot}, i.extra_raw, i.stale_reason IS NOT NULL,
-                 ${format === 'rl' ? 'false' : answerCheckFailsSql('c', opts.openEndedMinScore)}
+                 ${format === 'rl' ? 'false' : answerCheckFailsSql('c', opts.openEndedMinScore ?? 0.5)},
+                 i.id, i.accepted_version_id, i.pass_rate, ${opts.lineage ? LINEAGE_SQL : 'NULL'}, i.review_status::text, i.reviewed_at
             FROM item i ${join}
-           WHERE ${exportWhere(f)}
+           WHERE ${exportWhere(f, opts)}
            ORDER BY i.id`;
 }
 
@@ -89,5 +101,11 @@ export function toExportRow(r: Array<string | null>): ExportRow {
     extraRaw: r[11] ?? null,
     stale: r[12] === 't',
     mismatched: r[13] === 't',
+    itemId: r[14]!,
+    acceptedVersionId: r[15] ?? null,
+    passRate: r[16] ?? null,
+    lineage: r[17] ?? null,
+    reviewStatus: r[18]!,
+    reviewedAt: r[19] ?? null,
   };
 }

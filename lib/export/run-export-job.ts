@@ -9,7 +9,15 @@ import { exportOptionsSchema } from './export-options';
 import { writeExport, type ExportManifest } from './write-export';
 
 const PROGRESS_EVERY_MS = 500;
-const rowOptionsSchema = z.object({ foldOptions: z.boolean().optional(), includeMismatched: z.boolean().optional(), trainer: z.string().optional(), stepReviewedOnly: z.boolean().optional() });
+const rowOptionsSchema = z.object({
+  foldOptions: z.boolean().optional(),
+  includeMismatched: z.boolean().optional(),
+  trainer: z.string().optional(),
+  stepReviewedOnly: z.boolean().optional(),
+  includeContaminated: z.boolean().optional(),
+  passRate: z.boolean().optional(),
+  lineage: z.boolean().optional(),
+});
 
 /**
  * The export job. A completed export is never redone; a retried one rewrites its own file from

@@ -9,7 +9,9 @@ import { AppError } from '../errors';
 import { buildRecord, effectiveFold, type SkipReason } from './build-record';
 import { TRAINER_PRESETS } from './trainer-presets';
 import { copyRows } from './copy-rows';
-import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow } from './export-query';
+import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow, type ExportRow } from './export-query';
+import { ParquetSink } from './parquet-sink';
+import { withExtras } from './record-extras';
 import type { ExportOptions } from './export-options';
 import { STUDIO } from './studio-version';
 import { writePrmExport } from './prm/write-prm-export';
@@ -37,7 +39,9 @@ export type ExportManifest = {
   countsBySource: Record<string, number>;
   countsByDataType: Record<string, number>;
   filters: { status: string[]; type?: string[]; source?: string[] };
-  options: { foldOptions: boolean | null; includeMismatched: boolean; trainer: string | null };
+  options: { foldOptions: boolean | null; includeMismatched: boolean; trainer: string | null; passRate?: boolean; lineage?: boolean; includeContaminated?: boolean };
+  /** RL pool: items the filter matched but left out as overlapping an evaluation set. */
+  excluded?: { contaminated: number };
   /** For sharegpt: the dataset_info.json entry LLaMA-Factory needs to read the file. */
   llamaFactory?: Record<string, { file_name: string; formatting: string; columns: Record<string, string>; tags: Record<string, string> }>;
 };
@@ -61,7 +65,14 @@ function bump(map: Record<string, number>, key: string): void {
  */
 export async function writeExport(
   client: pg.Client,
-  opts: ExportOptions & { outPath: string; exportId?: number | null; openEndedMinScore?: number; onProgress?: (written: number, total: number) => void },
+  opts: ExportOptions & {
+    outPath: string;
+    exportId?: number | null;
+    openEndedMinScore?: number;
+    onProgress?: (written: number, total: number) => void;
+    /** Each record written, in the export's snapshot (releases keep the item and CoT version ids). */
+    onRecord?: (row: ExportRow) => void;
+  },
 ): Promise<ExportManifest> {
   // Process-reward records have their own shape and reader (lib/export/prm).
   if (opts.format === 'prm') return writePrmExport(client, opts);
@@ -94,10 +105,22 @@ export async function writeExport(
       ...(opts.filter.type?.length ? { type: [...opts.filter.type] } : {}),
       ...(opts.filter.source?.length ? { source: [...opts.filter.source] } : {}),
     },
-    options: { foldOptions: effectiveFold(opts) ?? null, includeMismatched: opts.includeMismatched, trainer: opts.trainer ?? null },
+    options: {
+      foldOptions: effectiveFold(opts) ?? null,
+      includeMismatched: opts.includeMismatched,
+      trainer: opts.trainer ?? null,
+      ...(opts.passRate ? { passRate: true } : {}),
+      ...(opts.lineage ? { lineage: true } : {}),
+      ...(opts.includeContaminated ? { includeContaminated: true } : {}),
+    },
   };
+  if (opts.filter.passRateMin !== undefined || opts.filter.passRateMax !== undefined) {
+    (manifest.filters as Record<string, unknown>).passRate = { min: opts.filter.passRateMin ?? null, max: opts.filter.passRateMax ?? null };
+  }
+  const parquet = opts.fileFormat === 'parquet' ? new ParquetSink(partial, opts.format, { process: opts.format === 'sft', passRate: !!opts.passRate, lineage: !!opts.lineage }) : null;
 
-  const out = fs.createWriteStream(partial, { highWaterMark: 1024 * 1024 });
+  // Parquet is written by its sink; the stream then only stands in (to /dev/null).
+  const out = fs.createWriteStream(parquet ? '/dev/null' : partial, { highWaterMark: 1024 * 1024 });
   const outDone = finished(out);
   outDone.catch(() => {});
   const hash = crypto.createHash('sha256');
@@ -117,7 +140,11 @@ export async function writeExport(
   try {
     const ds = await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset]);
     manifest.dataset.name = ds.rows[0]?.name ?? '';
-    const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter)}`)).rows[0]?.n ?? 0;
+    const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, opts)}`)).rows[0]?.n ?? 0;
+    if (!opts.includeContaminated) {
+      const flagged = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, { includeContaminated: true })} AND i.contaminated`);
+      manifest.excluded = { contaminated: flagged.rows[0]?.n ?? 0 };
+    }
     opts.onProgress?.(0, total);
 
     const json = opts.fileFormat === 'json';
@@ -125,7 +152,7 @@ export async function writeExport(
     let seen = 0;
     let lastProgress = 0;
     streaming = true;
-    for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format, { openEndedMinScore }), EXPORT_COLUMNS)) {
+    for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format, { ...opts, openEndedMinScore }), EXPORT_COLUMNS)) {
       for (const fields of rows) {
         const row = toExportRow(fields);
         seen++;
@@ -136,7 +163,10 @@ export async function writeExport(
           continue;
         }
         if (row.mismatched) manifest.mismatched.included++;
-        buffer += json ? `${manifest.records === 0 ? '\n' : ',\n'}${built.json}` : `${built.json}\n`;
+        const record = withExtras(built.json, opts, row.passRate ?? null, row.lineage ?? null);
+        if (parquet) await parquet.add(record);
+        else buffer += json ? `${manifest.records === 0 ? '\n' : ',\n'}${record}` : `${record}\n`;
+        opts.onRecord?.(row);
         manifest.records++;
         bump(manifest.countsByProblemType, row.problemType);
         bump(manifest.countsBySource, row.dataSource);
@@ -152,6 +182,7 @@ export async function writeExport(
     opts.onProgress?.(seen, total);
     if (json) buffer += manifest.records === 0 ? ']\n' : '\n]\n';
     await flush();
+    if (parquet) await parquet.finish();
     await client.query('COMMIT');
   } catch (e) {
     // A COPY … TO abandoned midway cannot be stopped from this side: the connection is left to
@@ -167,12 +198,23 @@ export async function writeExport(
   // Sources were counted by their JSON text (as read); the manifest names them plainly.
   manifest.countsBySource = Object.fromEntries(Object.entries(manifest.countsBySource).map(([k, n]) => [JSON.parse(k) as string, n]));
   manifest.sha256 = hash.digest('hex');
+  if (parquet) Object.assign(manifest, await fileDigest(partial));
   if (opts.format === 'sharegpt') manifest.llamaFactory = llamaFactoryEntry(manifest);
   fs.renameSync(partial, outPath);
   const manifestPath = manifestPathFor(outPath);
   fs.writeFileSync(`${manifestPath}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
   fs.renameSync(`${manifestPath}.partial`, manifestPath);
   return manifest;
+}
+
+async function fileDigest(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 function llamaFactoryEntry(m: ExportManifest): NonNullable<ExportManifest['llamaFactory']> {

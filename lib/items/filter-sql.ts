@@ -82,6 +82,14 @@ export function itemFilterSqlWithoutText(f: ItemFilter): Prisma.Sql {
   if (f.firstErrorMax !== undefined) and.push(Prisma.sql`i.step_first_error <= ${f.firstErrorMax - 1}`);
   if (f.stepReviewed !== undefined) and.push(Prisma.sql`i.step_reviewed = ${f.stepReviewed}`);
   if (f.contradicted !== undefined) and.push(f.contradicted ? Prisma.sql`i.contradicted_steps > 0` : Prisma.sql`i.contradicted_steps = 0`);
+  and.push(...range(Prisma.sql`i.pass_rate`, f.passRateMin, f.passRateMax));
+  if (f.difficulty === 'all-pass') and.push(Prisma.sql`i.pass_rate = 1`);
+  if (f.difficulty === 'all-fail') and.push(Prisma.sql`i.pass_rate = 0`);
+  if (f.difficulty === 'mixed') and.push(Prisma.sql`i.pass_rate > 0 AND i.pass_rate < 1`);
+  if (f.blindAnswerable !== undefined) and.push(Prisma.sql`i.blind_answerable = ${f.blindAnswerable}`);
+  if (f.hasDuplicate !== undefined) and.push(isNull(Prisma.sql`i.duplicate_cluster`, !f.hasDuplicate));
+  if (f.duplicateExtra !== undefined) and.push(isNull(Prisma.sql`i.duplicate_of`, !f.duplicateExtra));
+  if (f.contaminated !== undefined) and.push(Prisma.sql`i.contaminated = ${f.contaminated}`);
   return Prisma.join(and, ' AND ');
 }
 

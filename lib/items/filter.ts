@@ -15,7 +15,9 @@ const bool = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : 
 const num = z.coerce.number().finite();
 
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected', 'skipped', 'needs_adjudication'] as const;
-export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'consistencyScore', 'cotLength', 'riskScore', 'contradictedSteps'] as const;
+export const SORT_FIELDS = ['id', 'updatedAt', 'draftScore', 'revisionScore', 'consistencyScore', 'cotLength', 'riskScore', 'contradictedSteps', 'passRate'] as const;
+/** RL pool difficulty from the rollout stage's pass rate: every answer right, none, or some. */
+export const DIFFICULTIES = ['all-pass', 'all-fail', 'mixed'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 export const itemFilterSchema = z.object({
@@ -47,6 +49,15 @@ export const itemFilterSchema = z.object({
   firstErrorMax: z.coerce.number().int().min(1).optional(),
   stepReviewed: bool.optional(),
   contradicted: bool.optional(),
+  // RL pool curation (lib/rlpool, lib/dedup): pass rate, shortcuts, near-duplicates, contamination.
+  passRateMin: num.min(0).max(1).optional(),
+  passRateMax: num.min(0).max(1).optional(),
+  difficulty: z.enum(DIFFICULTIES).optional(),
+  blindAnswerable: bool.optional(),
+  hasDuplicate: bool.optional(),
+  // true: the items a "keep one per cluster" drops (every member but the one kept).
+  duplicateExtra: bool.optional(),
+  contaminated: bool.optional(),
   sort: z.enum(SORT_FIELDS).default('id'),
   dir: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -125,5 +136,14 @@ export function itemFilterWhere(f: ItemFilter): Prisma.ItemWhereInput {
   if (f.firstErrorMax !== undefined) and.push({ stepFirstError: { lte: f.firstErrorMax - 1 } });
   if (f.stepReviewed !== undefined) and.push({ stepReviewed: f.stepReviewed });
   if (f.contradicted !== undefined) and.push({ contradictedSteps: f.contradicted ? { gt: 0 } : 0 });
+  const passRate = range(f.passRateMin, f.passRateMax);
+  if (passRate) and.push({ passRate });
+  if (f.difficulty === 'all-pass') and.push({ passRate: 1 });
+  if (f.difficulty === 'all-fail') and.push({ passRate: 0 });
+  if (f.difficulty === 'mixed') and.push({ passRate: { gt: 0, lt: 1 } });
+  if (f.blindAnswerable !== undefined) and.push({ blindAnswerable: f.blindAnswerable });
+  if (f.hasDuplicate !== undefined) and.push({ duplicateCluster: f.hasDuplicate ? { not: null } : null });
+  if (f.duplicateExtra !== undefined) and.push({ duplicateOf: f.duplicateExtra ? { not: null } : null });
+  if (f.contaminated !== undefined) and.push({ contaminated: f.contaminated });
   return { AND: and };
 }

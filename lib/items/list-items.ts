@@ -33,6 +33,13 @@ export type ItemRow = {
   stepFirstError: number | null;
   contradictedSteps: number;
   stepReviewed: boolean;
+  /** RL pool: rollout pass rate (k answers, pass count), shortcut and duplicate/contamination flags. */
+  passRate: number | null;
+  rolloutK: number | null;
+  rolloutPass: number | null;
+  blindAnswerable: boolean | null;
+  duplicateCluster: number | null;
+  contaminated: boolean;
 };
 
 const COLUMNS = Prisma.sql`
@@ -42,7 +49,9 @@ const COLUMNS = Prisma.sql`
   i.consistency_score AS "consistencyScore", i.cot_length AS "cotLength", i.current_draft_id IS NOT NULL AS "hasDraft",
   i.current_revision_id IS NOT NULL AS "hasRevision", i.last_error IS NOT NULL AS failed, i.reviewed_by_id AS "reviewedById",
   i.updated_at AS "updatedAt", i.risk_score AS "riskScore", i.risk_components AS "riskComponents",
-  i.step_first_error AS "stepFirstError", i.contradicted_steps AS "contradictedSteps", i.step_reviewed AS "stepReviewed"`;
+  i.step_first_error AS "stepFirstError", i.contradicted_steps AS "contradictedSteps", i.step_reviewed AS "stepReviewed",
+  i.pass_rate AS "passRate", i.rollout_k AS "rolloutK", i.rollout_pass AS "rolloutPass",
+  i.blind_answerable AS "blindAnswerable", i.duplicate_cluster AS "duplicateCluster", i.contaminated`;
 
 type RawRow = Omit<ItemRow, 'reviewerName' | 'updatedAt'> & { updatedAt: Date; sortValue: number | Date | null };
 
@@ -110,6 +119,12 @@ function toItemRow(r: RawRow, reviewerName: string | null): ItemRow {
     stepFirstError: r.stepFirstError,
     contradictedSteps: r.contradictedSteps,
     stepReviewed: r.stepReviewed,
+    passRate: r.passRate,
+    rolloutK: r.rolloutK,
+    rolloutPass: r.rolloutPass,
+    blindAnswerable: r.blindAnswerable,
+    duplicateCluster: r.duplicateCluster,
+    contaminated: r.contaminated,
   };
 }
 

@@ -25,7 +25,7 @@ export async function findNeighbors(db: PrismaClient, opts: { filter: ItemFilter
 }
 
 // Every column a part's ORDER BY may name, for the outer re-sort of the union.
-const SORT_COLUMNS = Prisma.raw('i.id, i.updated_at, i.draft_score, i.revision_score, i.consistency_score, i.cot_length, i.risk_score, i.contradicted_steps');
+const SORT_COLUMNS = Prisma.raw('i.id, i.updated_at, i.draft_score, i.revision_score, i.consistency_score, i.cot_length, i.risk_score, i.contradicted_steps, i.pass_rate');
 
 async function walk(db: PrismaClient, filter: ItemFilter, parts: KeysetPart[], take: number, restrict?: Prisma.Sql): Promise<number[]> {
   const base = restrict ? Prisma.sql`${itemFilterSqlWithoutText(filter)} AND ${restrict}` : itemFilterSqlWithoutText(filter);

@@ -16,6 +16,7 @@ const COLUMN: Record<SortField, string> = {
   cotLength: 'cot_length',
   riskScore: 'risk_score',
   contradictedSteps: 'contradicted_steps',
+  passRate: 'pass_rate',
 };
 
 const NULLABLE: Record<SortField, boolean> = {
@@ -27,6 +28,7 @@ const NULLABLE: Record<SortField, boolean> = {
   cotLength: true,
   riskScore: false,
   contradictedSteps: false,
+  passRate: true,
 };
 
 export type KeysetPart = { where: Prisma.Sql; orderBy: Prisma.Sql };

@@ -5,9 +5,9 @@ import { z } from 'zod';
 // (represent, draft, revise). The embedding stage (consistency) never inherits the defaults:
 // a chat endpoint is rarely an embedding endpoint, and the stage is optional.
 
-export const MODEL_STAGES = ['represent', 'draft', 'revise', 'consistency', 'evidence'] as const;
+export const MODEL_STAGES = ['represent', 'draft', 'revise', 'consistency', 'evidence', 'rollout', 'blind'] as const;
 export type ModelStage = (typeof MODEL_STAGES)[number];
-export const CHAT_STAGES = ['represent', 'draft', 'revise'] as const;
+export const CHAT_STAGES = ['represent', 'draft', 'revise', 'rollout', 'blind'] as const;
 
 export type ModelConfig = {
   stage: ModelStage;

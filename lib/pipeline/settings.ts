@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseModelEndpoints, type ModelEndpoint, type ModelStage } from '../models/model-config';
+import { parseRlPoolSettings, type RlPoolSettings } from '../dedup/settings';
 
 // Settings of the curation stages that are not model endpoints: frame sampling, the check
 // stage's thresholds, job leases. Parsed from the environment by lib/config.ts.
@@ -32,6 +33,8 @@ export type PipelineSettings = {
   jobExpireSeconds: number;
   /** A model slot held by a worker that stopped renewing it (killed) is free again after this. */
   slotLeaseSeconds: number;
+  /** RL pool: rollout/blind answers per item, duplicate scan thresholds (lib/dedup/settings.ts). */
+  rlPool: RlPoolSettings;
 };
 
 const schema = z.object({
@@ -52,6 +55,7 @@ export function parsePipelineSettings(env: Record<string, string | undefined>): 
   const problems = r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   const e = r.success ? r.data : schema.parse({});
   const models = parseModelEndpoints(env);
+  const rlPool = parseRlPoolSettings(env);
   return {
     settings: {
       endpoints: models.endpoints,
@@ -60,7 +64,8 @@ export function parsePipelineSettings(env: Record<string, string | undefined>): 
       check: { openEndedMinScore: e.COT_CHECK_OPEN_ENDED_MIN_SCORE, minConsistency: e.COT_CHECK_MIN_CONSISTENCY ?? null, missingAnswer: e.COT_CHECK_MISSING_ANSWER },
       jobExpireSeconds: e.COT_JOB_EXPIRE_SECONDS,
       slotLeaseSeconds: e.COT_SLOT_LEASE_SECONDS,
+      rlPool: rlPool.settings,
     },
-    problems: [...problems, ...models.problems],
+    problems: [...problems, ...models.problems, ...rlPool.problems],
   };
 }

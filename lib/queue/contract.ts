@@ -17,9 +17,13 @@ export const JOB_SCHEMAS = {
   'stage.check': stageJob,
   'stage.consistency': stageJob,
   'stage.evidence': stageJob,
+  'stage.rollout': stageJob,
+  'stage.blind': stageJob,
   // Datasets in and out: the row (import / export) holds the request and its state.
   'import.run': z.object({ importId: z.number().int().positive() }),
   'export.run': z.object({ exportId: z.number().int().positive() }),
+  // RL pool: a dataset's near-duplicate and contamination scan (the curation_scan row).
+  'dedup.scan': z.object({ scanId: z.number().int().positive() }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
@@ -40,8 +44,11 @@ export const QUEUE_POLICY: Record<JobName, { retryLimit: number; retryDelay: num
   'stage.check': STAGE_QUEUE,
   'stage.consistency': STAGE_QUEUE,
   'stage.evidence': STAGE_QUEUE,
+  'stage.rollout': STAGE_QUEUE,
+  'stage.blind': STAGE_QUEUE,
   'import.run': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
   'export.run': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
+  'dedup.scan': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
 };
 
 export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {

@@ -23,6 +23,8 @@ const SUGGESTED: Record<StageOverview['stage'], { filter: string; hint: string }
   check: { filter: '', hint: 'Every item: scores and filter verdicts (no model)' },
   consistency: { filter: 'hasDraft=true', hint: 'Items with a CoT: text–visual consistency score' },
   evidence: { filter: 'hasDraft=true', hint: 'Items with a CoT: each visual claim checked against the frames it names' },
+  rollout: { filter: '', hint: 'k answers of the policy model per item: pass rate (difficulty)' },
+  blind: { filter: '', hint: 'k answers of a text-only model without the video: shortcut flag' },
 };
 
 /** What the jobs page shows about each stage's configuration. */

@@ -95,6 +95,28 @@ function guessAnswer(text: string): string {
   return 'a red circle';
 }
 
+/** A small stable hash of a question, so answers depend on the question and nothing else. */
+export function questionBucket(text: string): number {
+  let h = 0;
+  // The question's first line: frame labels ("[00:00:01]") come before it in rollout requests.
+  const line = text.split('\n').find((l) => l.trim() !== '' && !/^\[\d{2}:\d{2}:\d{2}\]$/.test(l.trim())) ?? '';
+  for (const ch of line) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % 3;
+}
+
+/**
+ * rollout / blind (the trainers' question template): deterministic per question and sample
+ * seed, some right and some wrong. Bucket 0 always answers A (or 3), bucket 1 alternates
+ * between A and B (3 and 4) by seed, bucket 2 always answers B (or 4).
+ */
+function trainerAnswer(text: string, seed: number, images: number): ScriptedReply {
+  const bucket = questionBucket(text);
+  const first = bucket === 0 || (bucket === 1 && seed % 2 === 0);
+  const answer = /single option letter/.test(text) ? (first ? 'A' : 'B') : /numerical value/.test(text) ? (first ? '3' : '4') : first ? 'a red circle' : 'a blue square';
+  const seeing = images > 0 ? 'In the frames I can see' : 'Without the video, I guess';
+  return { kind: 'chat', content: `<think>\nLet me think. ${seeing} the answer is ${answer}.\n</think>\n<answer>${answer}</answer>`, usage: { prompt: 300 + images * 85, completion: 40 } };
+}
+
 export const autoResponder: Responder = (req) => {
   if (req.path.endsWith('/embeddings')) {
     const inputs = Array.isArray(req.body.input) ? (req.body.input as unknown[]) : [req.body.messages ?? req.body.input];
@@ -109,6 +131,7 @@ export const autoResponder: Responder = (req) => {
     return { kind: 'chat', content: `<think>\nWatching the video again: ${draft.replace(/description|caption/gi, 'video')}\n</think>`, usage: { prompt: 900, completion: 300 } };
   }
   if (text.includes('# Evidence check')) return evidenceReply(text);
+  if (text.includes('as if you were a human pondering deeply')) return trainerAnswer(text, Number(req.body.seed ?? 0), images);
   const answer = guessAnswer(text);
   return {
     kind: 'chat',

@@ -6,7 +6,7 @@ import { apiError, exportKeys, type ExportView } from './keys';
 export type CreateExportInput = {
   filter: { dataset: number; status: string[]; type?: string[]; source?: string[] };
   format: 'sft' | 'rl' | 'sharegpt' | 'prm';
-  fileFormat: 'jsonl' | 'json';
+  fileFormat: 'jsonl' | 'json' | 'parquet';
   foldOptions?: boolean;
   includeMismatched?: boolean;
   trainer?: 'videorft' | 'video-r1' | 'llama-factory';

@@ -5,6 +5,8 @@ import { draftStage } from '../draft/definition';
 import { representStage } from '../represent/definition';
 import { reviseStage } from '../revise/definition';
 import { evidenceStage } from '../evidence/definition';
+import { rolloutStage } from '../rollout/definition';
+import { blindStage } from '../blind/definition';
 import type { AnyStageDefinition } from './stage-definition';
 
 /**
@@ -32,6 +34,8 @@ export const STAGE_DEFINITIONS = {
   check: checkStage,
   consistency: consistencyStage,
   evidence: evidenceStage,
+  rollout: rolloutStage,
+  blind: blindStage,
 } satisfies Record<Stage, AnyStageDefinition>;
 
 export function stageDefinition(stage: Stage): AnyStageDefinition {

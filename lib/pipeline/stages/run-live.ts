@@ -46,6 +46,16 @@ async function sendLive(ctx: StageContext, claim: Claim, def: AnyStageDefinition
   if (request.kind === 'chat') {
     return { kind: 'chat', chat: await callModel(() => chatComplete(endpoint, request.messages, { json: request.json, ...hooks })) };
   }
+  if (request.kind === 'chat-samples') {
+    // One request per sample, each through the endpoint's limits; a seed per sample makes a
+    // re-asked run reproducible on servers that honour it (vLLM, OpenAI).
+    const chats = [];
+    for (let i = 0; i < request.count; i++) {
+      const seeded = { ...endpoint, extraBody: { ...(endpoint.extraBody ?? {}), seed: i } };
+      chats.push(await callModel(() => chatComplete(seeded, request.messages, hooks)));
+    }
+    return { kind: 'chat-samples', chats };
+  }
   const results: EmbedResult[] = [];
   for (const input of request.inputs) {
     results.push(await callModel(() => (input.kind === 'text' ? embedText(endpoint, input.text, hooks) : embedImage(endpoint, input.dataUrl, hooks))));
@@ -57,6 +67,11 @@ async function sendLive(ctx: StageContext, claim: Claim, def: AnyStageDefinition
 export function replyUsage(reply: ModelReply, endpoint: ModelEndpoint | null): Usage {
   if (reply.kind === 'none' || !endpoint) return NO_USAGE;
   if (reply.kind === 'chat') return usageOf(endpoint, reply.chat);
+  if (reply.kind === 'chat-samples') {
+    const chats = reply.chats;
+    const total = (f: (c: (typeof chats)[number]) => number) => chats.reduce((a, c) => a + f(c), 0);
+    return usageOf(endpoint, { tokensIn: total((c) => c.tokensIn), tokensOut: total((c) => c.tokensOut), latencyMs: total((c) => c.latencyMs) });
+  }
   const sum = (f: (r: EmbedResult) => number) => reply.results.reduce((a, r) => a + f(r), 0);
   return usageOf(endpoint, { tokensIn: sum((r) => r.tokensIn), tokensOut: 0, latencyMs: sum((r) => r.latencyMs) });
 }

@@ -15,10 +15,12 @@ export type ModelRequest =
   | { kind: 'chat'; messages: ChatMessage[]; json?: boolean }
   /** Embeddings sent one request each, in order (consistency: the text, then every frame). */
   | { kind: 'embeddings'; inputs: ({ kind: 'text'; text: string } | { kind: 'image'; dataUrl: string })[] }
+  /** The same chat asked `count` times (rollout, blind: k sampled answers); sample i is sent with seed i. */
+  | { kind: 'chat-samples'; messages: ChatMessage[]; count: number }
   | { kind: 'none' };
 
 /** The model's answer to a ModelRequest of the same kind. */
-export type ModelReply = { kind: 'chat'; chat: ChatResult } | { kind: 'embeddings'; results: EmbedResult[] } | { kind: 'none' };
+export type ModelReply = { kind: 'chat'; chat: ChatResult } | { kind: 'embeddings'; results: EmbedResult[] } | { kind: 'chat-samples'; chats: ChatResult[] } | { kind: 'none' };
 
 /** Facts the request builder learnt that the parser or saver need (e.g. how many frames were
  * sent). Plain JSON, so a batch runner can store them with the request it wrote. */
@@ -76,6 +78,11 @@ export type AnyStageDefinition = StageDefinition<unknown, unknown>;
 export function chatReply(reply: ModelReply): ChatResult {
   if (reply.kind !== 'chat') throw new Error(`Expected a chat reply, got ${reply.kind}`);
   return reply.chat;
+}
+
+export function chatSamples(reply: ModelReply): ChatResult[] {
+  if (reply.kind !== 'chat-samples') throw new Error(`Expected chat samples, got ${reply.kind}`);
+  return reply.chats;
 }
 
 export function embeddingReplies(reply: ModelReply): EmbedResult[] {

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { prisma } from '@/lib/db/client';
+import { handle, json } from '@/lib/http/handle';
+import { diffReleases } from '@/lib/releases/diff-releases';
+
+const querySchema = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
+
+/** `?from=&to=`: items added, removed, with a changed CoT or decision, with counts per reason. */
+export async function GET(req: Request): Promise<Response> {
+  return handle(async () => json(await diffReleases(prisma(), querySchema.parse(Object.fromEntries(new URL(req.url).searchParams)))));
+}
