@@ -24,6 +24,11 @@ const envSchema = z.object({
   COT_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   // How often pg-boss hands expired jobs (e.g. of a killed worker) back to the queue.
   QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Per-reviewer time: the active time recorded with one decision is capped at this (a tab left
+  // open over lunch must not count), and time without input for longer than the idle window
+  // stops counting.
+  COT_REVIEW_TIME_CAP_SECONDS: z.coerce.number().int().min(10).max(7200).default(600),
+  COT_REVIEW_IDLE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export type AppConfig = {
@@ -40,6 +45,8 @@ export type AppConfig = {
   trustedOrigins: string[];
   sessionDays: number;
   queueMaintenanceSeconds: number;
+  /** Active review time per decision: the cap and the idle window (seconds). */
+  reviewTime: { capSeconds: number; idleSeconds: number };
   /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
   pipeline: PipelineSettings;
 };
@@ -70,6 +77,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       .filter((o) => o.length > 0),
     sessionDays: e.COT_SESSION_DAYS,
     queueMaintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
+    reviewTime: { capSeconds: e.COT_REVIEW_TIME_CAP_SECONDS, idleSeconds: e.COT_REVIEW_IDLE_SECONDS },
     pipeline: pipeline.settings,
   };
 }
