@@ -6,6 +6,7 @@ import type { ProblemType } from '@/lib/answers/problem-types';
 import { diffStats, diffWords } from '@/lib/review/word-diff';
 import { AnswerCheck } from './answer-check';
 import { CotText } from './cot-text';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 export type EditorProps = {
   text: string;
@@ -68,7 +69,13 @@ export function CotEditor(p: EditorProps) {
         <AnswerCheck check={{ answer: check.prediction, answerCorrect: check.correct, answerScore: check.score, formatOk: null }} problemType={p.problemType} />
         <span className="ml-auto min-w-0 truncate text-[11px] text-slate-400" data-testid="editor-autosave" title="Your edit is kept in this browser until it is saved">
           {p.restored ? 'restored · ' : ''}
-          {p.savedLocallyAt ? `kept ${new Date(p.savedLocallyAt).toLocaleTimeString([], { hour12: false })}` : 'unchanged'}
+          {p.savedLocallyAt ? (
+            <>
+              kept <TimeAgo at={p.savedLocallyAt} />
+            </>
+          ) : (
+            'unchanged'
+          )}
         </span>
         <button
           type="button"

@@ -4,16 +4,9 @@ import type { ReactNode } from 'react';
 import type { ProblemType } from '@/lib/answers/problem-types';
 import type { ReviewVersion } from '@/lib/review/review-item';
 import { AnswerCheck } from './answer-check';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 export type PanelTab = { key: string; label: string; version: ReviewVersion };
-
-function relativeTime(iso: string): string {
-  const s = (Date.now() - Date.parse(iso)) / 1000;
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(iso).toLocaleDateString();
-}
 
 /** One CoT column: which version (tabs when there are several), who made it, its answer check. */
 export function CotPanel(p: {
@@ -64,7 +57,7 @@ export function CotPanel(p: {
         </div>
         {v && p.tabs.length <= 1 && (
           <span suppressHydrationWarning className="min-w-0 flex-1 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
-            {v.kind === 'edit' ? (v.author?.name ?? 'reviewer') : (v.model ?? v.kind)} · {relativeTime(v.createdAt)}
+            {v.kind === 'edit' ? (v.author?.name ?? 'reviewer') : (v.model ?? v.kind)} · <TimeAgo at={v.createdAt} />
           </span>
         )}
         <span className="ml-auto flex shrink-0 items-center gap-1.5">

@@ -52,6 +52,18 @@ export function ConfirmBulkDialog({
         </span>{' '}
         item{prepared.count === 1 ? '' : 's'} will change: {scope}.
       </p>
+      {prepared.outsideScope !== null && prepared.outsideScope > 0 && (
+        <p className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="confirm-bulk-narrowed">
+          Narrowed to your assignments: {(prepared.count + prepared.skipped).toLocaleString('en-US')} of the{' '}
+          {(prepared.count + prepared.skipped + prepared.outsideScope).toLocaleString('en-US')} selected items are in your assigned work;{' '}
+          {prepared.outsideScope.toLocaleString('en-US')} outside it stay as they are.
+        </p>
+      )}
+      {prepared.count === 0 && (
+        <p className="text-xs text-slate-600" data-testid="confirm-bulk-nothing">
+          Nothing to change: no selected item can take this action.
+        </p>
+      )}
       {operation.type === 'reject' && (
         <p className="rounded bg-slate-50 px-2 py-1 text-xs">
           Reason: <span className="font-medium">{operation.reason}</span>

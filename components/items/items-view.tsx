@@ -23,6 +23,7 @@ import { Button } from './modal';
 import { operationVerb } from './describe-operation';
 import { describeFilter } from './describe-filter';
 import { EMPTY_SELECTION, isSelected, selectedCount, setRow, setRows, type Selection } from './selection';
+import { plural } from '@/lib/format/plural';
 
 type Pending = { prepared: PreparedBulkAction; operation: BulkOperation; scope: string };
 type Toast = { text: string; undoId?: number };
@@ -258,7 +259,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
               disabled={undo.isPending}
               onClick={() =>
                 undo.mutate(toast.undoId!, {
-                  onSuccess: (r) => setToast({ text: `Undone: ${fmt(r.restored)} items restored${r.conflicts ? `, ${r.conflicts} changed since and kept` : ''}.` }),
+                  onSuccess: (r) => setToast({ text: `Undone: ${plural(r.restored, 'item')} restored${r.conflicts ? `, ${r.conflicts} changed since and kept` : ''}.` }),
                   onError: (e) => setToast({ text: `Undo failed: ${e.message}` }),
                 })
               }

@@ -4,15 +4,7 @@ import Link from 'next/link';
 import type { ReviewItem } from '@/lib/review/review-item';
 import { StatusBadge } from '@/components/ui/badges';
 import { Kbd } from './kbd';
-
-function ago(iso: string | null): string {
-  if (!iso) return '';
-  const s = (Date.now() - Date.parse(iso)) / 1000;
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(iso).toLocaleDateString();
-}
+import { TimeAgo } from '@/components/ui/time-ago';
 
 function HeaderButton({ onClick, active, children, title, testId, disabled }: { onClick: () => void; active?: boolean; children: React.ReactNode; title: string; testId?: string; disabled?: boolean }) {
   return (
@@ -64,7 +56,7 @@ export function ReviewHeader(p: {
           {it.reviewStatus !== 'pending' && (
             <span suppressHydrationWarning className="text-xs text-slate-400">
               {it.reviewedBy ? `${it.reviewedBy.name} · ` : ''}
-              {ago(it.reviewedAt)}
+              <TimeAgo at={it.reviewedAt} fallback="" />
             </span>
           )}
         </span>

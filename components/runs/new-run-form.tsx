@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { RunView } from '@/lib/runs/run-view';
 import { useCreateRun } from './queries/create-run';
 import type { StageConfig } from './queries/stage-config';
+import { plural } from '@/lib/format/plural';
 
 export type RunPrefill = { stage?: string; dataset?: number; filter?: string; model?: string; promptVersion?: string };
 
@@ -90,7 +91,7 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
           <select className={input} value={dataset ?? ''} onChange={(e) => setDataset(Number(e.target.value))} data-testid="run-dataset">
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name} ({d.items.toLocaleString('en-US')} items)
+                {d.name} ({plural(d.items, 'item')})
               </option>
             ))}
           </select>

@@ -13,6 +13,8 @@ export type PreparedBulkAction = {
   count: number;
   /** Items the selection matched that the action does not apply to (e.g. accepting an item with no CoT). */
   skipped: number;
+  /** Items the selection matched outside the reviewer's assigned work (`scope`), left out; null without a scope. */
+  outsideScope: number | null;
   createdAt: string;
 };
 
@@ -37,13 +39,15 @@ function operationParams(op: BulkOperation): Prisma.InputJsonObject {
  * matching item ids in the action. The count returned is what the confirmation shows, and
  * applyBulkAction changes exactly those items — however the filter's matches move in between.
  * `restrict` narrows the selection further (acceptance sampling excludes the sample with it).
+ * `scope` narrows it to a reviewer's assigned work and counts what it left out, so the
+ * confirmation can say "12 of the 40 selected items are in your assignments".
  */
 export async function prepareBulkAction(
   db: PrismaClient,
-  opts: { selection: BulkSelection; operation: BulkOperation; actorId: string | null; sampleId?: number; restrict?: Prisma.Sql },
+  opts: { selection: BulkSelection; operation: BulkOperation; actorId: string | null; sampleId?: number; restrict?: Prisma.Sql; scope?: Prisma.Sql },
 ): Promise<PreparedBulkAction> {
   const { selection, operation } = opts;
-  const columns = Prisma.sql`i.id, (${appliesSql(operation)}) AS ok`;
+  const columns = Prisma.sql`i.id, (${appliesSql(operation)}) AS ok, COALESCE((${opts.scope ?? Prisma.sql`TRUE`}), FALSE) AS mine`;
   let datasetId: number;
   let matched: Prisma.Sql;
   let storedSelection: Prisma.InputJsonObject;
@@ -77,15 +81,23 @@ export async function prepareBulkAction(
         },
         select: { id: true, createdAt: true },
       });
-      const [row] = await tx.$queryRaw<{ count: number; skipped: number }[]>`
+      const [row] = await tx.$queryRaw<{ count: number; skipped: number; outside: number }[]>`
         WITH m AS MATERIALIZED (${matched})
         UPDATE bulk_action
-           SET item_ids = ARRAY(SELECT id FROM m WHERE ok ORDER BY id),
-               count = (SELECT count(*) FROM m WHERE ok),
-               skipped = (SELECT count(*) FROM m WHERE NOT ok)
+           SET item_ids = ARRAY(SELECT id FROM m WHERE ok AND mine ORDER BY id),
+               count = (SELECT count(*) FROM m WHERE ok AND mine),
+               skipped = (SELECT count(*) FROM m WHERE NOT ok AND mine)
          WHERE id = ${action.id}
-        RETURNING count, skipped`;
-      return { id: action.id, datasetId, type: operation.type, count: row?.count ?? 0, skipped: row?.skipped ?? 0, createdAt: action.createdAt.toISOString() };
+        RETURNING count, skipped, (SELECT count(*) FROM m WHERE NOT mine)::int AS outside`;
+      return {
+        id: action.id,
+        datasetId,
+        type: operation.type,
+        count: row?.count ?? 0,
+        skipped: row?.skipped ?? 0,
+        outsideScope: opts.scope ? (row?.outside ?? 0) : null,
+        createdAt: action.createdAt.toISOString(),
+      };
     },
     { timeout: 120_000 },
   );

@@ -3,6 +3,7 @@
 import { TaskStatusBadge } from '@/components/ui/task-status';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { useImports } from './_queries/use-imports';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -43,7 +44,9 @@ export function RecentImports() {
                 <td className="px-3 py-1.5 text-right tabular-nums">{n(i.inserted)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{n(i.updated)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{n(i.rejected)}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-xs text-slate-500">{new Date(i.createdAt).toLocaleString()}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 text-xs text-slate-500">
+                  <TimeAgo at={i.createdAt} />
+                </td>
               </tr>
             ))}
           </tbody>
