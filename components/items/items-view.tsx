@@ -18,6 +18,8 @@ import { BulkBar } from './bulk-bar';
 import { ConfirmBulkDialog } from './confirm-bulk-dialog';
 import { BulkHistory } from './bulk-history';
 import { SamplePanel } from './sample-panel';
+import { TableTools, useItemsTableLayout } from './table-tools';
+import { SampleDecidedNote } from './sample-decided-note';
 import { DrawSampleDialog } from './draw-sample-dialog';
 import { Button } from './modal';
 import { operationVerb } from './describe-operation';
@@ -78,6 +80,8 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
   const [toast, setToast] = useState<Toast | null>(null);
   const [filterError, setFilterError] = useState<string | null>(null);
   const [sampling, setSampling] = useState(false);
+  const { layout, setLayout } = useItemsTableLayout();
+  const openFilter = (query: string) => router.push(`/items?${query}`, { scroll: false });
 
   const cursor = cursors[cursors.length - 1] ?? null;
   const page = useItemsPage(filterKey, cursor);
@@ -162,6 +166,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           {total === undefined ? 'counting…' : `${fmt(total)} matching`}
         </span>
         <span className="ml-auto flex gap-2">
+          <TableTools datasetId={filter.dataset} filterKey={filterKey} description={describeFilter(filter)} layout={layout} onLayout={setLayout} onPickView={openFilter} onMessage={(text) => setToast({ text })} />
           <Button testId="open-sampling" disabled={filter.sample !== undefined} title="Estimate the share of good items from a random sample" onClick={() => setSampling(true)}>
             Sample…
           </Button>
@@ -176,6 +181,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           datasetId={filter.dataset}
           sampleId={filter.sample}
           busy={acceptRest.isPending || apply.isPending}
+          onLeave={openFilter}
           onAcceptRest={() =>
             acceptRest.mutate(filter.sample!, {
               onSuccess: (prepared) => {
@@ -212,6 +218,9 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           onTogglePage={(on) => setSelection((s) => setRows(s, pageIds, on))}
           onSort={sort}
           loading={page.isFetching && !page.data}
+          layout={layout}
+          onLayout={setLayout}
+          empty={filter.sample !== undefined ? <SampleDecidedNote datasetId={filter.dataset} sampleId={filter.sample} onLeave={openFilter} /> : undefined}
         />
       )}
 
