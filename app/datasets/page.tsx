@@ -1,16 +1,27 @@
 import Link from 'next/link';
 import { prisma } from '@/lib/db/client';
+import { headers } from 'next/headers';
 import { listDatasets } from '@/lib/datasets/list-datasets';
+import { requestUser } from '@/lib/auth/request-user';
+import { can } from '@/lib/auth/permissions';
 
 export default async function DatasetsPage() {
   const datasets = await listDatasets(prisma());
+  const user = requestUser(await headers());
+  const mayImport = !!user && can(user.role, 'datasets:manage');
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-lg font-semibold">Datasets</h1>
-        <Link href="/datasets/import" className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-          Import dataset
-        </Link>
+        {mayImport ? (
+          <Link href="/datasets/import" className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+            Import dataset
+          </Link>
+        ) : (
+          <span className="rounded bg-slate-200 px-3 py-1.5 text-sm font-medium text-slate-500" title={`Importing needs the admin role; yours is ${user?.role ?? 'unknown'}`} data-testid="import-disabled" aria-disabled="true">
+            Import dataset · admins only
+          </span>
+        )}
       </div>
       {datasets.length === 0 ? (
         <p className="text-sm text-slate-600">No datasets yet. Import one above or with <code>npx cot-studio import</code>.</p>
@@ -24,6 +35,7 @@ export default async function DatasetsPage() {
                 <th className="px-4 py-2 text-right">Videos</th>
                 <th className="px-4 py-2">Review</th>
                 <th className="px-4 py-2">Media root</th>
+                <th className="px-4 py-2">Guidelines</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -35,14 +47,21 @@ export default async function DatasetsPage() {
                     </Link>
                     {d.description && <div className="text-xs text-slate-500">{d.description}</div>}
                   </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{d.items.toLocaleString()}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{d.videos.toLocaleString()}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{d.items.toLocaleString('en-US')}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{d.videos.toLocaleString('en-US')}</td>
                   <td className="px-4 py-2 text-xs text-slate-600">
                     {Object.entries(d.byStatus)
                       .map(([s, n]) => `${n} ${s}`)
                       .join(' · ')}
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-500">{d.mediaRoot}</td>
+                  <td className="max-w-[240px] truncate px-4 py-2 font-mono text-xs text-slate-500" title={d.mediaRoot}>
+                    {d.mediaRoot}
+                  </td>
+                  <td className="px-4 py-2 text-xs">
+                    <Link className="text-indigo-700 hover:underline" href={`/datasets/${d.id}/guidelines`} data-testid={`guidelines-link-${d.id}`}>
+                      {mayImport ? 'Write' : 'Read'}
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -50,17 +50,18 @@ export function PlayerToolbar({ controller }: { controller: PlayerController }) 
         <ForwardIcon />
       </ToolButton>
 
-      <div className="ml-2 flex min-w-0 items-baseline gap-1.5 font-mono text-[11px] whitespace-nowrap tabular-nums" data-testid="time-display">
+      {/* The time display gives way (clips the frame count) before it could run under the speed control. */}
+      <div className="ml-2 flex min-w-0 flex-1 items-baseline gap-1.5 overflow-hidden font-mono text-[11px] whitespace-nowrap tabular-nums" data-testid="time-display">
         <span className="text-[12px] text-slate-900">{formatTimecode(s.time)}</span>
         <span className="text-slate-400">/ {formatTimecode(duration, false)}</span>
-        <span className="text-slate-500" title={s.fpsKnown ? `Frame ${frame} at the probed ${Number(s.fps.toFixed(3))} fps` : 'The video was not probed: 30 fps assumed'}>
+        <span className="min-w-0 truncate text-slate-500" title={s.fpsKnown ? `Frame ${frame} at the probed ${Number(s.fps.toFixed(3))} fps` : 'The video was not probed: 30 fps assumed'}>
           f{frame}
           {frames !== null && <span className="text-slate-400">/{frames}</span>}
           <span className="ml-1 text-slate-400">{s.fpsKnown ? `@${Number(s.fps.toFixed(2))}` : '@30?'}</span>
         </span>
       </div>
 
-      <div className="ml-auto flex items-center gap-1">
+      <div className="ml-auto flex shrink-0 items-center gap-1" data-testid="player-right-controls">
         <label className="sr-only" htmlFor="playback-rate">
           Speed
         </label>

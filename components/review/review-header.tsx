@@ -37,21 +37,25 @@ export function ReviewHeader(p: {
   onHistory: () => void;
   onHelp: () => void;
   onResumeEdit: () => void;
+  guidelinesOpen?: boolean;
+  onGuidelines?: () => void;
 }) {
   const it = p.item;
   return (
-    <div className="flex h-8 shrink-0 items-center gap-2 text-[13px]">
+    <div className="flex h-8 min-w-0 shrink-0 items-center gap-2 text-[13px] whitespace-nowrap" data-testid="review-header">
       <Link href={p.listHref} className="rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900" title="Back to the list">
         ← Items
       </Link>
       <span className="text-slate-300">/</span>
-      <span className="text-slate-500">{it?.datasetName ?? '…'}</span>
+      <span className="min-w-0 truncate text-slate-500" title={it?.datasetName}>
+        {it?.datasetName ?? '…'}
+      </span>
       <span className="text-slate-300">/</span>
-      <span className="font-mono font-semibold text-slate-900" data-testid="item-title">
+      <span className="min-w-0 truncate font-mono font-semibold text-slate-900" data-testid="item-title" title={it ? `problem_id ${it.problemId} · item ${it.id}` : undefined}>
         {it ? it.problemId : `item ${p.itemId}`}
       </span>
       {it && (
-        <span className="flex items-center gap-1.5" data-testid="item-status">
+        <span className="flex shrink-0 items-center gap-1.5" data-testid="item-status">
           <StatusBadge status={it.reviewStatus} />
           {it.reviewStatus !== 'pending' && (
             <span suppressHydrationWarning className="text-xs text-slate-400">
@@ -70,7 +74,7 @@ export function ReviewHeader(p: {
           ))}
         </span>
       )}
-      <div className="ml-auto flex items-center gap-1">
+      <div className="ml-auto flex shrink-0 items-center gap-1" data-testid="review-header-controls">
         {p.hasStoredEdit && (
           <button type="button" onClick={p.onResumeEdit} className="mr-1 inline-flex h-7 items-center gap-1.5 rounded-md bg-amber-50 px-2 text-xs font-medium text-amber-800 ring-1 ring-amber-200 ring-inset hover:bg-amber-100" data-testid="resume-edit">
             Unsaved edit · resume
@@ -79,6 +83,11 @@ export function ReviewHeader(p: {
         <HeaderButton onClick={p.onToggleDiff} active={p.diffOn} title="Word diff of draft and revision (V)" testId="toggle-diff">
           Diff <Kbd>V</Kbd>
         </HeaderButton>
+        {p.onGuidelines && (
+          <HeaderButton onClick={p.onGuidelines} active={p.guidelinesOpen} title="This dataset's review guidelines (G)" testId="toggle-guidelines">
+            Guidelines <Kbd>G</Kbd>
+          </HeaderButton>
+        )}
         <HeaderButton onClick={p.onHistory} title="Every version and decision (H)" testId="open-history">
           History <Kbd>H</Kbd>
         </HeaderButton>

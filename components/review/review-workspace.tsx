@@ -36,6 +36,9 @@ import { RejectDialog } from './reject-dialog';
 import { EditConflictDialog } from './conflict-dialog';
 import { HistoryDrawer } from './history-drawer';
 import { describeChange } from './describe-change';
+import { GuidelinesPanel } from './guidelines-panel';
+import { useActiveTime, type ActiveTimeOptions } from './use-active-time';
+import { useListStep } from './use-list-step';
 
 type EditorState = {
   itemId: number;
@@ -57,6 +60,8 @@ export type ReviewWorkspaceProps = {
   /** The list's filter in canonical URL form (dataset included), for the neighbors endpoint. */
   filterQuery: string;
   filterLabels: string[];
+  /** Active-time counting (idle window, cap), from the server's settings. */
+  timing?: ActiveTimeOptions;
 };
 
 function idFromPath(pathname: string | null): number | null {
@@ -88,7 +93,7 @@ function defaultRightTab(item: ReviewItem): string {
  * history.pushState), with the next items' data and media prefetched, so a decision shows the
  * next item at once; the decision itself is saved in the background and reported if refused.
  */
-export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels, timing }: ReviewWorkspaceProps) {
   const router = useRouter();
   const qc = useQueryClient();
   // The item shown is local state, not the router's: moving on renders the cached next item in
@@ -183,6 +188,9 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   useEffect(() => {
     currentId.current = id;
   }, [id]);
+  const activeTime = useActiveTime(id, timing);
+  const step = useListStep({ id, filterQuery, neighbors: neighborsQ.data, qc, goTo, currentId });
+  const [guidelinesOpen, setGuidelinesOpen] = useState(false);
 
   const reportFailure = useCallback(
     (e: unknown, itemId: number, problemId: string, label: string) => {
@@ -210,9 +218,10 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     (decision: DecisionInput, label: string) => {
       if (!item) return;
       const { id: itemId, problemId } = item;
+      const activeMs = activeTime.take(itemId);
       const saved = chain(itemId, async () => {
         const current = qc.getQueryData<ReviewItem>(reviewKeys.item(itemId)) ?? item;
-        await decideMut.mutateAsync({ itemId, expectedRev: current.rev, decision });
+        await decideMut.mutateAsync({ itemId, expectedRev: current.rev, decision, activeMs });
         return true;
       }).catch((e: unknown) => {
         reportFailure(e, itemId, problemId, label);
@@ -222,7 +231,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       toast({ tone: 'success', text: `${label} · ${problemId}`, action: { label: 'Undo  U', onClick: () => undoRef.current() } });
       void advance();
     },
-    [item, chain, qc, decideMut, reportFailure, remember, toast, advance],
+    [item, chain, qc, decideMut, reportFailure, remember, toast, advance, activeTime],
   );
 
   const undo = useCallback(() => {
@@ -382,9 +391,10 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       const expectedRev = expectedRevOverride ?? ed.expectedRev;
       const problemId = item?.problemId ?? String(ed.itemId);
       setSaving(true);
+      const activeMs = accept ? activeTime.take(ed.itemId) : undefined;
       const saved = chain(ed.itemId, async () => {
         try {
-          const res = await saveMut.mutateAsync({ itemId: ed.itemId, baseVersionId: ed.baseVersionId, expectedRev, text: ed.text, accept });
+          const res = await saveMut.mutateAsync({ itemId: ed.itemId, baseVersionId: ed.baseVersionId, expectedRev, text: ed.text, accept, activeMs });
           clearEdit(ed.itemId, ed.baseVersionId);
           setStoredEdit(null);
           setEditor(null);
@@ -404,7 +414,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       });
       if (accept) remember(ed.itemId, 'Accepted edit', saved);
     },
-    [editor, saving, item, chain, saveMut, toast, advance, remember],
+    [editor, saving, item, chain, saveMut, toast, advance, remember, activeTime],
   );
 
   const keepEditingAfterConflict = useCallback(() => {
@@ -430,8 +440,9 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       r: () => ready && !editor && setDialog({ kind: 'reject' }),
       s: () => ready && !editor && skip(),
       u: () => undo(),
-      j: () => nextId !== null && goTo(nextId),
-      k: () => prevId !== null && goTo(prevId),
+      j: () => void step('next'),
+      k: () => void step('previous'),
+      g: () => setGuidelinesOpen((x) => !x),
       v: () => setDiffOn((x) => !x),
       h: () => setDialog((d) => (d?.kind === 'history' ? null : { kind: 'history' })),
       '?': () => setDialog({ kind: 'help' }),
@@ -498,6 +509,8 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         onToggleDiff={() => setDiffOn((x) => !x)}
         onHistory={() => setDialog({ kind: 'history' })}
         onHelp={() => setDialog({ kind: 'help' })}
+        guidelinesOpen={guidelinesOpen}
+        onGuidelines={() => setGuidelinesOpen((x) => !x)}
         onResumeEdit={() => {
           if (!item || !storedEdit) return;
           openEditor(versionById(storedEdit.baseVersionId) ?? { ...(item.revision ?? item.draft!), id: storedEdit.baseVersionId, text: '' }, storedEdit);
@@ -600,7 +613,8 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         <ActionButton label="Skip" keyHint="S" tone="plain" onClick={skip} disabled={!ready || !!editor} title="Decide later: marks a pending item skipped and moves on" testId="skip" />
         <span className="mx-1 h-5 w-px bg-slate-200" />
         <ActionButton label="Undo" keyHint="U" tone="plain" onClick={undo} title="Take back the last decision" testId="undo" />
-        <span className="ml-auto truncate text-xs text-slate-500" data-testid="decision-summary">
+        {toasts.length > 0 && <Toasts toasts={toasts} dismiss={dismiss} />}
+        <span className={`ml-auto truncate text-xs text-slate-500 ${toasts.length > 0 ? 'hidden' : ''}`} data-testid="decision-summary">
           {item && status !== 'pending'
             ? `${status === 'accepted' ? `Accepted ${item.acceptedVersionId === draft?.id ? 'draft' : item.acceptedVersionId === item.revision?.id ? 'revision' : `version #${item.acceptedVersionId}`}` : status === 'rejected' ? `Rejected${item.lastDecision?.reason ? ` — ${item.lastDecision.reason}` : ''}` : 'Skipped'}`
             : item
@@ -610,8 +624,16 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       </div>
 
       {nextItemQ.data?.dataType === 'image' && <MediaPreload src={nextItemQ.data.media.src} />}
-      <Toasts toasts={toasts} dismiss={dismiss} />
-      {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+      {guidelinesOpen && item && <GuidelinesPanel datasetId={item.datasetId} onClose={() => setGuidelinesOpen(false)} />}
+      {dialog?.kind === 'help' && (
+        <HelpOverlay
+          onClose={() => setDialog(null)}
+          onGuidelines={() => {
+            setDialog(null);
+            setGuidelinesOpen(true);
+          }}
+        />
+      )}
       {dialog?.kind === 'reject' && <RejectDialog onReject={reject} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'history' && item && <HistoryDrawer itemId={item.id} problemType={item.problemType} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'conflict' && editor && (

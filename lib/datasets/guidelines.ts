@@ -6,7 +6,9 @@ import { recordAudit } from '../audit/record-event';
 // Review guidelines per dataset: markdown written by an admin, shown beside the review page.
 // Stored as text; rendered by lib/guidelines/markdown.ts, which never passes HTML through.
 
-export const GUIDELINES_MAX_CHARS = 50_000;
+import { GUIDELINES_MAX_CHARS } from './guidelines-limits';
+
+export { GUIDELINES_MAX_CHARS };
 
 export const guidelinesInputSchema = z.object({
   markdown: z.string().max(GUIDELINES_MAX_CHARS, `guidelines: at most ${GUIDELINES_MAX_CHARS.toLocaleString('en-US')} characters`),

@@ -6,6 +6,8 @@ import { getReviewItem } from '@/lib/review/get-review-item';
 import { findNeighbors } from '@/lib/items/neighbors';
 import { itemFilterSchema, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '@/lib/items/filter';
 import { ReviewWorkspace } from '@/components/review/review-workspace';
+import { EarlyKeys } from '@/components/review/early-keys';
+import { config } from '@/lib/config';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,5 +37,10 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
   }
   const { filter, labels } = filterFor(await searchParams, item.datasetId);
   const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2 });
-  return <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} />;
+  return (
+    <>
+      <EarlyKeys />
+      <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} timing={config().reviewTime} />
+    </>
+  );
 }
