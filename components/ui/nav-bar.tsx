@@ -38,7 +38,8 @@ export async function NavBar() {
         {user && (
           <div className="ml-auto flex min-w-0 shrink-0 items-center gap-2 text-sm" data-testid="user-menu">
             <Link href="/account" className="max-w-[12rem] truncate rounded px-2 py-1 text-slate-700 hover:bg-slate-100 xl:max-w-[20rem]" title={`${requestUserEmail(h)}: your account and API tokens`}>
-              {requestUserEmail(h)}
+              <span className="hidden xl:inline">{requestUserEmail(h)}</span>
+              <span className="xl:hidden">Account</span>
             </Link>
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600" data-testid="user-role">
               {user.role}
