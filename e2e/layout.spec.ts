@@ -30,11 +30,11 @@ for (const size of [
   { width: 1024, height: 768 },
   { width: 1440, height: 900 },
 ]) {
-  test(`review page at ${size.width}×${size.height}: nav on one line, headers unclipped, player controls apart`, async ({ page, request }) => {
+  test(`review page at ${size.width}×${size.height}: nav on one line, headers unclipped, player controls apart`, async ({ page }) => {
     const { datasetId, items } = await cloneDemoDataset(e2eDatabaseUrl(), { name: `rd-layout-${size.width}-${Date.now()}` });
     const item = items.find((i) => i.dataType === 'video') as ClonedItem;
     // An accepted edit: three tabs (revision, edit, accepted) and the ACCEPTED badge in the right panel's header.
-    const edit = await request.post(`/api/items/${item.id}/edits`, {
+    const edit = await page.request.post(`/api/items/${item.id}/edits`, {
       data: { text: `<think>Edited for the layout test at ${size.width}px.</think><answer>B</answer>`, baseVersionId: item.revisionId, expectedRev: 0, accept: true },
     });
     expect(edit.status()).toBe(201);
@@ -46,6 +46,7 @@ for (const size of [
     const nav = page.getByTestId('nav-row');
     expect((await box(nav)).height).toBeLessThanOrEqual(48.5);
     await notClipped(nav, 'the nav bar');
+    await notClipped(page.getByTestId('nav-links'), 'the nav links');
     await allWithin(page, nav, 'a, button', 'nav');
 
     // The review header and both CoT panel headers: every control whole and inside.
@@ -55,6 +56,7 @@ for (const size of [
       const header = page.getByTestId(`${panel}-header`);
       await allWithin(page, header, 'button, [data-testid="accepted-badge"]', panel);
       await notClipped(page.getByTestId(`${panel}-tools`), `${panel} tools`);
+      for (const tab of await header.getByRole('tab').all()) await notClipped(tab, `${panel} tab “${await tab.textContent()}”`);
     }
     const badge = page.getByTestId('revision-panel-header').getByTestId('accepted-badge');
     await expect(badge).toBeVisible();
@@ -66,6 +68,7 @@ for (const size of [
     const right = await box(page.getByTestId('player-right-controls'));
     expect(time.x + time.width, 'the time display runs under the speed control').toBeLessThanOrEqual(right.x + 0.5);
     await notClipped(page.getByTestId('player-right-controls'), 'the speed and volume controls');
+    await expect(page.getByTestId('time-display')).toContainText(/\d\d:\d\d\.\d{3} \/ \d\d:\d\d/); // time and duration both readable
     await allWithin(page, page.getByTestId('player-toolbar'), 'button, select', 'player toolbar');
 
     // The action bar's buttons stay on screen.

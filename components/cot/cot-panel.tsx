@@ -48,7 +48,7 @@ export function CotPanel(p: {
                 aria-selected={t.key === tab?.key}
                 onClick={() => p.onTab?.(t.key)}
                 title={`${t.version.kind === 'edit' ? (t.version.author?.name ?? 'a reviewer') : (t.version.model ?? t.version.kind)} · version #${t.version.id}`}
-                className={`min-w-0 truncate rounded px-1.5 py-0.5 text-[13px] whitespace-nowrap ${t.key === tab?.key ? 'bg-slate-900 font-semibold text-white' : 'text-slate-600 hover:bg-slate-100'}`}
+                className={`min-w-[2.75rem] truncate rounded px-1.5 py-0.5 text-[13px] whitespace-nowrap ${t.key === tab?.key ? 'bg-slate-900 font-semibold text-white' : 'text-slate-600 hover:bg-slate-100'}`}
               >
                 {t.label}
               </button>
@@ -66,7 +66,12 @@ export function CotPanel(p: {
           </span>
         )}
         <span className="ml-auto flex shrink-0 items-center gap-1.5" data-testid={`${p.testId}-tools`}>
-          {v && !p.editing && <AnswerCheck check={v} problemType={p.problemType} compact />}
+          {/* Below 1280 px the question card's answer checks say the same; the header keeps its room for the tabs and Edit. */}
+          {v && !p.editing && (
+            <span className="hidden xl:inline-flex">
+              <AnswerCheck check={v} problemType={p.problemType} compact />
+            </span>
+          )}
           {p.tools}
         </span>
       </header>

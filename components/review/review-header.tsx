@@ -51,14 +51,14 @@ export function ReviewHeader(p: {
         {it?.datasetName ?? '…'}
       </span>
       <span className="text-slate-300">/</span>
-      <span className="min-w-0 truncate font-mono font-semibold text-slate-900" data-testid="item-title" title={it ? `problem_id ${it.problemId} · item ${it.id}` : undefined}>
+      <span className="max-w-[14rem] shrink-0 truncate font-mono font-semibold text-slate-900" data-testid="item-title" title={it ? `problem_id ${it.problemId} · item ${it.id}` : undefined}>
         {it ? it.problemId : `item ${p.itemId}`}
       </span>
       {it && (
         <span className="flex shrink-0 items-center gap-1.5" data-testid="item-status">
           <StatusBadge status={it.reviewStatus} />
           {it.reviewStatus !== 'pending' && (
-            <span suppressHydrationWarning className="text-xs text-slate-400">
+            <span suppressHydrationWarning className="hidden text-xs text-slate-400 xl:inline">
               {it.reviewedBy ? `${it.reviewedBy.name} · ` : ''}
               <TimeAgo at={it.reviewedAt} fallback="" />
             </span>

@@ -76,7 +76,8 @@ function rightTabs(item: ReviewItem): PanelTab[] {
   const tabs: PanelTab[] = [];
   if (item.revision) tabs.push({ key: 'revision', label: 'Revision', version: item.revision });
   if (item.latestEdit) tabs.push({ key: 'edit', label: item.revision ? 'Edit' : 'Edit', version: item.latestEdit });
-  if (item.accepted) tabs.push({ key: 'accepted', label: `Accepted ${KIND_LABEL[item.accepted.kind]}`, version: item.accepted });
+  // An accepted version that is already a tab (the revision or the newest edit) shows its ACCEPTED badge there instead.
+  if (item.accepted && item.accepted.id !== item.revision?.id && item.accepted.id !== item.latestEdit?.id) tabs.push({ key: 'accepted', label: `Accepted ${KIND_LABEL[item.accepted.kind]}`, version: item.accepted });
   return tabs;
 }
 
