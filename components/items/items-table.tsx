@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRef, useState, type ReactNode } from 'react';
 import type { ItemFilter, SortField } from '@/lib/items/filter';
 import type { ItemRow } from '@/lib/items/list-items';
-import { COLUMN_LABELS, DEFAULT_WIDTHS, MIN_WIDTH, placeColumn, setWidth, visibleColumns, type ColumnLayout, type ItemColumn } from '@/lib/views/item-columns';
+import { COLUMN_LABELS, DEFAULT_WIDTHS, MIN_WIDTH, QUESTION_MIN_WIDTH, placeColumn, setWidth, visibleColumns, type ColumnLayout, type ItemColumn } from '@/lib/views/item-columns';
 import { StatusBadge } from '@/components/ui/badges';
 import { TimeAgo } from '@/components/ui/time-ago';
 
@@ -126,7 +126,7 @@ function HeaderCell({
   return (
     <th
       ref={th}
-      className={`group relative px-2 py-2 font-medium select-none ${over ? 'bg-indigo-100' : ''}`}
+      className={`group relative truncate px-2 py-2 font-medium select-none ${over ? 'bg-indigo-100' : ''}`}
       aria-sort={field === undefined ? undefined : active ? (filter.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
       draggable
       data-column={column}
@@ -209,9 +209,11 @@ export function ItemsTable({
     onLayout?.(setWidth(base, column, width));
   };
   const span = columns.length + 1;
+  // Fixed columns plus room for the question: below that the table scrolls sideways rather than squeezing the question to nothing.
+  const minWidth = 32 + columns.reduce((sum, c) => sum + (widthOf(c) ?? QUESTION_MIN_WIDTH), 0);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className={`w-full table-fixed text-sm ${loading ? 'opacity-60' : ''}`} data-testid="items-table">
+      <table className={`w-full table-fixed text-sm ${loading ? 'opacity-60' : ''}`} style={{ minWidth }} data-testid="items-table">
         <colgroup>
           <col className="w-8" />
           {columns.map((c) => {

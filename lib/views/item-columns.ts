@@ -22,18 +22,21 @@ export const COLUMN_LABELS: Record<ItemColumn, string> = {
 
 /** Default widths in px; the question column takes what is left unless given a width. */
 export const DEFAULT_WIDTHS: Record<ItemColumn, number | null> = {
-  id: 96,
+  id: 88,
   question: null,
-  type: 112,
-  source: 112,
-  draft: 80,
-  revision: 80,
-  consistency: 60,
-  length: 60,
-  status: 96,
-  reviewer: 104,
-  updated: 104,
+  type: 104,
+  source: 104,
+  draft: 72,
+  revision: 72,
+  consistency: 56,
+  length: 56,
+  status: 88,
+  reviewer: 96,
+  updated: 88,
 };
+
+/** The question column never gets narrower than this: the table scrolls sideways instead. */
+export const QUESTION_MIN_WIDTH = 280;
 
 /** The question is how a row is recognised: it cannot be hidden. */
 export const REQUIRED_COLUMNS: readonly ItemColumn[] = ['id', 'question'];
