@@ -69,7 +69,7 @@ export function DrawSampleDialog({ pendingFilter, onClose, onDrawn }: { pendingF
           ? 'Counting pending items…'
           : population === 0
             ? 'No pending items match this filter.'
-            : `${size?.toLocaleString('en-US') ?? '—'} of ${population.toLocaleString('en-US')} pending items will be sampled.`}
+            : `${size?.toLocaleString('en-US') ?? '—'} of ${plural(population, 'pending item')} will be sampled.`}
       </p>
       {!valid && <p className="text-xs text-rose-700">Margin must be between 0.5% and 50%, and the bar between 0% and 100%.</p>}
       {draw.error && (

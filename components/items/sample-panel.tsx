@@ -48,7 +48,7 @@ export function SamplePanel({
       ? `${plural(s.tally.pending, 'sampled item')} still to decide.`
       : !s.aboveBar
         ? `The lower bound ${pct(s.interval.low)} is not above the bar ${pct(s.bar)}: review more, or fix the filter.`
-        : `The whole interval is above the bar: the remaining ${s.rest.toLocaleString('en-US')} pending items can be accepted.`;
+        : `The whole interval is above the bar: the remaining ${plural(s.rest, 'pending item')} can be accepted.`;
   return (
     <section className="rounded-lg border border-slate-200 bg-white px-4 py-3" data-testid="sample-panel">
       <div className="flex flex-wrap items-start gap-x-8 gap-y-3">
@@ -63,7 +63,7 @@ export function SamplePanel({
             From: {describeFilter(parseItemFilter(new URLSearchParams(s.filter)))}
           </p>
           <p className="text-xs text-slate-500">
-            {s.size.toLocaleString('en-US')} of {s.population.toLocaleString('en-US')} pending items, drawn at random · {Math.round(s.confidence * 100)}% confidence, ±
+            {s.size.toLocaleString('en-US')} of {plural(s.population, 'pending item')}, drawn at random · {Math.round(s.confidence * 100)}% confidence, ±
             {(s.margin * 100).toFixed(1)}%
           </p>
           <div className="flex items-center gap-2 text-xs">
