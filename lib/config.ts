@@ -35,6 +35,11 @@ const envSchema = z.object({
   COT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 ** 3),
   // How long an item served by a reviewer's "Next for me" queue stays claimed for them.
   COT_REVIEW_CLAIM_MINUTES: z.coerce.number().min(0.05).max(240).default(5),
+  // Per-reviewer time: the active time recorded with one decision is capped at this (a tab left
+  // open over lunch must not count), and time without input for longer than the idle window
+  // stops counting.
+  COT_REVIEW_TIME_CAP_SECONDS: z.coerce.number().int().min(10).max(7200).default(600),
+  COT_REVIEW_IDLE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export type AppConfig = {
@@ -59,6 +64,8 @@ export type AppConfig = {
   uploadMaxBytes: number;
   /** Lease of a queue claim ("being reviewed by X"), in minutes. */
   reviewClaimMinutes: number;
+  /** Active review time per decision: the cap and the idle window (seconds). */
+  reviewTime: { capSeconds: number; idleSeconds: number };
   /** Model endpoints per stage (COT_<STAGE>_*), frame sampling and check settings. */
   pipeline: PipelineSettings;
   /** Duplicate/contamination scan and rollout/blind settings (COT_DEDUP_*, COT_ROLLOUT_*, COT_BLIND_*). */
@@ -96,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     anonymousBodyBytes: e.COT_ANONYMOUS_BODY_BYTES,
     uploadMaxBytes: e.COT_UPLOAD_MAX_BYTES,
     reviewClaimMinutes: e.COT_REVIEW_CLAIM_MINUTES,
+    reviewTime: { capSeconds: e.COT_REVIEW_TIME_CAP_SECONDS, idleSeconds: e.COT_REVIEW_IDLE_SECONDS },
     pipeline: pipeline.settings,
     rlPool: pipeline.settings.rlPool,
   };

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { prisma } from '@/lib/db/client';
 import { AUDIT_CATEGORIES, auditQuerySchema, listAuditEvents, type AuditCategory } from '@/lib/audit/list-audit-events';
-import { formatTime, inputCls, panelCls, secondaryButtonCls, tdCls, thCls } from '@/components/auth/ui';
+import { inputCls, panelCls, secondaryButtonCls, tdCls, thCls } from '@/components/auth/ui';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 export const metadata = { title: 'Audit · CoT Studio' };
 
@@ -79,7 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               const details = JSON.stringify(e.data);
               return (
                 <tr key={e.id} className="align-top" data-testid="audit-row">
-                  <td className={`${tdCls} whitespace-nowrap font-mono text-xs text-slate-600`}>{formatTime(e.createdAt)}</td>
+                  <td className={`${tdCls} whitespace-nowrap font-mono text-xs text-slate-600`}><TimeAgo at={e.createdAt} /></td>
                   <td className={`${tdCls} text-xs`}>
                     {e.actor ? (
                       <Link href={href({ actor: e.actor.email })} className="text-indigo-700 hover:underline">

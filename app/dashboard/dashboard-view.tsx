@@ -9,6 +9,7 @@ import { RiskPanel } from '@/components/steps/risk-panel';
 import { RateChart } from '@/components/charts/rate-chart';
 import { useDashboard } from './dashboard-query';
 import { useSamples } from './samples-query';
+import { ReviewerPaceTable } from '@/components/dashboard/reviewer-pace';
 
 const STATUS_COLOR: Record<string, string> = { pending: '#cbd5e1', accepted: '#34d399', rejected: '#fb7185', skipped: '#fbbf24', needs_adjudication: '#a78bfa' };
 const STAGE_LABEL: Record<string, string> = { new: 'new', represented: 'represented', drafted: 'drafted', revised: 'revised', failed: 'failed' };
@@ -116,6 +117,9 @@ export function DashboardView({ datasets, datasetId, days }: { datasets: { id: n
                   value={(day, key) => d.perReviewerDay.find((x) => x.day === day && (x.reviewerId ?? '') === key)?.decisions ?? 0}
                 />
               )}
+            </Card>
+            <Card title={`Reviewer pace (active time on the review page, last ${d.days} days)`}>
+              <ReviewerPaceTable datasetId={datasetId} days={d.days} />
             </Card>
             <Card title="Acceptance samples">
               {samples.length === 0 ? (

@@ -12,14 +12,19 @@ export default async function DatasetsPage() {
   const user = requestUser(await headers());
   const manages = user !== null && can(user.role, 'datasets:manage');
   const evalSets = new Set((await prisma().dataset.findMany({ where: { isEvaluationSet: true }, select: { id: true } })).map((d) => d.id));
+  const mayImport = manages;
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-lg font-semibold">Datasets</h1>
-        {manages && (
+        {mayImport ? (
           <Link href="/datasets/import" className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
             Import dataset
           </Link>
+        ) : (
+          <span className="rounded bg-slate-200 px-3 py-1.5 text-sm font-medium text-slate-500" title={`Importing needs the admin role; yours is ${user?.role ?? 'unknown'}`} data-testid="import-disabled" aria-disabled="true">
+            Import dataset · admins only
+          </span>
         )}
       </div>
       {datasets.length === 0 ? (
@@ -35,6 +40,7 @@ export default async function DatasetsPage() {
                 <th className="px-4 py-2">Review</th>
                 {manages && <th className="px-4 py-2">Media root</th>}
                 <th className="px-4 py-2">RL pool</th>
+                <th className="px-4 py-2">Guidelines</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -46,8 +52,8 @@ export default async function DatasetsPage() {
                     </Link>
                     {d.description && <div className="text-xs text-slate-500">{d.description}</div>}
                   </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{d.items.toLocaleString()}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{d.videos.toLocaleString()}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{d.items.toLocaleString('en-US')}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{d.videos.toLocaleString('en-US')}</td>
                   <td className="px-4 py-2 text-xs text-slate-600">
                     {Object.entries(d.byStatus)
                       .map(([s, n]) => `${n} ${s}`)
@@ -60,6 +66,11 @@ export default async function DatasetsPage() {
                   )}
                   <td className="px-4 py-2">
                     <DatasetPoolActions datasetId={d.id} isEvaluationSet={evalSets.has(d.id)} />
+                  </td>
+                  <td className="px-4 py-2 text-xs">
+                    <Link className="text-indigo-700 hover:underline" href={`/datasets/${d.id}/guidelines`} data-testid={`guidelines-link-${d.id}`}>
+                      {mayImport ? 'Write' : 'Read'}
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -5,7 +5,8 @@ import { useApiTokens } from './queries/use-api-tokens';
 import { useCreateApiToken } from './queries/use-create-api-token';
 import { useRevokeApiToken } from './queries/use-revoke-api-token';
 import { ErrorNote } from './error-note';
-import { buttonCls, dangerButtonCls, formatTime, inputCls, panelCls, secondaryButtonCls, tdCls, thCls } from './ui';
+import { buttonCls, dangerButtonCls, inputCls, panelCls, secondaryButtonCls, tdCls, thCls } from './ui';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 function status(t: { revokedAt: string | null; expiresAt: string | null }): { label: string; cls: string } {
   if (t.revokedAt) return { label: 'revoked', cls: 'text-slate-400' };
@@ -99,9 +100,9 @@ export function ApiTokensPanel({ scope }: { scope: 'mine' | 'all' }) {
                 <td className={tdCls}>{t.name}</td>
                 {scope === 'all' && <td className={`${tdCls} text-xs`}>{t.user.email}</td>}
                 <td className={`${tdCls} font-mono text-xs text-slate-500`}>{t.prefix}…</td>
-                <td className={`${tdCls} text-xs text-slate-600`}>{formatTime(t.createdAt)}</td>
-                <td className={`${tdCls} text-xs text-slate-600`}>{formatTime(t.lastUsedAt)}</td>
-                <td className={`${tdCls} text-xs text-slate-600`}>{t.expiresAt ? formatTime(t.expiresAt) : 'never'}</td>
+                <td className={`${tdCls} text-xs text-slate-600`}><TimeAgo at={t.createdAt} /></td>
+                <td className={`${tdCls} text-xs text-slate-600`}><TimeAgo at={t.lastUsedAt} fallback="never" /></td>
+                <td className={`${tdCls} text-xs text-slate-600`}><TimeAgo at={t.expiresAt} fallback="never" /></td>
                 <td className={`${tdCls} text-xs font-medium ${s.cls}`}>{s.label}</td>
                 <td className={`${tdCls} text-right`}>
                   {s.label === 'active' && (

@@ -9,6 +9,7 @@ import { useUsers } from './queries/use-users';
 import { AssignmentAgreementPanel } from './assignment-agreement-panel';
 import { ErrorNote } from './error-note';
 import { buttonCls, dangerButtonCls, inputCls, panelCls, secondaryButtonCls } from './ui';
+import { plural } from '@/lib/format/plural';
 
 type Dataset = { id: number; name: string };
 
@@ -121,7 +122,7 @@ export function AssignmentsView({ canManage, datasets }: { canManage: boolean; d
                 <span className="text-xs text-slate-500">{a.datasetName}</span>
                 <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{a.filter}</code>
                 <span className="text-xs text-slate-600">
-                  {a.items.toLocaleString()} items · {a.requiredReviews} review{a.requiredReviews > 1 ? 's' : ''} each
+                  {plural(a.items, 'item')} · {plural(a.requiredReviews, 'review')} each
                 </span>
                 <span className="text-xs text-slate-500">{a.reviewers.map((r) => r.email).join(', ')}</span>
                 <span className="ml-auto flex gap-1.5">

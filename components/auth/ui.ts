@@ -7,8 +7,3 @@ export const dangerButtonCls = 'rounded-md border border-rose-200 bg-white px-2.
 export const panelCls = 'rounded-lg border border-slate-200 bg-white';
 export const thCls = 'px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500';
 export const tdCls = 'px-3 py-1.5';
-
-export function formatTime(iso: string | null): string {
-  if (!iso) return '—';
-  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
-}

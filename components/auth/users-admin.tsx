@@ -5,7 +5,8 @@ import { useUsers } from './queries/use-users';
 import { useCreateUser } from './queries/use-create-user';
 import { useUpdateUser } from './queries/use-update-user';
 import { ErrorNote } from './error-note';
-import { buttonCls, dangerButtonCls, formatTime, inputCls, panelCls, secondaryButtonCls, tdCls, thCls } from './ui';
+import { buttonCls, dangerButtonCls, inputCls, panelCls, secondaryButtonCls, tdCls, thCls } from './ui';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 function randomPassword(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
@@ -123,7 +124,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                     <option value="admin">admin</option>
                   </select>
                 </td>
-                <td className={`${tdCls} text-xs`}>{formatTime(u.lastSignInAt)}</td>
+                <td className={`${tdCls} text-xs`}><TimeAgo at={u.lastSignInAt} fallback="never" /></td>
                 <td className={`${tdCls} text-xs tabular-nums`}>{u.activeTokens}</td>
                 <td className={`${tdCls} text-xs font-medium`}>{u.disabled ? 'disabled' : <span className="text-emerald-700">active</span>}</td>
                 <td className={`${tdCls} whitespace-nowrap text-right`}>

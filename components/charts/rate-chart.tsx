@@ -1,5 +1,6 @@
 import { niceTicks } from './scale';
 import { YGrid } from './y-grid';
+import { plural } from '@/lib/format/plural';
 
 export type RatePoint = { day: string; accepted: number; rejected: number };
 
@@ -48,7 +49,7 @@ export function RateChart({ points, width = 560, height = 210, testId }: { point
         <polyline points={rated.map((p) => `${cx(p.i)},${yr(p.r)}`).join(' ')} fill="none" stroke="#6366f1" strokeWidth={2} />
         {rated.map((p) => (
           <circle key={p.i} cx={cx(p.i)} cy={yr(p.r)} r={3} fill="#6366f1">
-            <title>{`${points[p.i]?.day}: ${(p.r * 100).toFixed(1)}% accepted of ${p.n.toLocaleString('en-US')}`}</title>
+            <title>{`${points[p.i]?.day}: ${(p.r * 100).toFixed(1)}% accepted of ${plural(p.n, 'decision')}`}</title>
           </circle>
         ))}
         <line x1={m.left} x2={width - m.right} y1={y(0)} y2={y(0)} stroke="#cbd5e1" />

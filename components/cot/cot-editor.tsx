@@ -1,11 +1,13 @@
 'use client';
 
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { checkCot } from '@/lib/answers/score';
 import type { ProblemType } from '@/lib/answers/problem-types';
 import { diffStats, diffWords } from '@/lib/review/word-diff';
+import { describeFormatProblem } from '@/lib/answers/format-problem';
 import { AnswerCheck } from './answer-check';
 import { CotText } from './cot-text';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 export type EditorProps = {
   text: string;
@@ -34,6 +36,9 @@ export function CotEditor(p: EditorProps) {
   const check = useMemo(() => checkCot({ problemType: p.problemType, cotText: deferred, solution: p.solution, missingTag: 'empty', mode: 'training' }), [deferred, p.problemType, p.solution]);
   const changes = useMemo(() => diffWords(p.baseText, deferred), [p.baseText, deferred]);
   const stats = diffStats(changes);
+  // Ctrl+Enter on a CoT that fails the format check says why instead of doing nothing.
+  const [refusal, setRefusal] = useState<{ text: string; why: string } | null>(null);
+  const shownRefusal = refusal && refusal.text === p.text ? refusal.why : null;
 
   useEffect(() => {
     const a = area.current;
@@ -45,7 +50,10 @@ export function CotEditor(p: EditorProps) {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key === 'Enter') {
       e.preventDefault();
-      if (check.formatOk) p.onSave(true);
+      // The check of the text as it is now (the deferred one may lag a keystroke behind).
+      const why = describeFormatProblem(p.text);
+      if (why === null) p.onSave(true);
+      else setRefusal({ text: p.text, why: `Not accepted: ${why}` });
     } else if (mod && e.key.toLowerCase() === 's') {
       e.preventDefault();
       p.onSave(false);
@@ -60,7 +68,7 @@ export function CotEditor(p: EditorProps) {
       <div className="flex items-center gap-3 border-b border-slate-100 bg-amber-50/40 px-3 py-1.5 text-xs">
         <span
           className={`inline-flex shrink-0 items-center gap-1 font-medium ${check.formatOk ? 'text-emerald-700' : 'text-amber-800'}`}
-          title="The trainers' format: <think>…</think> then <answer>…</answer>, nothing before or after"
+          title={describeFormatProblem(deferred) ?? "The trainers' format: <think>…</think> then <answer>…</answer>, nothing before or after"}
           data-testid="editor-format"
         >
           {check.formatOk ? '✓ format' : '✗ format'}
@@ -68,7 +76,13 @@ export function CotEditor(p: EditorProps) {
         <AnswerCheck check={{ answer: check.prediction, answerCorrect: check.correct, answerScore: check.score, formatOk: null }} problemType={p.problemType} />
         <span className="ml-auto min-w-0 truncate text-[11px] text-slate-400" data-testid="editor-autosave" title="Your edit is kept in this browser until it is saved">
           {p.restored ? 'restored · ' : ''}
-          {p.savedLocallyAt ? `kept ${new Date(p.savedLocallyAt).toLocaleTimeString([], { hour12: false })}` : 'unchanged'}
+          {p.savedLocallyAt ? (
+            <>
+              kept <TimeAgo at={p.savedLocallyAt} />
+            </>
+          ) : (
+            'unchanged'
+          )}
         </span>
         <button
           type="button"
@@ -97,13 +111,18 @@ export function CotEditor(p: EditorProps) {
           className="min-h-0 flex-1 resize-none bg-white px-4 py-3 font-sans text-[13px] leading-relaxed text-slate-900 outline-none"
         />
       )}
+      {shownRefusal && (
+        <p className="border-t border-amber-200 bg-amber-50 px-3 py-1 text-xs text-amber-900" role="alert" data-testid="editor-format-refusal">
+          {shownRefusal}
+        </p>
+      )}
       <div className="flex items-center gap-1.5 border-t border-slate-100 px-2 py-1.5">
         <button
           type="button"
           disabled={p.saving || !check.formatOk}
           onClick={() => p.onSave(true)}
           data-testid="editor-save-accept"
-          title={check.formatOk ? 'Save as a new version and accept it (Ctrl+Enter)' : 'Fix the format to accept'}
+          title={check.formatOk ? 'Save as a new version and accept it (Ctrl+Enter)' : `Fix the format to accept: ${describeFormatProblem(deferred) ?? ''}`}
           className="inline-flex h-7 shrink-0 items-center gap-1.5 rounded bg-emerald-600 px-2 text-xs font-medium text-white hover:bg-emerald-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
           Save &amp; accept <kbd className="rounded bg-white/20 px-1 font-mono text-[10px]">Ctrl↵</kbd>

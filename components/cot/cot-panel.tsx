@@ -4,16 +4,9 @@ import type { ReactNode } from 'react';
 import type { ProblemType } from '@/lib/answers/problem-types';
 import type { ReviewVersion } from '@/lib/review/review-item';
 import { AnswerCheck } from './answer-check';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 export type PanelTab = { key: string; label: string; version: ReviewVersion };
-
-function relativeTime(iso: string): string {
-  const s = (Date.now() - Date.parse(iso)) / 1000;
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(iso).toLocaleDateString();
-}
 
 /** One CoT column: which version (tabs when there are several), who made it, its answer check. */
 export function CotPanel(p: {
@@ -38,12 +31,13 @@ export function CotPanel(p: {
       data-version-id={v?.id}
       className={`flex min-h-0 min-w-0 flex-col rounded-lg border bg-white ${p.editing ? 'border-amber-300 ring-2 ring-amber-100' : accepted ? 'border-emerald-300' : 'border-slate-200'}`}
     >
-      <header className="flex min-h-9 items-center gap-2 border-b border-slate-100 px-3 py-1">
-        <div className="flex shrink-0 items-center gap-1" role="tablist">
+      <header className="flex min-h-9 min-w-0 items-center gap-2 border-b border-slate-100 px-3 py-1" data-testid={`${p.testId}-header`}>
+        {/* The tabs give way (and truncate) before the answer check and the Edit button do. */}
+        <div className="flex min-w-0 items-center gap-1 overflow-hidden" role="tablist">
           {p.tabs.length === 0 && <h2 className="text-[13px] font-semibold text-slate-900">{p.emptyLabel}</h2>}
           {p.tabs.map((t) =>
             p.tabs.length === 1 ? (
-              <h2 key={t.key} className="text-[13px] font-semibold text-slate-900">
+              <h2 key={t.key} className="truncate text-[13px] font-semibold text-slate-900">
                 {t.label}
               </h2>
             ) : (
@@ -54,21 +48,30 @@ export function CotPanel(p: {
                 aria-selected={t.key === tab?.key}
                 onClick={() => p.onTab?.(t.key)}
                 title={`${t.version.kind === 'edit' ? (t.version.author?.name ?? 'a reviewer') : (t.version.model ?? t.version.kind)} · version #${t.version.id}`}
-                className={`rounded px-1.5 py-0.5 text-[13px] ${t.key === tab?.key ? 'bg-slate-900 font-semibold text-white' : 'text-slate-600 hover:bg-slate-100'}`}
+                className={`min-w-[2.75rem] truncate rounded px-1.5 py-0.5 text-[13px] whitespace-nowrap ${t.key === tab?.key ? 'bg-slate-900 font-semibold text-white' : 'text-slate-600 hover:bg-slate-100'}`}
               >
                 {t.label}
               </button>
             ),
           )}
-          {accepted && <span className="ml-1 rounded bg-emerald-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase">accepted</span>}
         </div>
-        {v && p.tabs.length <= 1 && (
-          <span suppressHydrationWarning className="min-w-0 flex-1 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
-            {v.kind === 'edit' ? (v.author?.name ?? 'reviewer') : (v.model ?? v.kind)} · {relativeTime(v.createdAt)}
+        {accepted && (
+          <span className="shrink-0 rounded bg-emerald-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide whitespace-nowrap text-white uppercase" data-testid="accepted-badge">
+            accepted
           </span>
         )}
-        <span className="ml-auto flex shrink-0 items-center gap-1.5">
-          {v && !p.editing && <AnswerCheck check={v} problemType={p.problemType} compact />}
+        {v && p.tabs.length <= 1 && (
+          <span suppressHydrationWarning className="min-w-0 flex-1 truncate text-[11px] text-slate-400" title={v.model ?? v.author?.name ?? ''}>
+            {v.kind === 'edit' ? (v.author?.name ?? 'reviewer') : (v.model ?? v.kind)} · <TimeAgo at={v.createdAt} />
+          </span>
+        )}
+        <span className="ml-auto flex shrink-0 items-center gap-1.5" data-testid={`${p.testId}-tools`}>
+          {/* Below 1280 px the question card's answer checks say the same; the header keeps its room for the tabs and Edit. */}
+          {v && !p.editing && (
+            <span className="hidden xl:inline-flex">
+              <AnswerCheck check={v} problemType={p.problemType} compact />
+            </span>
+          )}
           {p.tools}
         </span>
       </header>

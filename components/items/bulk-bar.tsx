@@ -62,16 +62,18 @@ export function BulkBar({
   const [reason, setReason] = useState('');
   const fmt = (n: number | undefined) => (n === undefined ? '…' : n.toLocaleString('en-US'));
   if (selection.mode === 'ids' && selection.ids.size === 0) return null;
+  // "Accept 0 items" is not an action: with nothing selected (e.g. every match unticked) the buttons wait.
+  const none = selected === 0;
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-lg border border-indigo-200 bg-indigo-50 px-3 py-1.5 text-xs" data-testid="bulk-bar">
       <span className="font-medium text-indigo-900" data-testid="selection-summary">
         {selection.mode === 'all'
-          ? `All ${fmt(selected)} matching items selected${selection.exclude.size ? ` (${selection.exclude.size} unticked)` : ''}`
+          ? `All ${fmt(selected)} matching item${selected === 1 ? '' : 's'} selected${selection.exclude.size ? ` (${selection.exclude.size} unticked)` : ''}`
           : `${fmt(selected)} selected`}
       </span>
       {selection.mode === 'ids' && pageAllSelected && total !== undefined && total > selection.ids.size && (
         <button type="button" className="text-indigo-700 underline" data-testid="select-all-matching" onClick={onSelectAllMatching}>
-          Select all {fmt(total)} items matching the filter
+          Select all {fmt(total)} item{total === 1 ? '' : 's'} matching the filter
         </button>
       )}
       <button type="button" className="text-slate-600 hover:underline" onClick={onClear}>
@@ -81,19 +83,19 @@ export function BulkBar({
         <Menu
           label="Accept"
           testId="bulk-accept"
-          disabled={busy}
+          disabled={busy || none}
           items={[
             { label: 'Accept the revision, else the draft', testId: 'bulk-accept-revision', onSelect: () => onPrepare({ type: 'accept', version: 'revision-else-draft' }) },
             { label: 'Accept the draft', testId: 'bulk-accept-draft', onSelect: () => onPrepare({ type: 'accept', version: 'draft' }) },
           ]}
         />
-        <Button testId="bulk-reject" disabled={busy} onClick={() => setRejecting(true)}>
+        <Button testId="bulk-reject" disabled={busy || none} onClick={() => setRejecting(true)}>
           Reject…
         </Button>
         <Menu
           label="Send back"
           testId="bulk-send-back"
-          disabled={busy}
+          disabled={busy || none}
           items={SEND_BACK_STAGES.map((stage) => ({ label: `Send back to ${SEND_BACK_LABEL[stage]}`, testId: `bulk-send-back-${stage}`, onSelect: () => onPrepare({ type: 'send_back', stage }) }))}
         />
       </span>

@@ -8,8 +8,9 @@ import { Button, Modal } from './modal';
 import { operationVerb } from './describe-operation';
 import { describeFilter } from './describe-filter';
 import { itemFilterSchema } from '@/lib/items/filter';
+import { TimeAgo } from '@/components/ui/time-ago';
+import { plural } from '@/lib/format/plural';
 
-const when = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function filterWords(url: string): string {
   const parsed = itemFilterSchema.safeParse(Object.fromEntries(new URLSearchParams(url)));
@@ -42,7 +43,7 @@ export function BulkHistory({ datasetId, onMessage }: { datasetId: number; onMes
               {describe(a)}
             </span>
             <span className="text-slate-500">{a.appliedBy ?? 'no user'}</span>
-            <span className="w-28 text-slate-500 tabular-nums">{a.appliedAt ? when.format(new Date(a.appliedAt)) : ''}</span>
+            <span className="w-28 text-slate-500 tabular-nums"><TimeAgo at={a.appliedAt} fallback="" /></span>
             {a.state === 'undone' ? (
               <span className="w-36 text-right text-slate-500" data-testid="bulk-history-undone">
                 undone{a.conflicts ? ` (${a.conflicts} kept: changed since)` : ''}
@@ -73,7 +74,7 @@ export function BulkHistory({ datasetId, onMessage }: { datasetId: number; onMes
                   undo.mutate(confirming.id, {
                     onSuccess: (r) => {
                       setConfirming(null);
-                      onMessage(`Undid bulk action #${r.id}: ${r.restored.toLocaleString('en-US')} items restored${r.conflicts ? `, ${r.conflicts} changed since and kept` : ''}.`);
+                      onMessage(`Undid bulk action #${r.id}: ${plural(r.restored, 'item')} restored${r.conflicts ? `, ${r.conflicts} changed since and kept` : ''}.`);
                     },
                     onError: (e) => onMessage(`Undo failed: ${e.message}`),
                   })

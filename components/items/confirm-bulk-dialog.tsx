@@ -4,6 +4,7 @@ import type { BulkOperation } from '@/lib/bulk/bulk-input';
 import type { PreparedBulkAction } from '@/lib/bulk/prepare-bulk-action';
 import { Button, Modal } from './modal';
 import { operationVerb, skippedReason } from './describe-operation';
+import { plural } from '@/lib/format/plural';
 
 /**
  * The confirmation: the count was computed on the server with the filter that will be applied,
@@ -37,7 +38,7 @@ export function ConfirmBulkDialog({
   const danger = operation.type !== 'accept';
   return (
     <Modal
-      title={`${verb} ${n} item${prepared.count === 1 ? '' : 's'}?`}
+      title={`${verb} ${plural(prepared.count, 'item')}?`}
       onClose={applying ? () => {} : onCancel}
       testId="confirm-bulk"
       footer={
@@ -57,6 +58,18 @@ export function ConfirmBulkDialog({
         </span>{' '}
         item{prepared.count === 1 ? '' : 's'} will change: {scope}.
       </p>
+      {prepared.outsideScope !== null && prepared.outsideScope > 0 && (
+        <p className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="confirm-bulk-narrowed">
+          Narrowed to your assignments: {(prepared.count + prepared.skipped).toLocaleString('en-US')} of the{' '}
+          {plural(prepared.count + prepared.skipped + prepared.outsideScope, 'selected item')} {prepared.count + prepared.skipped === 1 ? 'is' : 'are'} in your assigned work;{' '}
+          {prepared.outsideScope.toLocaleString('en-US')} outside it {prepared.outsideScope === 1 ? 'stays' : 'stay'} as {prepared.outsideScope === 1 ? 'it is' : 'they are'}.
+        </p>
+      )}
+      {prepared.count === 0 && (
+        <p className="text-xs text-slate-600" data-testid="confirm-bulk-nothing">
+          Nothing to change: no selected item can take this action.
+        </p>
+      )}
       {operation.type === 'reject' && (
         <p className="rounded bg-slate-50 px-2 py-1 text-xs">
           Reason: <span className="font-medium">{operation.reason}</span>

@@ -5,6 +5,7 @@ import { sampleSize } from '@/lib/sampling/sample-size';
 import { useItemsCount } from './api/items-count-query';
 import { useDrawSample, type DrawnSample } from './api/draw-sample-mutation';
 import { Button, Modal } from './modal';
+import { plural } from '@/lib/format/plural';
 
 const CONFIDENCES = [0.9, 0.95, 0.99];
 
@@ -34,7 +35,7 @@ export function DrawSampleDialog({ pendingFilter, onClose, onDrawn }: { pendingF
             disabled={!valid || !population || draw.isPending}
             onClick={() => draw.mutate({ filter: pendingFilter, confidence, margin, bar }, { onSuccess: onDrawn })}
           >
-            {draw.isPending ? 'Drawing…' : `Draw ${size?.toLocaleString('en-US') ?? ''} items`}
+            {draw.isPending ? 'Drawing…' : size === undefined ? 'Draw' : `Draw ${plural(size, 'item')}`}
           </Button>
         </>
       }
@@ -68,7 +69,7 @@ export function DrawSampleDialog({ pendingFilter, onClose, onDrawn }: { pendingF
           ? 'Counting pending items…'
           : population === 0
             ? 'No pending items match this filter.'
-            : `${size?.toLocaleString('en-US') ?? '—'} of ${population.toLocaleString('en-US')} pending items will be sampled.`}
+            : `${size?.toLocaleString('en-US') ?? '—'} of ${plural(population, 'pending item')} will be sampled.`}
       </p>
       {!valid && <p className="text-xs text-rose-700">Margin must be between 0.5% and 50%, and the bar between 0% and 100%.</p>}
       {draw.error && (

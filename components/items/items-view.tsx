@@ -18,11 +18,14 @@ import { BulkBar } from './bulk-bar';
 import { ConfirmBulkDialog } from './confirm-bulk-dialog';
 import { BulkHistory } from './bulk-history';
 import { SamplePanel } from './sample-panel';
+import { TableTools, useItemsTableLayout } from './table-tools';
+import { SampleDecidedNote } from './sample-decided-note';
 import { DrawSampleDialog } from './draw-sample-dialog';
 import { Button } from './modal';
 import { operationVerb } from './describe-operation';
 import { describeFilter } from './describe-filter';
 import { EMPTY_SELECTION, isSelected, selectedCount, setRow, setRows, type Selection } from './selection';
+import { plural } from '@/lib/format/plural';
 
 type Pending = { prepared: PreparedBulkAction; operation: BulkOperation; scope: string; sampleId?: number };
 type Toast = { text: string; undoId?: number };
@@ -77,6 +80,8 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
   const [toast, setToast] = useState<Toast | null>(null);
   const [filterError, setFilterError] = useState<string | null>(null);
   const [sampling, setSampling] = useState(false);
+  const { layout, setLayout } = useItemsTableLayout();
+  const openFilter = (query: string) => router.push(`/items?${query}`, { scroll: false });
 
   const cursor = cursors[cursors.length - 1] ?? null;
   const page = useItemsPage(filterKey, cursor);
@@ -183,6 +188,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           {total === undefined ? 'counting…' : `${fmt(total)} matching`}
         </span>
         <span className="ml-auto flex gap-2">
+          <TableTools datasetId={filter.dataset} filterKey={filterKey} description={describeFilter(filter)} layout={layout} onLayout={setLayout} onPickView={openFilter} onMessage={(text) => setToast({ text })} />
           <Button testId="open-sampling" disabled={filter.sample !== undefined} title="Estimate the share of good items from a random sample" onClick={() => setSampling(true)}>
             Sample…
           </Button>
@@ -200,6 +206,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           datasetId={filter.dataset}
           sampleId={filter.sample}
           busy={acceptRest.isPending || apply.isPending}
+          onLeave={openFilter}
           onAcceptRest={() =>
             acceptRest.mutate({ sampleId: filter.sample! }, {
               onSuccess: (prepared) => {
@@ -241,6 +248,9 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           onTogglePage={(on) => setSelection((s) => setRows(s, pageIds, on))}
           onSort={sort}
           loading={page.isFetching && !page.data}
+          layout={layout}
+          onLayout={setLayout}
+          empty={filter.sample !== undefined ? <SampleDecidedNote datasetId={filter.dataset} sampleId={filter.sample} onLeave={openFilter} /> : undefined}
         />
       )}
 
@@ -290,7 +300,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
               disabled={undo.isPending}
               onClick={() =>
                 undo.mutate(toast.undoId!, {
-                  onSuccess: (r) => setToast({ text: `Undone: ${fmt(r.restored)} items restored${r.conflicts ? `, ${r.conflicts} changed since and kept` : ''}.` }),
+                  onSuccess: (r) => setToast({ text: `Undone: ${plural(r.restored, 'item')} restored${r.conflicts ? `, ${r.conflicts} changed since and kept` : ''}.` }),
                   onError: (e) => setToast({ text: `Undo failed: ${e.message}` }),
                 })
               }

@@ -7,6 +7,8 @@ import { Button } from './modal';
 import { itemFilterToSearchParams, parseItemFilter } from '@/lib/items/filter';
 import { useItemsPage } from './api/items-page-query';
 import { describeFilter } from './describe-filter';
+import { useCloseSample } from './api/close-sample-mutation';
+import { plural } from '@/lib/format/plural';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -14,8 +16,22 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  * Shown above the table when it lists an acceptance sample: progress, the Wilson interval of
  * the good share as decisions come in, and "accept the rest" once the interval clears the bar.
  */
-export function SamplePanel({ datasetId, sampleId, onAcceptRest, busy }: { datasetId: number; sampleId: number; onAcceptRest: () => void; busy: boolean }) {
+export function SamplePanel({
+  datasetId,
+  sampleId,
+  onAcceptRest,
+  busy,
+  onLeave,
+}: {
+  datasetId: number;
+  sampleId: number;
+  onAcceptRest: () => void;
+  busy: boolean;
+  /** Back to the filter the sample was drawn from (after closing it, or to look around). */
+  onLeave?: (filter: string) => void;
+}) {
   const { data: s, error } = useSampleStatus(sampleId);
+  const close = useCloseSample();
   // Reviewing walks the sample's pending items; the review page's next/previous follow this filter.
   const pendingQuery = itemFilterToSearchParams({ dataset: datasetId, sample: sampleId, status: ['pending'], sort: 'id', dir: 'asc' }).toString();
   const firstPending = useItemsPage(pendingQuery, null).data?.items[0];
@@ -26,13 +42,13 @@ export function SamplePanel({ datasetId, sampleId, onAcceptRest, busy }: { datas
   const done = s.size - s.tally.pending;
   const why = s.state !== 'open'
     ? s.state === 'accepted'
-      ? 'The rest of this sample was accepted.'
-      : 'This sample is closed.'
+      ? 'The rest of this sample was accepted. Go back to its filter to draw another.'
+      : 'This sample is closed. Go back to its filter to draw another.'
     : !s.complete
-      ? `${s.tally.pending} sampled item${s.tally.pending === 1 ? '' : 's'} still to decide.`
+      ? `${plural(s.tally.pending, 'sampled item')} still to decide.`
       : !s.aboveBar
         ? `The lower bound ${pct(s.interval.low)} is not above the bar ${pct(s.bar)}: review more, or fix the filter.`
-        : `The whole interval is above the bar: the remaining ${s.rest.toLocaleString('en-US')} pending items can be accepted.`;
+        : `The whole interval is above the bar: the remaining ${plural(s.rest, 'pending item')} can be accepted.`;
   return (
     <section className="rounded-lg border border-slate-200 bg-white px-4 py-3" data-testid="sample-panel">
       <div className="flex flex-wrap items-start gap-x-8 gap-y-3">
@@ -47,7 +63,7 @@ export function SamplePanel({ datasetId, sampleId, onAcceptRest, busy }: { datas
             From: {describeFilter(parseItemFilter(new URLSearchParams(s.filter)))}
           </p>
           <p className="text-xs text-slate-500">
-            {s.size.toLocaleString('en-US')} of {s.population.toLocaleString('en-US')} pending items, drawn at random · {Math.round(s.confidence * 100)}% confidence, ±
+            {s.size.toLocaleString('en-US')} of {plural(s.population, 'pending item')}, drawn at random · {Math.round(s.confidence * 100)}% confidence, ±
             {(s.margin * 100).toFixed(1)}%
           </p>
           <div className="flex items-center gap-2 text-xs">
@@ -83,10 +99,31 @@ export function SamplePanel({ datasetId, sampleId, onAcceptRest, busy }: { datas
                 Review sampled items
               </Link>
             )}
-            <Button variant="primary" testId="sample-accept-rest" disabled={!s.canAcceptRest || busy} onClick={onAcceptRest}>
-              Accept the rest ({s.rest.toLocaleString('en-US')})
-            </Button>
+            {s.state === 'open' && (s.rest > 0 || s.canAcceptRest) && (
+              <Button variant="primary" testId="sample-accept-rest" disabled={!s.canAcceptRest || busy || s.rest === 0} onClick={onAcceptRest}>
+                Accept the rest ({s.rest.toLocaleString('en-US')})
+              </Button>
+            )}
+            {s.state === 'open' && (
+              <Button
+                testId="sample-close"
+                disabled={close.isPending}
+                title={s.complete ? 'Close this finished sample and go back to its filter' : 'Stop this sample without deciding the rest'}
+                onClick={() => {
+                  if (!s.complete && !window.confirm(`${plural(s.tally.pending, 'sampled item')} still undecided. Close the sample anyway?`)) return;
+                  close.mutate(s.id, { onSuccess: (r) => onLeave?.(r.filter) });
+                }}
+              >
+                Close sample
+              </Button>
+            )}
+            {onLeave && (
+              <Button testId="sample-leave" variant="ghost" title="The filter this sample was drawn from" onClick={() => onLeave(s.filter)}>
+                Back to its filter
+              </Button>
+            )}
           </div>
+          {close.error && <p className="text-xs text-rose-700">{close.error.message}</p>}
           <p className="text-xs text-slate-500" data-testid="sample-verdict">
             {why}
           </p>

@@ -28,9 +28,12 @@ export function PlayerToolbar({ controller }: { controller: PlayerController }) 
   const frames = duration > 0 ? Math.max(1, Math.round(duration * s.fps)) : null;
   return (
     <div className="flex items-center gap-1 text-slate-700" data-testid="player-toolbar">
-      <ToolButton label="Back 5 seconds" keys="←" onClick={() => controller.skip(-5)}>
-        <BackIcon />
-      </ToolButton>
+      {/* ±5 s stay on ←/→; below 1280 px their buttons make room for the time display. */}
+      <span className="hidden xl:contents">
+        <ToolButton label="Back 5 seconds" keys="←" onClick={() => controller.skip(-5)}>
+          <BackIcon />
+        </ToolButton>
+      </span>
       <ToolButton label="Previous frame" keys="," onClick={() => controller.step(-1)} testId="frame-back">
         <FrameBackIcon />
       </ToolButton>
@@ -46,21 +49,24 @@ export function PlayerToolbar({ controller }: { controller: PlayerController }) 
       <ToolButton label="Next frame" keys="." onClick={() => controller.step(1)} testId="frame-forward">
         <FrameForwardIcon />
       </ToolButton>
-      <ToolButton label="Forward 5 seconds" keys="→" onClick={() => controller.skip(5)}>
-        <ForwardIcon />
-      </ToolButton>
+      <span className="hidden xl:contents">
+        <ToolButton label="Forward 5 seconds" keys="→" onClick={() => controller.skip(5)}>
+          <ForwardIcon />
+        </ToolButton>
+      </span>
 
-      <div className="ml-2 flex min-w-0 items-baseline gap-1.5 font-mono text-[11px] whitespace-nowrap tabular-nums" data-testid="time-display">
+      {/* The time display gives way (clips the frame count) before it could run under the speed control. */}
+      <div className="ml-2 flex min-w-0 flex-1 items-baseline gap-1.5 overflow-hidden font-mono text-[11px] whitespace-nowrap tabular-nums" data-testid="time-display">
         <span className="text-[12px] text-slate-900">{formatTimecode(s.time)}</span>
         <span className="text-slate-400">/ {formatTimecode(duration, false)}</span>
-        <span className="text-slate-500" title={s.fpsKnown ? `Frame ${frame} at the probed ${Number(s.fps.toFixed(3))} fps` : 'The video was not probed: 30 fps assumed'}>
+        <span className="min-w-0 truncate text-slate-500" title={s.fpsKnown ? `Frame ${frame} at the probed ${Number(s.fps.toFixed(3))} fps` : 'The video was not probed: 30 fps assumed'}>
           f{frame}
           {frames !== null && <span className="text-slate-400">/{frames}</span>}
           <span className="ml-1 text-slate-400">{s.fpsKnown ? `@${Number(s.fps.toFixed(2))}` : '@30?'}</span>
         </span>
       </div>
 
-      <div className="ml-auto flex items-center gap-1">
+      <div className="ml-auto flex shrink-0 items-center gap-1" data-testid="player-right-controls">
         <label className="sr-only" htmlFor="playback-rate">
           Speed
         </label>

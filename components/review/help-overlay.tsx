@@ -5,7 +5,7 @@ import { Kbd } from './kbd';
 import { Modal } from './modal';
 import { SHORTCUT_GROUPS } from './shortcuts';
 
-export function HelpOverlay({ onClose }: { onClose: () => void }) {
+export function HelpOverlay({ onClose, onGuidelines }: { onClose: () => void; onGuidelines?: () => void }) {
   return (
     <Modal title="Keyboard shortcuts" onClose={onClose} width="max-w-3xl" testId="help-overlay">
       <div className="grid grid-cols-1 gap-x-8 gap-y-4 p-4 md:grid-cols-2">
@@ -27,6 +27,15 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
           </section>
         ))}
       </div>
+      {onGuidelines && (
+        <p className="border-t border-slate-100 px-4 py-2.5 text-[13px] text-slate-600">
+          How to decide:{' '}
+          <button type="button" className="font-medium text-indigo-700 hover:underline" onClick={onGuidelines} data-testid="help-guidelines">
+            read this dataset&apos;s guidelines
+          </button>{' '}
+          (<Kbd>G</Kbd> toggles them beside the item).
+        </p>
+      )}
     </Modal>
   );
 }

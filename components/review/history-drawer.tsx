@@ -7,12 +7,10 @@ import { diffStats, diffWords } from '@/lib/review/word-diff';
 import { AnswerCheck } from '@/components/cot/answer-check';
 import { CotText } from '@/components/cot/cot-text';
 import { useItemHistory } from './queries/item-history';
+import { TimeAgo } from '@/components/ui/time-ago';
+import { plural } from '@/lib/format/plural';
 
 const KIND_LABEL = { draft: 'Draft', revision: 'Revision', edit: 'Edit', imported: 'Imported' } as const;
-
-function stamp(iso: string): string {
-  return new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
 
 function versionLabel(v: ReviewVersion): string {
   return `${KIND_LABEL[v.kind]} #${v.id}`;
@@ -48,7 +46,7 @@ export function HistoryDrawer({ itemId, problemType, onClose }: { itemId: number
     <aside className="fixed inset-y-0 right-0 z-40 flex w-[min(640px,92vw)] flex-col border-l border-slate-200 bg-white shadow-2xl" data-testid="history-drawer" aria-label="History">
       <header className="flex items-center border-b border-slate-100 px-4 py-2.5">
         <h2 className="text-sm font-semibold">History</h2>
-        <span className="ml-2 text-xs text-slate-400">{h ? `${h.versions.length} versions · ${h.decisions.length} decisions` : ''}</span>
+        <span className="ml-2 text-xs text-slate-400">{h ? `${plural(h.versions.length, 'version')} · ${plural(h.decisions.length, 'decision')}` : ''}</span>
         <button type="button" onClick={onClose} className="ml-auto rounded px-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700" aria-label="Close history">
           ✕
         </button>
@@ -117,7 +115,7 @@ function timeline(h: ItemHistory, problemType: ProblemType, sel: { a: number | n
             <button type="button" onClick={() => sel.setB(v.id)} className={`rounded px-1 text-[11px] ${sel.b === v.id ? 'bg-emerald-100 text-emerald-800' : 'text-slate-400 hover:bg-slate-100'}`} title="Compare to this version">
               B
             </button>
-            <span className="w-28 text-right text-[11px] whitespace-nowrap text-slate-400">{stamp(v.createdAt)}</span>
+            <span className="w-28 text-right text-[11px] whitespace-nowrap text-slate-400"><TimeAgo at={v.createdAt} /></span>
           </span>
         </div>
       ),
@@ -138,7 +136,7 @@ function timeline(h: ItemHistory, problemType: ProblemType, sel: { a: number | n
           </span>
           <span className="ml-auto shrink-0 text-[11px] whitespace-nowrap text-slate-400">
             {d.undoneAt ? `undone · ` : ''}
-            {stamp(d.createdAt)}
+            <TimeAgo at={d.createdAt} />
           </span>
         </div>
       ),

@@ -4,15 +4,7 @@ import Link from 'next/link';
 import type { ReviewItem } from '@/lib/review/review-item';
 import { StatusBadge } from '@/components/ui/badges';
 import { Kbd } from './kbd';
-
-function ago(iso: string | null): string {
-  if (!iso) return '';
-  const s = (Date.now() - Date.parse(iso)) / 1000;
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(iso).toLocaleDateString();
-}
+import { TimeAgo } from '@/components/ui/time-ago';
 
 function HeaderButton({ onClick, active, children, title, testId, disabled }: { onClick: () => void; active?: boolean; children: React.ReactNode; title: string; testId?: string; disabled?: boolean }) {
   return (
@@ -45,26 +37,30 @@ export function ReviewHeader(p: {
   onHistory: () => void;
   onHelp: () => void;
   onResumeEdit: () => void;
+  guidelinesOpen?: boolean;
+  onGuidelines?: () => void;
 }) {
   const it = p.item;
   return (
-    <div className="flex h-8 shrink-0 items-center gap-2 text-[13px]">
+    <div className="flex h-8 min-w-0 shrink-0 items-center gap-2 text-[13px] whitespace-nowrap" data-testid="review-header">
       <Link href={p.listHref} className="rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900" title="Back to the list">
         ← Items
       </Link>
       <span className="text-slate-300">/</span>
-      <span className="text-slate-500">{it?.datasetName ?? '…'}</span>
+      <span className="min-w-0 truncate text-slate-500" title={it?.datasetName}>
+        {it?.datasetName ?? '…'}
+      </span>
       <span className="text-slate-300">/</span>
-      <span className="font-mono font-semibold text-slate-900" data-testid="item-title">
+      <span className="max-w-[14rem] shrink-0 truncate font-mono font-semibold text-slate-900" data-testid="item-title" title={it ? `problem_id ${it.problemId} · item ${it.id}` : undefined}>
         {it ? it.problemId : `item ${p.itemId}`}
       </span>
       {it && (
-        <span className="flex items-center gap-1.5" data-testid="item-status">
+        <span className="flex shrink-0 items-center gap-1.5" data-testid="item-status">
           <StatusBadge status={it.reviewStatus} />
           {it.reviewStatus !== 'pending' && (
-            <span suppressHydrationWarning className="text-xs text-slate-400">
+            <span suppressHydrationWarning className="hidden text-xs text-slate-400 xl:inline">
               {it.reviewedBy ? `${it.reviewedBy.name} · ` : ''}
-              {ago(it.reviewedAt)}
+              <TimeAgo at={it.reviewedAt} fallback="" />
             </span>
           )}
         </span>
@@ -78,7 +74,7 @@ export function ReviewHeader(p: {
           ))}
         </span>
       )}
-      <div className="ml-auto flex items-center gap-1">
+      <div className="ml-auto flex shrink-0 items-center gap-1" data-testid="review-header-controls">
         {p.hasStoredEdit && (
           <button type="button" onClick={p.onResumeEdit} className="mr-1 inline-flex h-7 items-center gap-1.5 rounded-md bg-amber-50 px-2 text-xs font-medium text-amber-800 ring-1 ring-amber-200 ring-inset hover:bg-amber-100" data-testid="resume-edit">
             Unsaved edit · resume
@@ -87,6 +83,11 @@ export function ReviewHeader(p: {
         <HeaderButton onClick={p.onToggleDiff} active={p.diffOn} title="Word diff of draft and revision (V)" testId="toggle-diff">
           Diff <Kbd>V</Kbd>
         </HeaderButton>
+        {p.onGuidelines && (
+          <HeaderButton onClick={p.onGuidelines} active={p.guidelinesOpen} title="This dataset's review guidelines (G)" testId="toggle-guidelines">
+            Guidelines <Kbd>G</Kbd>
+          </HeaderButton>
+        )}
         <HeaderButton onClick={p.onHistory} title="Every version and decision (H)" testId="open-history">
           History <Kbd>H</Kbd>
         </HeaderButton>

@@ -45,6 +45,9 @@ import { useStepReview } from '@/components/steps/use-step-review';
 import { StepColumnView, StepsToggle } from '@/components/steps/step-column';
 import { FramesStrip } from '@/components/steps/frames-strip';
 import { PoolPanel } from '@/components/rlpool/pool-panel';
+import { GuidelinesPanel } from './guidelines-panel';
+import { useActiveTime, type ActiveTimeOptions } from './use-active-time';
+import { useListStep } from './use-list-step';
 
 type EditorState = {
   itemId: number;
@@ -74,6 +77,8 @@ export type ReviewWorkspaceProps = {
   filterLabels: string[];
   /** "Next for me": J and every decision move through the reviewer's claimed queue, not the list. */
   queueMode?: boolean;
+  /** Active-time counting (idle window, cap), from the server's settings. */
+  timing?: ActiveTimeOptions;
 };
 
 function idFromPath(pathname: string | null): number | null {
@@ -88,7 +93,8 @@ function rightTabs(item: ReviewItem): PanelTab[] {
   const tabs: PanelTab[] = [];
   if (item.revision) tabs.push({ key: 'revision', label: 'Revision', version: item.revision });
   if (item.latestEdit) tabs.push({ key: 'edit', label: item.revision ? 'Edit' : 'Edit', version: item.latestEdit });
-  if (item.accepted) tabs.push({ key: 'accepted', label: `Accepted ${KIND_LABEL[item.accepted.kind]}`, version: item.accepted });
+  // An accepted version that is already a tab (the revision or the newest edit) shows its ACCEPTED badge there instead.
+  if (item.accepted && item.accepted.id !== item.revision?.id && item.accepted.id !== item.latestEdit?.id) tabs.push({ key: 'accepted', label: `Accepted ${KIND_LABEL[item.accepted.kind]}`, version: item.accepted });
   // An imported CoT that a generated draft displaced stays one tab away (diffable against the draft).
   if (item.imported && item.imported.id !== item.accepted?.id) tabs.push({ key: 'imported', label: 'Imported', version: item.imported });
   return tabs;
@@ -107,7 +113,7 @@ function defaultRightTab(item: ReviewItem): string {
  * history.pushState), with the next items' data and media prefetched, so a decision shows the
  * next item at once; the decision itself is saved in the background and reported if refused.
  */
-export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels, queueMode = false }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels, queueMode = false, timing }: ReviewWorkspaceProps) {
   const router = useRouter();
   const qc = useQueryClient();
   // The item shown is local state, not the router's: moving on renders the cached next item in
@@ -203,6 +209,9 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   useEffect(() => {
     currentId.current = id;
   }, [id]);
+  const activeTime = useActiveTime(id, timing);
+  const step = useListStep({ id, filterQuery, neighbors: neighborsQ.data, qc, goTo, currentId });
+  const [guidelinesOpen, setGuidelinesOpen] = useState(false);
 
   const reportFailure = useCallback(
     (e: unknown, itemId: number, problemId: string, label: string) => {
@@ -251,9 +260,10 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     (decision: DecisionInput, label: string) => {
       if (!item) return;
       const { id: itemId, problemId } = item;
+      const activeMs = activeTime.take(itemId);
       const saved = chain(itemId, async () => {
         const current = qc.getQueryData<ReviewItem>(reviewKeys.item(itemId)) ?? item;
-        await decideMut.mutateAsync({ itemId, expectedRev: current.rev, decision });
+        await decideMut.mutateAsync({ itemId, expectedRev: current.rev, decision, activeMs });
         return true;
       }).catch((e: unknown) => {
         reportFailure(e, itemId, problemId, label);
@@ -263,7 +273,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       toast({ tone: 'success', text: `${label} · ${problemId}`, action: { label: 'Undo  U', onClick: () => undoRef.current() } });
       void advance();
     },
-    [item, chain, qc, decideMut, reportFailure, remember, toast, advance],
+    [item, chain, qc, decideMut, reportFailure, remember, toast, advance, activeTime],
   );
 
   const undo = useCallback(() => {
@@ -429,9 +439,10 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       const expectedRev = expectedRevOverride ?? ed.expectedRev;
       const problemId = item?.problemId ?? String(ed.itemId);
       setSaving(true);
+      const activeMs = accept ? activeTime.take(ed.itemId) : undefined;
       const saved = chain(ed.itemId, async () => {
         try {
-          const res = await saveMut.mutateAsync({ itemId: ed.itemId, baseVersionId: ed.baseVersionId, expectedRev, text: ed.text, accept });
+          const res = await saveMut.mutateAsync({ itemId: ed.itemId, baseVersionId: ed.baseVersionId, expectedRev, text: ed.text, accept, activeMs });
           clearEdit(ed.itemId, ed.baseVersionId);
           setStoredEdit(null);
           setEditor(null);
@@ -451,7 +462,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       });
       if (accept) remember(ed.itemId, 'Accepted edit', saved);
     },
-    [editor, saving, item, chain, saveMut, toast, advance, remember],
+    [editor, saving, item, chain, saveMut, toast, advance, remember, activeTime],
   );
 
   const keepEditingAfterConflict = useCallback(() => {
@@ -477,8 +488,9 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       r: () => ready && !editor && setDialog({ kind: 'reject' }),
       s: () => ready && !editor && skip(),
       u: () => undo(),
-      j: () => (queueMode ? void queueNext(true) : nextId !== null && goTo(nextId)),
-      k: () => prevId !== null && goTo(prevId),
+      j: () => (queueMode ? void queueNext(true) : void step('next')),
+      k: () => void step('previous'),
+      g: () => setGuidelinesOpen((x) => !x),
       v: () => setDiffOn((x) => !x),
       h: () => setDialog((d) => (d?.kind === 'history' ? null : { kind: 'history' })),
       '?': () => setDialog({ kind: 'help' }),
@@ -547,6 +559,8 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         onToggleDiff={() => setDiffOn((x) => !x)}
         onHistory={() => setDialog({ kind: 'history' })}
         onHelp={() => setDialog({ kind: 'help' })}
+        guidelinesOpen={guidelinesOpen}
+        onGuidelines={() => setGuidelinesOpen((x) => !x)}
         onResumeEdit={() => {
           if (!item || !storedEdit) return;
           openEditor(versionById(storedEdit.baseVersionId) ?? { ...(item.revision ?? item.draft!), id: storedEdit.baseVersionId, text: '' }, storedEdit);
@@ -659,7 +673,8 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         <span className="mx-1 h-5 w-px bg-slate-200" />
         <ActionButton label="Undo" keyHint="U" tone="plain" onClick={undo} title="Take back the last decision" testId="undo" />
         <StepsToggle steps={steps} />
-        <span className="ml-auto truncate text-xs text-slate-500" data-testid="decision-summary">
+        {toasts.length > 0 && <Toasts toasts={toasts} dismiss={dismiss} />}
+        <span className={`ml-auto truncate text-xs text-slate-500 ${toasts.length > 0 ? 'hidden' : ''}`} data-testid="decision-summary">
           {item && status !== 'pending'
             ? `${status === 'accepted' ? `Accepted ${item.acceptedVersionId === draft?.id ? 'draft' : item.acceptedVersionId === item.revision?.id ? 'revision' : `version #${item.acceptedVersionId}`}` : status === 'rejected' ? `Rejected${item.lastDecision?.reason ? ` — ${item.lastDecision.reason}` : ''}` : 'Skipped'}`
             : item
@@ -669,8 +684,16 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
       </div>
 
       {nextItemQ.data?.dataType === 'image' && <MediaPreload src={nextItemQ.data.media.src} />}
-      <Toasts toasts={toasts} dismiss={dismiss} />
-      {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+      {guidelinesOpen && item && <GuidelinesPanel datasetId={item.datasetId} onClose={() => setGuidelinesOpen(false)} />}
+      {dialog?.kind === 'help' && (
+        <HelpOverlay
+          onClose={() => setDialog(null)}
+          onGuidelines={() => {
+            setDialog(null);
+            setGuidelinesOpen(true);
+          }}
+        />
+      )}
       {dialog?.kind === 'acceptAnyway' && item && (
         <AcceptAnywayDialog
           item={item}

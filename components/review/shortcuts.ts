@@ -38,6 +38,7 @@ export const SHORTCUT_GROUPS: { title: string; items: Shortcut[] }[] = [
     items: [
       { keys: ['V'], label: 'Word diff of draft and revision' },
       { keys: ['H'], label: 'History: every version and decision' },
+      { keys: ['G'], label: 'Guidelines of this dataset (side panel)' },
       { keys: ['?'], label: 'This help' },
       { keys: ['Esc'], label: 'Close a dialog or the editor' },
     ],

@@ -22,11 +22,6 @@ export function fmtDuration(seconds: number): string {
   return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-export function fmtAgo(iso: string | null, now = Date.now()): string {
-  if (!iso) return '—';
-  return `${fmtDuration((now - Date.parse(iso)) / 1000)} ago`;
-}
-
 export function fmtRate(perMinute: number | null): string {
   if (perMinute === null) return '—';
   if (perMinute >= 600) return `${(perMinute / 60).toFixed(0)}/s`;

@@ -6,6 +6,7 @@ import { useCreateRun } from './queries/create-run';
 import { usePlanRun } from './queries/plan-run';
 import { RunPlanPanel } from './run-plan-panel';
 import type { StageConfig } from './queries/stage-config';
+import { plural } from '@/lib/format/plural';
 
 export type RunPrefill = { stage?: string; dataset?: number; filter?: string; model?: string; promptVersion?: string };
 
@@ -104,7 +105,7 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
           <select className={input} value={dataset ?? ''} onChange={(e) => setDataset(Number(e.target.value))} data-testid="run-dataset">
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name} ({d.items.toLocaleString('en-US')} items)
+                {d.name} ({plural(d.items, 'item')})
               </option>
             ))}
           </select>

@@ -3,13 +3,14 @@
 import { Fragment, useState } from 'react';
 import Link from 'next/link';
 import type { RunView } from '@/lib/runs/run-view';
-import { fmtAgo, fmtCost, fmtDuration, fmtFilter, fmtInt, fmtRate, fmtTokens } from './format';
+import { fmtCost, fmtDuration, fmtFilter, fmtInt, fmtRate, fmtTokens } from './format';
 import { ProgressBar } from './progress-bar';
 import { useCancelRun } from './queries/cancel-run';
 import { useRetryRun } from './queries/retry-run';
 import { useWorkers } from './queries/workers';
 import { RunDetailPanel } from './run-detail-panel';
 import { RunStatusBadge, StageBadge } from './run-status';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 const th = 'px-3 py-2 font-medium';
 
@@ -78,7 +79,7 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
                       {active && r.inFlight > 0 && <span className="text-indigo-700"> · {r.inFlight} in flight</span>}
                     </div>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">{active ? fmtRate(r.ratePerMinute) : '—'}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700"><span title={active ? 'results per minute over the last minute' : 'average results per minute over the run'}>{fmtRate(r.ratePerMinute)}</span></td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">
                     {active ? (r.etaSeconds !== null ? fmtDuration(r.etaSeconds) : '…') : r.startedAt && r.finishedAt ? <span className="text-slate-400" title="took">{fmtDuration((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000)}</span> : '—'}
                   </td>
@@ -93,8 +94,8 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
                         no live worker takes {r.stage} jobs
                       </div>
                     )}
-                    <div className="mt-0.5 text-[11px] text-slate-400" title={r.createdAt}>
-                      {fmtAgo(r.createdAt)}
+                    <div className="mt-0.5 text-[11px] text-slate-400">
+                      <TimeAgo at={r.createdAt} />
                     </div>
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 text-right" onClick={(e) => e.stopPropagation()}>

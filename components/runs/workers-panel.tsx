@@ -1,7 +1,7 @@
 'use client';
 
 import { useWorkers } from './queries/workers';
-import { fmtDuration } from './format';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 export function WorkersPanel() {
   const { data, error } = useWorkers();
@@ -50,8 +50,8 @@ export function WorkersPanel() {
                   {w.queues.map((q) => q.replace(/^stage\./, '')).join(' · ')}
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{w.activeJobs}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums" title={w.lastSeenAt}>
-                  {fmtDuration(w.secondsSinceSeen)} ago
+                <td className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">
+                  <TimeAgo at={w.lastSeenAt} />
                 </td>
               </tr>
             ))}

@@ -25,22 +25,24 @@ export async function NavBar() {
   const links = user ? LINKS.filter((l) => decide(accessFor('GET', l.href).access, user.role) === 'allow') : [];
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4">
-        <Link href="/datasets" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
+      <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-4 px-4 whitespace-nowrap xl:gap-6" data-testid="nav-row">
+        <Link href="/datasets" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight text-slate-900">
           <span className="inline-block h-5 w-5 rounded bg-gradient-to-br from-indigo-500 to-fuchsia-500" aria-hidden />
           CoT Studio
         </Link>
-        <nav className="flex gap-1 text-sm">
+        {/* One line at any width: the links scroll sideways before they would wrap. */}
+        <nav className="flex min-w-0 gap-0.5 overflow-x-auto text-sm xl:gap-1" data-testid="nav-links">
           {links.map((l) => (
-            <Link key={l.href} href={l.href} className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <Link key={l.href} href={l.href} className="shrink-0 rounded px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 xl:px-2.5">
               {l.label}
             </Link>
           ))}
         </nav>
         {user && (
-          <div className="ml-auto flex items-center gap-2 text-sm" data-testid="user-menu">
-            <Link href="/account" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" title="Your account and API tokens">
-              {requestUserEmail(h)}
+          <div className="ml-auto flex min-w-0 shrink-0 items-center gap-2 text-sm" data-testid="user-menu">
+            <Link href="/account" className="max-w-[12rem] truncate rounded px-2 py-1 text-slate-700 hover:bg-slate-100 xl:max-w-[20rem]" title={`${requestUserEmail(h)}: your account and API tokens`}>
+              <span className="hidden xl:inline">{requestUserEmail(h)}</span>
+              <span className="xl:hidden">Account</span>
             </Link>
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600" data-testid="user-role">
               {user.role}

@@ -108,6 +108,10 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   { pattern: '/assignments/**', methods: WRITE, access: 'assignments:manage' },
   { pattern: '/api/assignments/**', methods: WRITE, access: 'assignments:manage' },
 
+  // A user's own saved views and table layouts (shared views are listed to everyone who reads items).
+  { pattern: '/api/views/**', methods: ANY, access: 'items:read' },
+  { pattern: '/api/table-layout/**', methods: ANY, access: 'items:read' },
+
   // Administration.
   { pattern: '/datasets/**', methods: WRITE, access: 'datasets:manage' },
   { pattern: '/api/datasets/**', methods: WRITE, access: 'datasets:manage' },

@@ -17,6 +17,8 @@ export type PreparedBulkAction = {
   /** Accepts: items with a CoT to accept whose answer check fails; in `count` only when includeMismatched. */
   mismatched: number;
   includeMismatched: boolean;
+  /** Items the selection matched outside the reviewer's assigned work (`scope`), left out; null without a scope. */
+  outsideScope: number | null;
   createdAt: string;
 };
 
@@ -46,16 +48,18 @@ function operationParams(op: BulkOperation): Prisma.InputJsonObject {
  * matching item ids in the action. The count returned is what the confirmation shows, and
  * applyBulkAction changes exactly those items — however the filter's matches move in between.
  * `restrict` narrows the selection further (acceptance sampling excludes the sample with it).
+ * `scope` narrows it to a reviewer's assigned work and counts what it left out, so the
+ * confirmation can say "12 of the 40 selected items are in your assignments".
  */
 export async function prepareBulkAction(
   db: PrismaClient,
-  opts: { selection: BulkSelection; operation: BulkOperation; actorId: string | null; sampleId?: number; restrict?: Prisma.Sql },
+  opts: { selection: BulkSelection; operation: BulkOperation; actorId: string | null; sampleId?: number; restrict?: Prisma.Sql; scope?: Prisma.Sql },
 ): Promise<PreparedBulkAction> {
   const { selection, operation } = opts;
   // bad: an accept whose chosen CoT fails the answer check (the same rule as a single decision).
   const bad = operation.type === 'accept' ? chosenFailsAnswerCheckSql(operation.version) : Prisma.sql`FALSE`;
   const includeBad = operation.type === 'accept' && operation.includeMismatched === true;
-  const columns = Prisma.sql`i.id, (${appliesSql(operation)}) AS ok, (${bad}) AS bad`;
+  const columns = Prisma.sql`i.id, (${appliesSql(operation)}) AS ok, (${bad}) AS bad, COALESCE((${opts.scope ?? Prisma.sql`TRUE`}), FALSE) AS mine`;
   let datasetId: number;
   let matched: Prisma.Sql;
   let storedSelection: Prisma.InputJsonObject;
@@ -89,15 +93,15 @@ export async function prepareBulkAction(
         },
         select: { id: true, createdAt: true },
       });
-      const [row] = await tx.$queryRaw<{ count: number; skipped: number; mismatched: number }[]>`
+      const [row] = await tx.$queryRaw<{ count: number; skipped: number; mismatched: number; outside: number }[]>`
         WITH m AS MATERIALIZED (${matched})
         UPDATE bulk_action
-           SET item_ids = ARRAY(SELECT id FROM m WHERE ok AND (${includeBad} OR NOT bad) ORDER BY id),
-               count = (SELECT count(*) FROM m WHERE ok AND (${includeBad} OR NOT bad)),
-               skipped = (SELECT count(*) FROM m WHERE NOT ok),
-               mismatched = (SELECT count(*) FROM m WHERE ok AND bad)
+           SET item_ids = ARRAY(SELECT id FROM m WHERE ok AND mine AND (${includeBad} OR NOT bad) ORDER BY id),
+               count = (SELECT count(*) FROM m WHERE ok AND mine AND (${includeBad} OR NOT bad)),
+               skipped = (SELECT count(*) FROM m WHERE NOT ok AND mine),
+               mismatched = (SELECT count(*) FROM m WHERE ok AND mine AND bad)
          WHERE id = ${action.id}
-        RETURNING count, skipped, mismatched`;
+        RETURNING count, skipped, mismatched, (SELECT count(*) FROM m WHERE NOT mine)::int AS outside`;
       return {
         id: action.id,
         datasetId,
@@ -106,6 +110,7 @@ export async function prepareBulkAction(
         skipped: row?.skipped ?? 0,
         mismatched: row?.mismatched ?? 0,
         includeMismatched: includeBad,
+        outsideScope: opts.scope ? (row?.outside ?? 0) : null,
         createdAt: action.createdAt.toISOString(),
       };
     },

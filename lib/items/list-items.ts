@@ -25,6 +25,8 @@ export type ItemRow = {
   hasDraft: boolean;
   hasRevision: boolean;
   failed: boolean;
+  /** The failed stage's error (first 500 characters), shown on hover of the "failed" chip. */
+  error: string | null;
   reviewedById: string | null;
   reviewerName: string | null;
   updatedAt: string;
@@ -47,7 +49,7 @@ const COLUMNS = Prisma.sql`
   i.data_source AS "dataSource", i.review_status::text AS "reviewStatus", i.draft_correct AS "draftCorrect",
   i.revision_correct AS "revisionCorrect", i.draft_score AS "draftScore", i.revision_score AS "revisionScore",
   i.consistency_score AS "consistencyScore", i.cot_length AS "cotLength", i.current_draft_id IS NOT NULL AS "hasDraft",
-  i.current_revision_id IS NOT NULL AS "hasRevision", i.last_error IS NOT NULL AS failed, i.reviewed_by_id AS "reviewedById",
+  i.current_revision_id IS NOT NULL AS "hasRevision", i.last_error IS NOT NULL AS failed, left(i.last_error, 500) AS error, i.reviewed_by_id AS "reviewedById",
   i.updated_at AS "updatedAt", i.risk_score AS "riskScore", i.risk_components AS "riskComponents",
   i.step_first_error AS "stepFirstError", i.contradicted_steps AS "contradictedSteps", i.step_reviewed AS "stepReviewed",
   i.pass_rate AS "passRate", i.rollout_k AS "rolloutK", i.rollout_pass AS "rolloutPass",
@@ -111,6 +113,7 @@ function toItemRow(r: RawRow, reviewerName: string | null): ItemRow {
     hasDraft: r.hasDraft,
     hasRevision: r.hasRevision,
     failed: r.failed,
+    error: r.error,
     reviewedById: r.reviewedById,
     reviewerName,
     updatedAt: r.updatedAt.toISOString(),

@@ -28,7 +28,7 @@ export type RunView = {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  /** Results finished per minute over the last minute (active runs only). */
+  /** Results finished per minute: over the last minute while active, over the whole run once finished. */
   ratePerMinute: number | null;
   etaSeconds: number | null;
 };
@@ -58,6 +58,10 @@ export function toRunView(
     ratePerMinute = (live.finishedInWindow / window) * 60;
     const remaining = Math.max(0, run.total - run.done - run.failed - run.skipped - run.cancelled);
     etaSeconds = ratePerMinute > 0 ? Math.round((remaining / ratePerMinute) * 60) : null;
+  } else if (!active && run.startedAt && run.finishedAt) {
+    // A finished run's rate is its average: results that did work, over the time it ran.
+    const seconds = Math.max(1, (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000);
+    ratePerMinute = ((run.done + run.failed) / seconds) * 60;
   }
   return {
     id: run.id,

@@ -14,7 +14,8 @@ export async function POST(req: Request): Promise<Response> {
     const body = prepareBulkBodySchema.parse(await readJson(req));
     const user = requireUser(req.headers);
     const restrict = await bulkRestriction(prisma(), user);
-    const prepared = await prepareBulkAction(prisma(), { ...body, actorId: user.id, restrict });
+    // A reviewer's selection is narrowed to their assignments; the answer says how many were left out.
+    const prepared = await prepareBulkAction(prisma(), { ...body, actorId: user.id, scope: restrict });
     return json(prepared, { status: 201 });
   });
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useState, type FormEvent } from 'react';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { useStartImport } from './_queries/start-import';
@@ -21,9 +21,13 @@ export function ImportForm({ datasets }: { datasets: DatasetOption[] }) {
   const [serverPath, setServerPath] = useState('');
   const [skipBad, setSkipBad] = useState(false);
   const [uploaded, setUploaded] = useState<number | null>(null);
-  const [importId, setImportId] = useState<number | null>(null);
+  // The import shown lives in the URL (?import=ID), so a reload or a link from "Recent imports" reopens its report.
+  const params = useSearchParams();
+  const fromUrl = Number(params.get('import'));
+  const importId = Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : null;
   const start = useStartImport((f) => setUploaded(f));
   const router = useRouter();
+  const setImportId = useCallback((id: number | null) => router.replace(id === null ? '/datasets/import' : `/datasets/import?import=${id}`, { scroll: false }), [router]);
   // A finished import may have created a dataset: refresh the server-rendered list.
   const refresh = useCallback(() => router.refresh(), [router]);
 

@@ -6,6 +6,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { useImport } from './_queries/use-import';
 import { useRetryImport } from './_queries/retry-import';
 import { isActive } from './_queries/keys';
+import { plural } from '@/lib/format/plural';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -33,20 +34,20 @@ export function ImportStatus({ importId, onFinished, onRetried }: { importId: nu
         <div className="space-y-1">
           <ProgressBar value={imp.status === 'queued' ? null : fraction} label="Import progress" />
           <div className="text-xs text-slate-500 tabular-nums">
-            {imp.status === 'queued' ? 'Waiting for a worker…' : `${n(imp.processed)} records read${imp.rejected ? ` · ${n(imp.rejected)} bad` : ''}${fraction !== null ? ` · ${Math.round(fraction * 100)}%` : ''}`}
+            {imp.status === 'queued' ? 'Waiting for a worker…' : `${plural(imp.processed, 'record')} read${imp.rejected ? ` · ${n(imp.rejected)} bad` : ''}${fraction !== null ? ` · ${Math.round(fraction * 100)}%` : ''}`}
           </div>
         </div>
       )}
       {imp.status === 'completed' && (
         <div className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           <div>
-            Imported {n(imp.inserted + imp.updated + (report.unchanged ?? 0))} of {n(imp.total)} records:{' '}
+            Imported {n(imp.inserted + imp.updated + (report.unchanged ?? 0))} of {plural(imp.total, 'record')}:{' '}
             <span className="tabular-nums">
               {n(imp.inserted)} new · {n(imp.updated)} updated · {n(report.unchanged ?? 0)} unchanged · {n(imp.rejected)} skipped as bad
             </span>
           </div>
           <div className="text-xs text-emerald-800">
-            {n(report.videosCreated ?? 0)} media files added · {n(report.versionsCreated ?? 0)} imported CoTs · {n(report.optionsInProblem ?? 0)} problems already hold their options
+            {plural(report.videosCreated ?? 0, 'media file')} added · {plural(report.versionsCreated ?? 0, 'imported CoT')} · {plural(report.optionsInProblem ?? 0, 'problem')} already {report.optionsInProblem === 1 ? 'holds its' : 'hold their'} options
           </div>
           {imp.datasetId && (
             <Link className="text-xs font-medium text-indigo-700 hover:underline" href={`/items?dataset=${imp.datasetId}`}>
@@ -109,7 +110,7 @@ export function ImportStatus({ importId, onFinished, onRetried }: { importId: nu
               ))}
             </tbody>
           </table>
-          {report.issuesTruncated && <div className="px-2 py-1 text-xs text-slate-500">Only the first {imp.errors.length} problems are listed.</div>}
+          {report.issuesTruncated && <div className="px-2 py-1 text-xs text-slate-500">Only the first {plural(imp.errors.length, 'problem')} are listed.</div>}
         </div>
       )}
     </div>

@@ -1,9 +1,16 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { headers } from 'next/headers';
 import { prisma } from '@/lib/db/client';
+import { requestUser } from '@/lib/auth/request-user';
+import { can } from '@/lib/auth/permissions';
 import { ImportForm } from './import-form';
 import { RecentImports } from './recent-imports';
 
 export default async function ImportPage() {
+  const user = requestUser(await headers());
+  // The page is readable by every role (it is under /datasets), importing is not: say so up front.
+  const mayImport = !!user && can(user.role, 'datasets:manage');
   const datasets = await prisma().dataset.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, mediaRoot: true } });
   return (
     <div className="space-y-4">
@@ -13,8 +20,18 @@ export default async function ImportPage() {
           ← Datasets
         </Link>
       </div>
-      <ImportForm datasets={datasets} />
-      <RecentImports />
+      {mayImport ? (
+        <>
+          <Suspense>
+            <ImportForm datasets={datasets} />
+          </Suspense>
+          <RecentImports />
+        </>
+      ) : (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="import-not-allowed">
+          Importing records needs the admin role; you are signed in as a {user?.role ?? 'guest'}. Ask an admin to import the file, or to change your role.
+        </p>
+      )}
     </div>
   );
 }

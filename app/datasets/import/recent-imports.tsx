@@ -1,13 +1,17 @@
 'use client';
 
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { TaskStatusBadge } from '@/components/ui/task-status';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { useImports } from './_queries/use-imports';
+import { TimeAgo } from '@/components/ui/time-ago';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
 export function RecentImports() {
   const { data, error } = useImports();
+  const shown = useSearchParams().get('import');
   if (error) return <p className="text-sm text-rose-700">{error.message}</p>;
   if (!data || data.length === 0) return null;
   return (
@@ -26,11 +30,12 @@ export function RecentImports() {
               <th className="px-3 py-2 text-right">Updated</th>
               <th className="px-3 py-2 text-right">Bad</th>
               <th className="px-3 py-2">Started</th>
+              <th className="px-3 py-2">Report</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {data.map((i) => (
-              <tr key={i.id}>
+              <tr key={i.id} className={String(i.id) === shown ? 'bg-indigo-50/60' : ''} data-testid="recent-import" data-import-id={i.id}>
                 <td className="px-3 py-1.5 font-mono text-xs text-slate-500">{i.id}</td>
                 <td className="px-3 py-1.5">{i.dataset}</td>
                 <td className="max-w-[280px] truncate px-3 py-1.5 font-mono text-xs" title={i.fileName}>
@@ -43,7 +48,18 @@ export function RecentImports() {
                 <td className="px-3 py-1.5 text-right tabular-nums">{n(i.inserted)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{n(i.updated)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{n(i.rejected)}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 text-xs text-slate-500">{new Date(i.createdAt).toLocaleString()}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 text-xs text-slate-500">
+                  <TimeAgo at={i.createdAt} />
+                </td>
+                <td className="whitespace-nowrap px-3 py-1.5 text-xs">
+                  <Link href={`/datasets/import?import=${i.id}`} scroll={false} className="text-indigo-700 hover:underline" data-testid="open-import-report">
+                    Open
+                  </Link>
+                  {' · '}
+                  <a href={`/api/imports/${i.id}/report`} download className="text-indigo-700 hover:underline" data-testid="download-import-report" title="Outcome and every bad record, one JSON object per line">
+                    Download
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>

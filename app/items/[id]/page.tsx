@@ -12,6 +12,8 @@ import { getReviewItem } from '@/lib/review/get-review-item';
 import { findNeighbors } from '@/lib/items/neighbors';
 import { itemFilterSchema, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '@/lib/items/filter';
 import { ReviewWorkspace } from '@/components/review/review-workspace';
+import { EarlyKeys } from '@/components/review/early-keys';
+import { config } from '@/lib/config';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -48,7 +50,15 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
   const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2, restrict });
   return (
     <AnswerThresholdProvider value={openEndedMinScore()}>
-      <ReviewWorkspace initialItem={item} initialNeighbors={neighbors} filterQuery={itemFilterToSearchParams(filter).toString()} filterLabels={labels} queueMode={search.queue === '1'} />
+      <EarlyKeys />
+      <ReviewWorkspace
+        initialItem={item}
+        initialNeighbors={neighbors}
+        filterQuery={itemFilterToSearchParams(filter).toString()}
+        filterLabels={labels}
+        queueMode={search.queue === '1'}
+        timing={config().reviewTime}
+      />
     </AnswerThresholdProvider>
   );
 }

@@ -11,11 +11,12 @@ export type DecisionInput =
   | { action: 'reject'; reason: RejectReasonCode; note?: string }
   | { action: 'skip' };
 
-export type DecideVars = { itemId: number; expectedRev: number; decision: DecisionInput };
+/** `activeMs`: active time on the item before deciding (components/review/use-active-time.ts). */
+export type DecideVars = { itemId: number; expectedRev: number; decision: DecisionInput; activeMs?: number };
 export type DecideResult = { item: ReviewItem; reviewId: number };
 
-export function postDecision({ itemId, expectedRev, decision }: DecideVars): Promise<DecideResult> {
-  return apiFetch<DecideResult>(`/api/items/${itemId}/decision`, { method: 'POST', json: { ...decision, expectedRev } });
+export function postDecision({ itemId, expectedRev, decision, activeMs }: DecideVars): Promise<DecideResult> {
+  return apiFetch<DecideResult>(`/api/items/${itemId}/decision`, { method: 'POST', json: { ...decision, expectedRev, activeMs } });
 }
 
 /** A decision shows at once (optimistic) and rolls back to the server's state if refused. */

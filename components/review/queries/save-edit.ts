@@ -3,7 +3,7 @@ import type { ReviewItem } from '@/lib/review/review-item';
 import { apiFetch } from '@/components/api/api-fetch';
 import { itemChangeCache } from './item-change-cache';
 
-export type SaveEditVars = { itemId: number; baseVersionId: number; expectedRev: number; text: string; accept: boolean };
+export type SaveEditVars = { itemId: number; baseVersionId: number; expectedRev: number; text: string; accept: boolean; activeMs?: number };
 export type SaveEditResult = { item: ReviewItem; versionId: number; reviewId: number | null };
 
 export function postEdit({ itemId, ...body }: SaveEditVars): Promise<SaveEditResult> {

@@ -1,0 +1,43 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+import { AppError } from '../errors';
+
+export type ReviewerPace = {
+  reviewerId: string | null;
+  name: string;
+  /** Decisions with an active time (one-by-one review; bulk actions carry none). */
+  decisions: number;
+  activeSeconds: number;
+  /** Decisions per hour of active time. */
+  itemsPerHour: number | null;
+  medianSeconds: number | null;
+};
+
+/**
+ * Pace per reviewer over the last `days`: items per hour of active time and the median active
+ * seconds per decision. Undone decisions and bulk actions are left out.
+ */
+export async function getReviewerPace(db: PrismaClient, opts: { datasetId: number; days?: number }): Promise<{ days: number; reviewers: ReviewerPace[] }> {
+  const days = Math.min(Math.max(opts.days ?? 30, 1), 365);
+  const dataset = await db.dataset.findUnique({ where: { id: opts.datasetId }, select: { id: true } });
+  if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${opts.datasetId} not found`);
+  const since = new Date(Date.now() - days * 86_400_000);
+  const rows = await db.$queryRaw<{ reviewerId: string | null; name: string | null; decisions: number; activeMs: number; medianMs: number | null }[]>`
+    SELECT r.reviewer_id AS "reviewerId", u.name, count(*)::int AS decisions, sum(r.active_ms)::float8 AS "activeMs",
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY r.active_ms)::float8 AS "medianMs"
+      FROM review r JOIN item i ON i.id = r.item_id LEFT JOIN "user" u ON u.id = r.reviewer_id
+     WHERE i.dataset_id = ${opts.datasetId} AND r.created_at >= ${since} AND r.undone_at IS NULL
+       AND r.bulk_action_id IS NULL AND r.active_ms IS NOT NULL
+     GROUP BY r.reviewer_id, u.name
+     ORDER BY count(*) DESC`;
+  return {
+    days,
+    reviewers: rows.map((r) => ({
+      reviewerId: r.reviewerId,
+      name: r.name ?? 'deleted user',
+      decisions: r.decisions,
+      activeSeconds: Math.round(r.activeMs / 1000),
+      itemsPerHour: r.activeMs > 0 ? Math.round((r.decisions / (r.activeMs / 3_600_000)) * 10) / 10 : null,
+      medianSeconds: r.medianMs === null ? null : Math.round(r.medianMs / 100) / 10,
+    })),
+  };
+}
