@@ -39,8 +39,8 @@ try {
   );
   await client.query(
     `WITH v AS (
-       INSERT INTO cot_version (item_id, kind, text, format_ok)
-       SELECT id, 'revision', '<think>' || repeat('Let me think about what the video shows at the beginning, middle and end. ', 14) || id || '</think>' || E'\\n<answer>A</answer>', true
+       INSERT INTO cot_version (item_id, kind, text, format_ok, answer, answer_score, answer_correct)
+       SELECT id, 'revision', '<think>' || repeat('Let me think about what the video shows at the beginning, middle and end. ', 14) || id || '</think>' || E'\\n<answer>A</answer>', true, 'A', 1, true
          FROM item WHERE dataset_id = $1 AND review_status = 'accepted'
        RETURNING id, item_id)
      UPDATE item i SET accepted_version_id = v.id FROM v WHERE v.item_id = i.id`,
