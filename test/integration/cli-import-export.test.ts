@@ -50,7 +50,7 @@ describe('the cot-studio CLI', () => {
     expect(lines[0].problem).toBe('Question 1?\nA) x\nB) y');
     expect(lines[2].extra_field).toEqual({ ok: true });
     const manifest = JSON.parse(fs.readFileSync(`${out}.manifest.json`, 'utf8'));
-    expect(manifest).toMatchObject({ records: 3, format: 'rl', filters: { status: ['pending', 'accepted', 'rejected', 'skipped'] }, options: { foldOptions: true } });
+    expect(manifest).toMatchObject({ records: 3, format: 'rl', filters: { status: ['pending', 'accepted', 'rejected', 'skipped', 'needs_adjudication'] }, options: { foldOptions: true } });
   });
 
   it('refuses a file with a bad record, naming the line and field, and imports nothing', async () => {
