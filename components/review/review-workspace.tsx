@@ -204,7 +204,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
   const decideMut = useDecideItem();
   const undoMut = useUndoDecision();
   const saveMut = useSaveEdit();
-  const steps = useStepReview({ itemId: id, nextId, draftVersionId: draft?.id ?? null, rightVersionId: rightVersion?.id ?? null, onError: (text) => toast({ tone: 'error', text }), onSeek: isVideo ? seek : undefined });
+  const steps = useStepReview({ itemId: id, nextId, aheadIds: neighborsQ.data?.next, draftVersionId: draft?.id ?? null, rightVersionId: rightVersion?.id ?? null, onError: (text) => toast({ tone: 'error', text }), onSeek: isVideo ? seek : undefined });
   const currentId = useRef(id);
   useEffect(() => {
     currentId.current = id;

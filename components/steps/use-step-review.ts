@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
 import type { VersionSteps } from '@/lib/steps/step-types';
 import type { HotkeyMap } from '@/components/review/use-hotkeys';
@@ -21,6 +21,8 @@ const VIEW_KEY = 'cot-studio:steps-view';
 export function useStepReview(opts: {
   itemId: number;
   nextId: number | null;
+  /** The items after this one in the list: their steps are loaded ahead, like their data. */
+  aheadIds?: number[];
   draftVersionId: number | null;
   rightVersionId: number | null;
   onError: (message: string) => void;
@@ -40,6 +42,13 @@ export function useStepReview(opts: {
     });
   }, []);
   const stepsQ = useItemSteps(itemId, on);
+  const qc = useQueryClient();
+  const ahead = (opts.aheadIds ?? []).slice(0, 3).join(',');
+  useEffect(() => {
+    if (!on || ahead === '') return;
+    for (const id of ahead.split(',')) void qc.prefetchQuery(itemStepsQueryOptions(Number(id)));
+  }, [on, ahead, qc]);
+
   // The next item's steps load while this one is reviewed, like its data and media.
   useQuery({ ...itemStepsQueryOptions(nextId ?? 0), enabled: on && nextId !== null });
   const onErrorRef = useRef(onError);
