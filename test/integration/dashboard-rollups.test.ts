@@ -71,7 +71,7 @@ describe('dashboard rollups', () => {
     await acceptVersion(h.db, { itemId: ids[0]!, versionId: await versionOf(ids[0]!, 'revision'), expectedRev: await rev(ids[0]!), actorId: reviewer });
     await rejectItem(h.db, { itemId: ids[1]!, expectedRev: await rev(ids[1]!), actorId: reviewer, reason: 'wrong-answer' });
     await skipItem(h.db, { itemId: ids[2]!, expectedRev: await rev(ids[2]!), actorId: null });
-    await saveEdit(h.db, { itemId: ids[3]!, baseVersionId: await versionOf(ids[3]!, 'draft'), text: '<think>edited</think><answer>B</answer>', expectedRev: await rev(ids[3]!), accept: true, actorId: reviewer });
+    await saveEdit(h.db, { itemId: ids[3]!, baseVersionId: await versionOf(ids[3]!, 'draft'), text: '<think>edited</think><answer>B</answer>', expectedRev: await rev(ids[3]!), accept: true, acceptAnyway: { reason: 'checked by hand' }, actorId: reviewer });
     await undoDecision(h.db, { itemId: ids[1]!, expectedRev: await rev(ids[1]!), actorId: reviewer });
     const afterDecisions = await expectRollupsMatchTables(datasetId);
     expect(afterDecisions.decisions.reduce((a, d) => a + d.total, 0)).toBe(3);

@@ -71,7 +71,8 @@ describe('imported CoTs are first-class', () => {
     const filter = `dataset=${s.datasetId}&status=pending&hasDraft=true`;
     expect(await countItems(db, parseItemFilter(new URLSearchParams(filter)))).toBe(2);
     const prepared = await prepareBulkAction(db, { selection: { kind: 'filter', filter, exclude: [] }, operation: { type: 'accept', version: 'draft' }, actorId: null });
-    expect(prepared.count).toBe(2);
+    // The wrong-option CoT fails its answer check: left out unless included (the answer guard).
+    expect(prepared).toMatchObject({ count: 1, mismatched: 1 });
     await applyBulkAction(db, { id: prepared.id, actorId: null });
     const after = await items(s.datasetId!);
     expect(after.get('think-only')!.acceptedVersionId).toBe(thinkOnly.cotVersions[0]!.id);

@@ -1,9 +1,10 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
 import { listAdjudication } from '@/lib/consensus/adjudication';
 
-const query = z.object({ dataset: z.coerce.number().int().positive().optional(), assignment: z.coerce.number().int().positive().optional() });
+const query = z.object({ dataset: dbIdParam.optional(), assignment: dbIdParam.optional() });
 
 /** GET /api/adjudication?dataset=&assignment= — items whose reviewers disagreed (admins). */
 export function GET(req: Request): Promise<Response> {

@@ -1,3 +1,4 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
@@ -5,7 +6,7 @@ import { requestUser } from '@/lib/auth/request-user';
 import { createRelease, createReleaseSchema } from '@/lib/releases/create-release';
 import { getRelease, listReleases } from '@/lib/releases/list-releases';
 
-const querySchema = z.object({ dataset: z.coerce.number().int().positive().optional() });
+const querySchema = z.object({ dataset: dbIdParam.optional() });
 
 export async function GET(req: Request): Promise<Response> {
   return handle(async () => {

@@ -1,10 +1,11 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
 import { requireUser } from '@/lib/auth/require-user';
 import { listSavedViews, saveView, savedViewInputSchema } from '@/lib/views/saved-views';
 
-const querySchema = z.object({ dataset: z.coerce.number().int().positive() });
+const querySchema = z.object({ dataset: dbIdParam });
 
 /** GET /api/views?dataset= — the user's saved views of the dataset and the team's shared ones. */
 export function GET(req: Request): Promise<Response> {

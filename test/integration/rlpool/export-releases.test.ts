@@ -29,7 +29,7 @@ beforeAll(async () => {
   datasetId = dataset.id;
   ids = Object.fromEntries(items.map((i) => [i.problemId, i.id]));
   for (const it of items) {
-    const v = await db.cotVersion.create({ data: { itemId: it.id, kind: 'revision', text: `<think>Thinking about ${it.problemId}.</think><answer>A</answer>`, model: 'qwen-vl', promptVersion: 'v1', params: { videoInput: 'frames', frames: 16 } } });
+    const v = await db.cotVersion.create({ data: { itemId: it.id, kind: 'revision', text: `<think>Thinking about ${it.problemId}.</think><answer>A</answer>`, answer: 'A', answerCorrect: true, answerScore: 1, model: 'qwen-vl', promptVersion: 'v1', params: { videoInput: 'frames', frames: 16 } } });
     await db.item.update({ where: { id: it.id }, data: { currentRevisionId: v.id, acceptedVersionId: it.reviewStatus === 'accepted' ? v.id : null, reviewedAt: new Date('2026-12-01T10:00:00Z') } });
   }
   await db.item.update({ where: { id: ids.p4 }, data: { contaminated: true, contamination: [{ kind: 'video', evalDataset: 'mvbench' }] } });
@@ -111,7 +111,7 @@ describe('releases', () => {
 
     // Changes: p1 gets a new accepted edit, p2 is rejected (removed), p6 accepted (added),
     // p3's decision is made again later.
-    const edit = await db.cotVersion.create({ data: { itemId: ids.p1!, kind: 'edit', text: '<think>Edited.</think><answer>A</answer>' } });
+    const edit = await db.cotVersion.create({ data: { itemId: ids.p1!, kind: 'edit', text: '<think>Edited.</think><answer>A</answer>', answer: 'A', answerCorrect: true, answerScore: 1 } });
     await db.item.update({ where: { id: ids.p1 }, data: { acceptedVersionId: edit.id } });
     await db.item.update({ where: { id: ids.p2 }, data: { reviewStatus: 'rejected', acceptedVersionId: null } });
     const p6v = await db.cotVersion.findFirstOrThrow({ where: { itemId: ids.p6 } });

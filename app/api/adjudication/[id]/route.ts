@@ -1,3 +1,4 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
@@ -7,7 +8,7 @@ import { decideItem } from '@/lib/review/decide-item';
 import { REJECT_REASON_CODES } from '@/lib/review/reject-reasons';
 
 type Ctx = { params: Promise<{ id: string }> };
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = z.object({ id: dbIdParam });
 const rev = z.number().int().min(0);
 const body = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), versionId: z.number().int().positive(), expectedRev: rev, acceptAnyway: z.literal(true).optional(), reason: z.string().trim().min(1).max(2000).optional() }),

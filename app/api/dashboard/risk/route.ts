@@ -1,9 +1,10 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
 import { getRiskSummary } from '@/lib/dashboard/risk-summary';
 
-const querySchema = z.object({ dataset: z.coerce.number().int().positive() });
+const querySchema = z.object({ dataset: dbIdParam });
 
 /** GET /api/dashboard/risk?dataset= — items per risk bucket and each bucket's acceptance rate. */
 export async function GET(req: Request): Promise<Response> {

@@ -1,3 +1,4 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle } from '@/lib/http/handle';
@@ -5,7 +6,7 @@ import { requireUser } from '@/lib/auth/require-user';
 import { can } from '@/lib/auth/permissions';
 import { deleteView } from '@/lib/views/saved-views';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 
 /** DELETE /api/views/:id — its owner, or an admin for a shared view. */
 export function DELETE(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -1,10 +1,11 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
 import { requestUser } from '@/lib/auth/request-user';
 import { setEvaluationSet } from '@/lib/datasets/set-evaluation-set';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 const bodySchema = z.object({ isEvaluationSet: z.boolean() });
 
 /** Body: { isEvaluationSet } — mark the dataset as a benchmark's evaluation set, or unmark it. */

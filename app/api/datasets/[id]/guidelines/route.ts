@@ -1,10 +1,11 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
 import { requireUser } from '@/lib/auth/require-user';
 import { getGuidelines, guidelinesInputSchema, saveGuidelines } from '@/lib/datasets/guidelines';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 
 /** GET /api/datasets/:id/guidelines — the dataset's review guidelines (markdown). */
 export function GET(_req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -1,10 +1,11 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
 import { requestUser } from '@/lib/auth/request-user';
 import { createCurationScan, listCurationScans } from '@/lib/dedup/scan/create-scan';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const paramsSchema = z.object({ id: dbIdParam });
 
 /** The dataset's latest duplicate/contamination scans. */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {

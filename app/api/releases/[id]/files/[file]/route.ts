@@ -1,3 +1,4 @@
+import { dbIdParam } from '@/lib/http/route-id';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -5,7 +6,7 @@ import { prisma } from '@/lib/db/client';
 import { handle } from '@/lib/http/handle';
 import { releaseFile } from '@/lib/releases/list-releases';
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive(), file: z.string().min(1).max(200) });
+const paramsSchema = z.object({ id: dbIdParam, file: z.string().min(1).max(200) });
 
 /** One of the release's files (data, manifest, README.md), streamed from disk. */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string; file: string }> }): Promise<Response> {
