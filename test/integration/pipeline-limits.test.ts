@@ -41,7 +41,9 @@ describe('endpoint limits across workers', () => {
   it('two stages on one endpoint share its concurrency and its requests per minute', async () => {
     // draft and revise both on the default endpoint: 2 in flight and 120 rpm (2 per second,
     // burst 2) for the two runs together; kept per stage, they would reach 4 and take half the time.
-    const s = parsePipelineSettings({ COT_DEFAULT_BASE_URL: h.server.url, COT_DEFAULT_MODEL: 'm', COT_DEFAULT_CONCURRENCY: '2', COT_DEFAULT_RPM: '120', COT_FRAMES_MAX: '2', COT_FRAMES_MAX_SIDE: '32' }).settings;
+    // Limits are kept per endpoint (base URL + key) in the database: a key of its own keeps the
+    // earlier tests' request budget on this server out of this one.
+    const s = parsePipelineSettings({ COT_DEFAULT_BASE_URL: h.server.url, COT_DEFAULT_MODEL: 'm', COT_DEFAULT_API_KEY_ENV: 'TWO_STAGES_KEY', TWO_STAGES_KEY: `two-stages-${Date.now()}`, COT_DEFAULT_CONCURRENCY: '2', COT_DEFAULT_RPM: '120', COT_FRAMES_MAX: '2', COT_FRAMES_MAX_SIDE: '32' }).settings;
     const workers = [await h.startWorker({ settings: s }), await h.startWorker({ settings: s })];
     h.server.delayMs = 300;
     const drafts = await seedDataset(h.db, { items: items(4), withRepresentation: true });
