@@ -35,7 +35,7 @@ for (const size of [
     const item = items.find((i) => i.dataType === 'video') as ClonedItem;
     // An accepted edit: three tabs (revision, edit, accepted) and the ACCEPTED badge in the right panel's header.
     const edit = await page.request.post(`/api/items/${item.id}/edits`, {
-      data: { text: `<think>Edited for the layout test at ${size.width}px.</think><answer>B</answer>`, baseVersionId: item.revisionId, expectedRev: 0, accept: true },
+      data: { text: `<think>Edited for the layout test at ${size.width}px.</think><answer>B</answer>`, baseVersionId: item.revisionId, expectedRev: 0, accept: true, acceptAnyway: true, reason: 'layout test' },
     });
     expect(edit.status()).toBe(201);
     await page.setViewportSize(size);

@@ -17,7 +17,7 @@ test('columns: hide, reorder and resize are kept for the user across reloads; cu
   await page.getByTestId('column-toggle-source').uncheck();
   await page.getByTestId('column-left-status').click(); // status before length
   await page.keyboard.press('Escape');
-  await expect.poll(() => headerOrder(page)).toEqual(['id', 'question', 'type', 'draft', 'revision', 'consistency', 'status', 'length', 'reviewer', 'updated']);
+  await expect.poll(() => headerOrder(page)).toEqual(['id', 'question', 'type', 'draft', 'revision', 'consistency', 'status', 'length', 'reviewer', 'updated', 'pass', 'risk', 'steps']);
 
   // Drag the Type column's right edge 80 px wider.
   const typeHeader = page.locator('thead th[data-column="type"]');
@@ -34,7 +34,7 @@ test('columns: hide, reorder and resize are kept for the user across reloads; cu
     .poll(async () => (await queryRows<{ layout: { hidden: string[]; widths: Record<string, number> } }>(`SELECT layout FROM table_layout WHERE user_id = $1 AND table_key = 'items'`, [await userId(E2E_ADMIN.email)]))[0]?.layout)
     .toMatchObject({ hidden: ['source'], widths: { type: expect.any(Number) } });
   await page.reload();
-  await expect.poll(() => headerOrder(page)).toEqual(['id', 'question', 'type', 'draft', 'revision', 'consistency', 'status', 'length', 'reviewer', 'updated']);
+  await expect.poll(() => headerOrder(page)).toEqual(['id', 'question', 'type', 'draft', 'revision', 'consistency', 'status', 'length', 'reviewer', 'updated', 'pass', 'risk', 'steps']);
 
   // Ids carry their full value; the failed chip says what failed.
   const failedRow = page.locator('[data-testid="item-row"]', { has: page.getByTestId('failed-chip') });
@@ -43,7 +43,7 @@ test('columns: hide, reorder and resize are kept for the user across reloads; cu
 
   await page.getByTestId('columns').click();
   await page.getByTestId('columns-reset').click();
-  await expect.poll(() => headerOrder(page)).toEqual(['id', 'question', 'type', 'source', 'draft', 'revision', 'consistency', 'length', 'status', 'reviewer', 'updated']);
+  await expect.poll(() => headerOrder(page)).toEqual(['id', 'question', 'type', 'source', 'draft', 'revision', 'consistency', 'length', 'status', 'reviewer', 'updated', 'pass', 'risk', 'steps']);
   await expect(page.locator('td[data-column="source"]').first()).toHaveAttribute('title', /STAR|NeXT-QA/);
 });
 

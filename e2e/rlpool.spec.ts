@@ -32,6 +32,9 @@ async function runStage(page: Page, stage: 'rollout' | 'blind', datasetId: numbe
   await page.getByTestId(`stage-option-${stage}`).click();
   await page.getByTestId('run-dataset').selectOption(String(datasetId));
   await page.getByTestId('run-filter').fill('');
+  // The jobs page plans a run (pre-flight) before it starts it.
+  await page.getByTestId('plan-run').click();
+  await expect(page.getByTestId('run-plan')).toBeVisible();
   const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/runs') && r.request().method() === 'POST'), page.getByTestId('start-run').click()]);
   expect(res.status()).toBe(201);
   const runId = ((await res.json()) as { run: { id: number } }).run.id;

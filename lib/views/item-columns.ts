@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The items table's columns and a user's layout of them (order, hidden, widths). Shared by the
 // table (browser), the layout store and saved views, so one schema checks all three.
 
-export const ITEM_COLUMNS = ['id', 'question', 'type', 'source', 'draft', 'revision', 'consistency', 'length', 'pass', 'status', 'reviewer', 'updated', 'risk', 'steps'] as const;
+export const ITEM_COLUMNS = ['id', 'question', 'type', 'source', 'draft', 'revision', 'consistency', 'length', 'status', 'reviewer', 'updated', 'pass', 'risk', 'steps'] as const;
 export type ItemColumn = (typeof ITEM_COLUMNS)[number];
 
 export const COLUMN_LABELS: Record<ItemColumn, string> = {
