@@ -86,8 +86,13 @@ test('review a demo item step by step by keyboard, see the contradicted step, ex
   // Export as process-reward data from the exports page.
   await page.goto(`/exports?dataset=${datasetId}`);
   await page.getByRole('radio', { name: /^PRM/ }).check();
-  await page.getByRole('button', { name: 'Export' }).click();
-  const row = page.locator('[data-testid^="export-row-"]').first();
+  // The new export's own row (other specs' exports are listed too).
+  const [created] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/exports') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  const exportId = ((await created.json()) as { export: { id: number } }).export.id;
+  const row = page.getByTestId(`export-row-${exportId}`);
   await expect(row).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
   const downloading = page.waitForEvent('download');
   await row.getByRole('link', { name: /\.jsonl$/ }).click();

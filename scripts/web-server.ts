@@ -22,6 +22,8 @@ const port = Number(opt('-p') ?? cfg.port);
 const hostname = opt('-H');
 const trusted = parseTrustedProxies(cfg.trustedProxies);
 
+const REFUSED_BODY_DRAIN_MS = 10_000;
+
 async function main(): Promise<void> {
   const app = next({ dev, dir: path.resolve(import.meta.dirname, '..'), port, hostname: hostname ?? 'localhost' });
   const handle = app.getRequestHandler();
@@ -30,11 +32,15 @@ async function main(): Promise<void> {
   const server = http.createServer((req, res) => {
     const refusal = anonymousBodyRefusal(req, cfg.anonymousBodyBytes);
     if (refusal) {
-      res.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', connection: 'close', 'cache-control': 'no-store' });
+      res.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify(refusal.body));
-      // The body is discarded as it arrives (never buffered), so the client can read the answer;
-      // `connection: close` ends the socket afterwards.
+      // The body is discarded as it arrives (never buffered), so the client can finish sending
+      // and read the answer (closing at once made clients fail with EPIPE instead of a 413). A
+      // client still sending after REFUSED_BODY_DRAIN_MS is cut off.
       req.resume();
+      const cut = setTimeout(() => req.socket.destroy(), REFUSED_BODY_DRAIN_MS);
+      req.once('end', () => clearTimeout(cut));
+      req.once('close', () => clearTimeout(cut));
       return;
     }
     const address = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted);

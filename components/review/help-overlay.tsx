@@ -8,7 +8,17 @@ import { SHORTCUT_GROUPS } from './shortcuts';
 export function HelpOverlay({ onClose, onGuidelines }: { onClose: () => void; onGuidelines?: () => void }) {
   return (
     <Modal title="Keyboard shortcuts" onClose={onClose} width="max-w-3xl" testId="help-overlay">
-      <div className="grid grid-cols-1 gap-x-8 gap-y-4 p-4 md:grid-cols-2">
+      {onGuidelines && (
+        <p className="border-b border-slate-100 px-4 py-2.5 text-[13px] text-slate-600">
+          How to decide:{' '}
+          <button type="button" className="font-medium text-indigo-700 hover:underline" onClick={onGuidelines} data-testid="help-guidelines">
+            read this dataset&apos;s guidelines
+          </button>{' '}
+          (<Kbd>G</Kbd> toggles them beside the item).
+        </p>
+      )}
+      {/* The list scrolls on short windows, so nothing in it is out of reach. */}
+      <div className="grid max-h-[calc(100vh-12rem)] grid-cols-1 gap-x-8 gap-y-4 overflow-y-auto p-4 md:grid-cols-2">
         {SHORTCUT_GROUPS.map((g) => (
           <section key={g.title}>
             <h3 className="mb-1.5 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{g.title}</h3>
@@ -27,15 +37,6 @@ export function HelpOverlay({ onClose, onGuidelines }: { onClose: () => void; on
           </section>
         ))}
       </div>
-      {onGuidelines && (
-        <p className="border-t border-slate-100 px-4 py-2.5 text-[13px] text-slate-600">
-          How to decide:{' '}
-          <button type="button" className="font-medium text-indigo-700 hover:underline" onClick={onGuidelines} data-testid="help-guidelines">
-            read this dataset&apos;s guidelines
-          </button>{' '}
-          (<Kbd>G</Kbd> toggles them beside the item).
-        </p>
-      )}
     </Modal>
   );
 }

@@ -46,11 +46,14 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
   }
   const search = await searchParams;
   const { filter, labels } = filterFor(search, item.datasetId);
-  const restrict = await itemReadRestriction(db, requestUser(await headers()));
+  const requestHeaders = await headers();
+  const restrict = await itemReadRestriction(db, requestUser(requestHeaders));
+  // The proxy puts this request's CSP (with its script nonce) on the request.
+  const nonce = requestHeaders.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1];
   const neighbors = await findNeighbors(db, { filter, itemId: item.id, count: 2, restrict });
   return (
     <AnswerThresholdProvider value={openEndedMinScore()}>
-      <EarlyKeys />
+      <EarlyKeys nonce={nonce} />
       <ReviewWorkspace
         initialItem={item}
         initialNeighbors={neighbors}
