@@ -57,14 +57,19 @@ export async function startStageWorkers(opts: {
     return {
       beforeAttempt: async () => {
         live();
-        const l = limits.byStage.get(stage);
-        await l?.rpm?.take();
-        await l?.tpm?.waitForBudget();
+        await limits.byStage.get(stage)?.rpm?.take();
       },
       around: <T>(attempt: () => Promise<T>) => {
-        const pool = limits.byStage.get(stage)?.pool;
-        // Checked again once a slot is free: the wait for it may have outlasted the run.
-        return pool ? pool.with(async () => (live(), attempt())) : attempt();
+        const l = limits.byStage.get(stage);
+        // Checked again once a slot is free: the wait for it may have outlasted the run. The
+        // token budget is checked holding the slot, so requests queued for slots cannot all
+        // pass one check together.
+        const send = async () => {
+          live();
+          await l?.tpm?.waitForBudget();
+          return attempt();
+        };
+        return l ? l.pool.with(send) : send();
       },
       onAttempt: (a: AttemptOutcome) => {
         const tpm = limits.byStage.get(stage)?.tpm;
