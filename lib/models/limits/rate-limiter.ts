@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { sleep } from '../retry';
+import { BucketRow } from './bucket-row';
 
 /**
  * Requests per minute to one model endpoint across every worker: a token bucket in one row,
@@ -8,25 +9,13 @@ import { sleep } from '../retry';
  * the caller then waits until its token would have existed, which queues callers fairly
  * without polling.
  */
-export class RateLimiter {
-  private readonly perSecond: number;
-  private readonly capacity: number;
-
+export class RateLimiter extends BucketRow {
   constructor(
-    private readonly db: PrismaClient,
-    readonly key: string,
+    db: PrismaClient,
+    key: string,
     readonly rpm: number,
   ) {
-    this.perSecond = rpm / 60;
-    this.capacity = Math.max(1, Math.ceil(this.perSecond));
-  }
-
-  async ensure(): Promise<void> {
-    await this.db.$executeRawUnsafe(
-      `INSERT INTO model_rate (limiter_key, tokens, updated_at) VALUES ($1, $2, now()) ON CONFLICT (limiter_key) DO NOTHING`,
-      this.key,
-      this.capacity,
-    );
+    super(db, key, rpm);
   }
 
   /** Milliseconds to wait before sending (0 = now); the token is taken either way. */

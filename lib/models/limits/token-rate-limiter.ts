@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { sleep } from '../retry';
+import { BucketRow } from './bucket-row';
 
 /**
  * Tokens per minute to one model endpoint across every worker (hosted APIs limit tokens as
@@ -8,25 +9,13 @@ import { sleep } from '../retry';
  * request is sent once the balance is not negative, and its reply's tokens are then taken —
  * a big reply makes the next requests wait until the endpoint's minute has room again.
  */
-export class TokenRateLimiter {
-  private readonly perSecond: number;
-  private readonly capacity: number;
-
+export class TokenRateLimiter extends BucketRow {
   constructor(
-    private readonly db: PrismaClient,
-    readonly key: string,
+    db: PrismaClient,
+    key: string,
     readonly tpm: number,
   ) {
-    this.perSecond = tpm / 60;
-    this.capacity = Math.max(1, Math.ceil(this.perSecond));
-  }
-
-  async ensure(): Promise<void> {
-    await this.db.$executeRawUnsafe(
-      `INSERT INTO model_rate (limiter_key, tokens, updated_at) VALUES ($1, $2, now()) ON CONFLICT (limiter_key) DO NOTHING`,
-      this.key,
-      this.capacity,
-    );
+    super(db, key, tpm);
   }
 
   /** Waits until the endpoint's token budget is not in debt. */
