@@ -8,6 +8,8 @@ import { runExportJob } from '@/lib/export/run-export-job';
 import { runCurationScan } from '@/lib/dedup/scan/run-scan';
 import { wrapHandler, type WorkerState } from './wrap-handler';
 import { startStageWorkers } from './stage-workers';
+import { startBatchWorker } from './batch-worker';
+import { batchSettings } from '@/lib/pipeline/batch/batch-settings';
 
 /** Registers every job handler; returns the queue names this worker serves. */
 export async function registerHandlers(boss: PgBoss, state: WorkerState): Promise<string[]> {
@@ -36,5 +38,6 @@ export async function registerHandlers(boss: PgBoss, state: WorkerState): Promis
   );
   const stages = await startStageWorkers({ boss, db: prisma(), settings: config().pipeline, state, holder: state.workerId ?? `worker-${process.pid}`, staleSeconds: config().workerStaleSeconds });
   (state.onStop ??= []).push(stages.stop);
-  return ['media.probe', 'import.run', 'export.run', 'dedup.scan', ...stages.queues];
+  const batch = await startBatchWorker({ boss, db: prisma(), settings: config().pipeline, batch: batchSettings(), state, holder: state.workerId ?? `worker-${process.pid}` });
+  return ['media.probe', 'import.run', 'export.run', 'dedup.scan', ...stages.queues, batch];
 }

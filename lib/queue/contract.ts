@@ -24,6 +24,9 @@ export const JOB_SCHEMAS = {
   'export.run': z.object({ exportId: z.number().int().positive() }),
   // RL pool: a dataset's near-duplicate and contamination scan (the curation_scan row).
   'dedup.scan': z.object({ scanId: z.number().int().positive() }),
+  // A batch-mode run's next step: poll its provider batches, save their output, send what is
+  // missing (lib/pipeline/batch/batch-tick.ts). One queued per run (singleton key run:<id>).
+  'batch.tick': z.object({ runId: z.number().int().positive() }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
@@ -49,6 +52,8 @@ export const QUEUE_POLICY: Record<JobName, { retryLimit: number; retryDelay: num
   'import.run': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
   'export.run': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
   'dedup.scan': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
+  // Provider hiccups are retried with backoff; a run whose ticks ran out is continued by retry/resume.
+  'batch.tick': { retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 20 * 60, policy: 'short' },
 };
 
 export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { reconcileRunCounters } from './reconcile-run';
 import { cancelQueuedStageJobs } from './stage-jobs';
+import { kickBatchRun } from './batch-runs';
 
 /**
  * Cancels a run: its queued jobs are dropped and its pending results marked cancelled, in one
@@ -24,6 +25,8 @@ export async function cancelRun(db: PrismaClient, runId: number, opts: { actorId
     const dropped = await cancelQueuedStageJobs(tx, { stage: run.stage, runId });
     await tx.$executeRawUnsafe(`UPDATE pipeline_run SET status = 'cancelled', finished_at = now() WHERE id = $1::int`, runId);
     await reconcileRunCounters(tx, runId);
+    // A batch run's provider batches are cancelled by its next tick, brought forward here.
+    await kickBatchRun(tx, runId);
     await recordAudit(tx, { actorId: opts.actorId, action: 'run.cancel', subjectType: 'run', subjectId: runId, data: { cancelled, droppedJobs: dropped } });
     return { cancelled, droppedJobs: dropped };
   });

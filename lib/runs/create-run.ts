@@ -10,6 +10,7 @@ import type { PipelineSettings } from '../pipeline/settings';
 import { STAGES, stageDefinition } from '../pipeline/stages/registry';
 import { enqueueStageJobs } from './stage-jobs';
 import { dbId } from '../http/route-id';
+import { assertBatchStage, enqueueBatchTick, RUN_MODES } from './batch-runs';
 
 export { STAGES };
 
@@ -23,6 +24,8 @@ export const createRunInputSchema = z.object({
   force: z.boolean().default(false),
   promptVersion: z.string().regex(/^v\d+$/, 'a prompt version looks like v1').optional(),
   overrides: modelOverridesSchema.optional(),
+  /** live: one request at a time now; batch: OpenAI Batch API files (half price, within 24 h). */
+  mode: z.enum(RUN_MODES).default('live'),
 });
 export type CreateRunInput = z.input<typeof createRunInputSchema>;
 
@@ -107,6 +110,7 @@ export async function* subjectBatches(db: Prisma.TransactionClient, stage: Stage
  * its endpoint is missing (an optional stage is then skipped with this note). */
 export async function resolveRunInput(db: PrismaClient, settings: PipelineSettings, input: CreateRunInput) {
   const o = createRunInputSchema.parse(input);
+  if (o.mode === 'batch') assertBatchStage(o.stage);
   const dataset = typeof o.dataset === 'number' ? await db.dataset.findUnique({ where: { id: o.dataset } }) : await db.dataset.findUnique({ where: { name: o.dataset } });
   if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${JSON.stringify(o.dataset)} not found`);
   const filter = toFilter(dataset.id, o.filter);
@@ -154,7 +158,7 @@ export async function createRun(db: PrismaClient, settings: PipelineSettings, in
   const run = await db.$transaction(
     async (tx) => {
       const run = await tx.pipelineRun.create({
-        data: { datasetId: dataset.id, stage: o.stage, filter: storedFilter(filter), modelConfig, promptVersion, force: o.force, createdById: opts.actorId, note: unconfigured },
+        data: { datasetId: dataset.id, stage: o.stage, filter: storedFilter(filter), modelConfig, promptVersion, force: o.force, mode: o.mode, createdById: opts.actorId, note: unconfigured },
       });
       let total = 0;
       let skipped = 0;
@@ -168,7 +172,9 @@ export async function createRun(db: PrismaClient, settings: PipelineSettings, in
       };
       const base = { runId: run.id, stage: o.stage, force: o.force, model, promptId, unconfigured };
       for await (const ids of subjectBatches(tx, o.stage, filter)) take(await insertResults(tx, { ...base, ids }));
-      await enqueueStageJobs(tx, { stage: o.stage, runId: run.id, results: pending, expireInSeconds: settings.jobExpireSeconds });
+      if (o.mode === 'batch') {
+        if (pending.length > 0) await enqueueBatchTick(tx, run.id);
+      } else await enqueueStageJobs(tx, { stage: o.stage, runId: run.id, results: pending, expireInSeconds: settings.jobExpireSeconds });
       const finished = pending.length === 0;
       const updated = await tx.pipelineRun.update({
         where: { id: run.id },
@@ -179,7 +185,7 @@ export async function createRun(db: PrismaClient, settings: PipelineSettings, in
         action: 'run.start',
         subjectType: 'run',
         subjectId: run.id,
-        data: { stage: o.stage, dataset: dataset.name, filter: storedFilter(filter), total, skipped, model, promptVersion: promptId, force: o.force },
+        data: { stage: o.stage, dataset: dataset.name, filter: storedFilter(filter), total, skipped, model, promptVersion: promptId, force: o.force, mode: o.mode },
       });
       return updated;
     },

@@ -5,6 +5,7 @@ import { QUEUE_SCHEMA } from '../queue/client';
 import type { PipelineSettings } from '../pipeline/settings';
 import { reconcileRunCounters } from './reconcile-run';
 import { STAGE_QUEUES, enqueueStageJobs } from './stage-jobs';
+import { retryBatchRun } from './batch-runs';
 
 /**
  * Queues a run's failed results again (and, for a cancelled run, its cancelled ones: a resume).
@@ -14,11 +15,12 @@ import { STAGE_QUEUES, enqueueStageJobs } from './stage-jobs';
  */
 export async function retryRun(db: PrismaClient, settings: Pick<PipelineSettings, 'jobExpireSeconds'>, runId: number, opts: { actorId: string | null }) {
   return db.$transaction(async (tx) => {
-    const [run] = await tx.$queryRawUnsafe<{ id: number; status: string; stage: 'represent' | 'draft' | 'revise' | 'check' | 'consistency' }[]>(
-      `SELECT id, status::text AS status, stage::text AS stage FROM pipeline_run WHERE id = $1::int FOR UPDATE`,
+    const [run] = await tx.$queryRawUnsafe<{ id: number; status: string; stage: 'represent' | 'draft' | 'revise' | 'check' | 'consistency'; mode: string }[]>(
+      `SELECT id, status::text AS status, stage::text AS stage, mode FROM pipeline_run WHERE id = $1::int FOR UPDATE`,
       runId,
     );
     if (!run) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
+    if (run.mode === 'batch') return retryBatchRun(tx, run, opts);
     const rows = await tx.$queryRawUnsafe<{ id: number; attempts: number }[]>(
       `UPDATE stage_result r SET status = 'pending', error = NULL, finished_at = NULL
         WHERE r.run_id = $1::int

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { isPlantedDemoError } from '../../lib/demo/planted-steps';
+import { ScriptedBatchEndpoint } from './scripted-batch-endpoint';
 
 // An OpenAI-compatible HTTP server of our own, on 127.0.0.1, for tests, e2e runs and
 // benchmarks: it answers /v1/chat/completions and /v1/embeddings with scripted replies —
@@ -193,6 +194,11 @@ export class ScriptedModelServer {
    * client expected but reported usage). Errors and hangs bill nothing.
    */
   readonly billed = { responses: 0, tokensIn: 0, tokensOut: 0 };
+  /** The Batch API (/v1/files, /v1/batches), answered by this server's responder. */
+  readonly batch = new ScriptedBatchEndpoint(
+    () => this.respond,
+    (tokensIn, tokensOut) => this.bill(tokensIn, tokensOut),
+  );
 
   private constructor(private readonly opts: ScriptedServerOptions) {
     this.respond = opts.respond ?? autoResponder;
@@ -272,6 +278,11 @@ export class ScriptedModelServer {
     if (path.startsWith('/__')) {
       req.resume();
       return this.control(path, new URL(req.url ?? '/', 'http://x').searchParams, res);
+    }
+    if (ScriptedBatchEndpoint.handles(path)) {
+      return this.batch.handle(req, res, path).catch((e: unknown) => {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `scripted batch error: ${(e as Error).message}` } }));
+      });
     }
     this.track(+1);
     const startedAt = performance.now();

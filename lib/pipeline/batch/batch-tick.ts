@@ -1,0 +1,158 @@
+import type { PrismaClient } from '@/generated/prisma/client';
+import type { Stage } from '@/generated/prisma/enums';
+import { log } from '../../log';
+import type { ModelEndpoint } from '../../models/model-config';
+import { reconcileRunCounters, settleRunIfDone } from '../../runs/reconcile-run';
+import type { PipelineSettings } from '../settings';
+import { runEndpoint, type StageContext } from '../stage-context';
+import { stageDefinition } from '../stages/registry';
+import { batchProvider, PROVIDER_FINAL_STATES, type BatchProvider, type ProviderBatch } from './batch-provider';
+import { ingestLine, type LineOutcome } from './batch-ingest';
+import { batchDiscount, type BatchSettings } from './batch-settings';
+import { submitMissing, type SubmitReport } from './batch-submit';
+
+export type BatchTickDeps = {
+  db: PrismaClient;
+  settings: PipelineSettings;
+  batch: BatchSettings;
+  /** This worker (noted on the results it claims). */
+  holder: string;
+  /** Tests pass a provider of their own; else the endpoint's Batch API through the openai SDK. */
+  provider?: (endpoint: ModelEndpoint) => BatchProvider;
+  /** How long one tick may hold its run before another worker may take over. */
+  leaseSeconds?: number;
+};
+
+export type TickOutcome = {
+  /** 'poll': look again after the poll interval; 'soon': there is more to send now, or another
+   * worker holds the run; 'finished': the run is over, no more ticks. */
+  next: 'poll' | 'soon' | 'finished';
+  polled: number;
+  ingested: Partial<Record<LineOutcome, number>>;
+  submitted: SubmitReport | null;
+};
+
+type RunRow = { id: number; status: string; stage: Stage; mode: string; model_config: unknown };
+
+const isFinal = (s: string) => (PROVIDER_FINAL_STATES as readonly string[]).includes(s);
+
+/**
+ * One step of a batch-mode run, idempotent and safe to run on any worker (a "batch tick"):
+ *  1. takes the run's lease (one tick per run at a time; a dead worker's lease runs out);
+ *  2. looks at each open provider batch; a cancelled run's batches are cancelled;
+ *  3. a batch that ended (completed, expired, cancelled, failed) has its output and error
+ *     files read and every line saved through the stage's parse + save (ingestLine);
+ *  4. sends what is still missing (submitMissing), unless the run was cancelled;
+ *  5. settles the run when nothing is left open.
+ */
+export async function batchTick(deps: BatchTickDeps, runId: number): Promise<TickOutcome> {
+  const { db } = deps;
+  const leaseSeconds = deps.leaseSeconds ?? 15 * 60;
+  const out: TickOutcome = { next: 'poll', polled: 0, ingested: {}, submitted: null };
+  const [run] = await db.$queryRawUnsafe<RunRow[]>(
+    `UPDATE pipeline_run SET batch_lease_until = now() + make_interval(secs => $2::int)
+      WHERE id = $1::int AND mode = 'batch' AND (batch_lease_until IS NULL OR batch_lease_until < now())
+      RETURNING id, status::text AS status, stage, mode, model_config`,
+    runId,
+    leaseSeconds,
+  );
+  if (!run) {
+    const [exists] = await db.$queryRawUnsafe<{ mode: string }[]>(`SELECT mode FROM pipeline_run WHERE id = $1::int`, runId);
+    return { ...out, next: exists?.mode === 'batch' ? 'soon' : 'finished' };
+  }
+  const renew = async () => {
+    await db.$executeRawUnsafe(`UPDATE pipeline_run SET batch_lease_until = now() + make_interval(secs => $2::int) WHERE id = $1::int`, runId, leaseSeconds);
+  };
+  try {
+    const def = stageDefinition(run.stage);
+    if (!def.model) throw new Error(`The ${run.stage} stage calls no model: it cannot run through the Batch API`);
+    const endpoint = runEndpoint(deps.settings, def.model, run.model_config);
+    const provider = (deps.provider ?? batchProvider)(endpoint);
+    const ctx: StageContext = { db, settings: deps.settings, gate: () => ({}), workerId: deps.holder };
+    const discount = batchDiscount(deps.batch, run.stage);
+    const cancelled = run.status === 'cancelled';
+
+    // An upload a dead worker left half done: nothing reached the provider, so its results go again.
+    await db.$executeRawUnsafe(
+      `UPDATE model_batch SET state = 'failed', error = 'Upload interrupted (the worker stopped)', ingested_at = now(), updated_at = now()
+        WHERE run_id = $1::int AND state = 'uploading' AND provider_batch_id IS NULL`,
+      runId,
+    );
+    const open = await db.$queryRawUnsafe<{ id: number; provider_batch_id: string; state: string }[]>(
+      `SELECT id, provider_batch_id, state FROM model_batch WHERE run_id = $1::int AND ingested_at IS NULL AND provider_batch_id IS NOT NULL ORDER BY id`,
+      runId,
+    );
+    for (const row of open) {
+      let b: ProviderBatch = await provider.retrieve(row.provider_batch_id);
+      out.polled++;
+      if (cancelled && !isFinal(b.status) && b.status !== 'cancelling') b = await provider.cancel(row.provider_batch_id);
+      await db.$executeRawUnsafe(
+        `UPDATE model_batch SET state = $2, output_file_id = $3, error_file_id = $4, error = COALESCE($5, error), updated_at = now() WHERE id = $1::int`,
+        row.id,
+        b.status,
+        b.output_file_id ?? null,
+        b.error_file_id ?? null,
+        b.errors?.data?.map((e) => e.message ?? e.code).filter(Boolean).join('; ') || null,
+      );
+      if (!isFinal(b.status)) continue;
+      const counts: Partial<Record<LineOutcome, number>> = {};
+      for (const fileId of [b.output_file_id, b.error_file_id]) {
+        if (!fileId) continue;
+        const text = await provider.content(fileId);
+        for (const line of text.split('\n')) {
+          if (!line.trim()) continue;
+          const r = await ingestLine(db, { batchId: row.id, line, ctx, endpoint, discount });
+          counts[r] = (counts[r] ?? 0) + 1;
+          out.ingested[r] = (out.ingested[r] ?? 0) + 1;
+        }
+        await renew();
+      }
+      if (cancelled) {
+        // What the cancelled batch did not answer ends cancelled (what it did answer is kept).
+        await db.$executeRawUnsafe(
+          `UPDATE stage_result r SET status = 'cancelled', finished_at = now()
+             FROM model_batch_request q
+            WHERE q.batch_id = $1::int AND q.answered_at IS NULL AND r.id = q.result_id AND r.attempts = q.attempt AND r.status = 'running'`,
+          row.id,
+        );
+      }
+      await db.$executeRawUnsafe(
+        `UPDATE model_batch b SET ingested_at = now(), updated_at = now(),
+                done_count = (SELECT count(*) FROM model_batch_request q JOIN stage_result r ON r.id = q.result_id AND r.attempts = q.attempt
+                                WHERE q.batch_id = b.id AND q.answered_at IS NOT NULL AND r.status = 'done')::int,
+                failed_count = (SELECT count(*) FROM model_batch_request q JOIN stage_result r ON r.id = q.result_id AND r.attempts = q.attempt
+                                WHERE q.batch_id = b.id AND q.answered_at IS NOT NULL AND r.status = 'failed')::int
+          WHERE id = $1::int`,
+        row.id,
+      );
+      log('info', 'batch ingested', { runId, batchId: row.id, providerBatchId: row.provider_batch_id, state: b.status, lines: counts });
+    }
+
+    if (cancelled) {
+      const [left] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM model_batch WHERE run_id = $1::int AND ingested_at IS NULL`, runId);
+      if ((left?.n ?? 0) === 0) {
+        // Claimed but never sent (the run was cancelled first).
+        await db.$executeRawUnsafe(`UPDATE stage_result SET status = 'cancelled', finished_at = now() WHERE run_id = $1::int AND status IN ('pending', 'running')`, runId);
+        await settleRunIfDone(db, runId);
+        out.next = 'finished';
+      }
+      await reconcileRunCounters(db, runId);
+      return out;
+    }
+    if (run.status !== 'queued' && run.status !== 'running') {
+      out.next = 'finished';
+      return out;
+    }
+    out.submitted = await submitMissing(db, { runId, stage: run.stage, endpoint, provider, settings: deps.batch, ctx, renew });
+    if (await settleRunIfDone(db, runId)) {
+      out.next = 'finished';
+      return out;
+    }
+    await reconcileRunCounters(db, runId);
+    // More than one file's worth was waiting, or an upload failed: go again without the poll wait.
+    if (out.submitted.claimed >= deps.batch.maxRequestsPerFile || out.submitted.uploadFailures > 0) out.next = 'soon';
+    return out;
+  } finally {
+    await db.$executeRawUnsafe(`UPDATE pipeline_run SET batch_lease_until = NULL WHERE id = $1::int`, runId).catch(() => {});
+  }
+}

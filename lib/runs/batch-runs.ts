@@ -1,0 +1,70 @@
+import type { Prisma } from '@/generated/prisma/client';
+import type { Stage } from '@/generated/prisma/enums';
+import { AppError } from '../errors';
+import { recordAudit } from '../audit/record-event';
+import { QUEUE_SCHEMA, queue } from '../queue/client';
+import { reconcileRunCounters } from './reconcile-run';
+import { transactionQueueDb } from './stage-jobs';
+
+// Batch-mode runs (README "Batch API mode"): what run creation, cancel and retry do
+// differently for them. The work itself is lib/pipeline/batch/batch-tick.ts.
+
+export const RUN_MODES = ['live', 'batch'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
+/** Stages whose request is one chat completion: the ones the Batch API mode can send. */
+export const BATCH_STAGES: readonly Stage[] = ['represent', 'draft', 'revise', 'evidence'];
+
+export function assertBatchStage(stage: Stage): void {
+  if (!BATCH_STAGES.includes(stage)) {
+    throw new AppError('BAD_REQUEST', `The ${stage} stage cannot run through the Batch API (it does not send one chat request per item); batch mode supports ${BATCH_STAGES.join(', ')}`);
+  }
+}
+
+const tickKey = (runId: number) => `run:${runId}`;
+
+/**
+ * Queues the run's next batch tick, in the caller's transaction. One tick is queued per run at
+ * a time; when one is already waiting (for its poll interval) it is brought forward instead.
+ */
+export async function enqueueBatchTick(tx: Prisma.TransactionClient, runId: number, opts: { startAfterSeconds?: number } = {}): Promise<void> {
+  const boss = await queue();
+  const id = await boss.send('batch.tick', { runId }, { singletonKey: tickKey(runId), db: transactionQueueDb(tx), ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}) });
+  if (id === null && !opts.startAfterSeconds) {
+    await tx.$executeRawUnsafe(`UPDATE ${QUEUE_SCHEMA}.job SET start_after = now() WHERE name = 'batch.tick' AND singleton_key = $1 AND state IN ('created', 'retry')`, tickKey(runId));
+  }
+}
+
+/** For cancel-run.ts: a batch run's tick cancels its provider batches. */
+export async function kickBatchRun(tx: Prisma.TransactionClient, runId: number): Promise<void> {
+  const [r] = await tx.$queryRawUnsafe<{ mode: string }[]>(`SELECT mode FROM pipeline_run WHERE id = $1::int`, runId);
+  if (r?.mode === 'batch') await enqueueBatchTick(tx, runId);
+}
+
+/**
+ * retry/resume of a batch run: failed results (and, for a cancelled run, cancelled ones) are
+ * pending again and the run's tick sends them in new batches. Results still in an open batch
+ * stay where they are; results left running without one are sent by the tick anyway.
+ */
+export async function retryBatchRun(tx: Prisma.TransactionClient, run: { id: number; status: string }, opts: { actorId: string | null }): Promise<{ requeued: number }> {
+  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `UPDATE stage_result r SET status = 'pending', error = NULL, finished_at = NULL
+      WHERE r.run_id = $1::int AND (r.status = 'failed' OR (r.status = 'cancelled' AND $2::boolean))
+      RETURNING r.id`,
+    run.id,
+    run.status === 'cancelled',
+  );
+  const [stuck] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM stage_result WHERE run_id = $1::int AND status IN ('pending', 'running')`, run.id);
+  if (rows.length === 0 && (stuck?.n ?? 0) === 0) throw new AppError('CONFLICT', `Run ${run.id} has nothing to retry`);
+  // A retried result gets its full number of resubmissions again.
+  await tx.$executeRawUnsafe(
+    `DELETE FROM model_batch_request q USING model_batch b
+      WHERE b.id = q.batch_id AND b.ingested_at IS NOT NULL AND q.answered_at IS NULL AND q.result_id = ANY($1::int[])`,
+    rows.map((r) => r.id),
+  );
+  await tx.$executeRawUnsafe(`UPDATE pipeline_run SET status = 'running', finished_at = NULL, error = NULL WHERE id = $1::int`, run.id);
+  await enqueueBatchTick(tx, run.id);
+  await reconcileRunCounters(tx, run.id);
+  await recordAudit(tx, { actorId: opts.actorId, action: 'run.retry', subjectType: 'run', subjectId: run.id, data: { requeued: rows.length, mode: 'batch' } });
+  return { requeued: rows.length };
+}
