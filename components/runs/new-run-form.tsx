@@ -7,6 +7,7 @@ import { usePlanRun } from './queries/plan-run';
 import { RunPlanPanel } from './run-plan-panel';
 import type { StageConfig } from './queries/stage-config';
 import { plural } from '@/lib/format/plural';
+import { BATCH_STAGES } from '@/lib/runs/batch-stages';
 
 export type RunPrefill = { stage?: string; dataset?: number; filter?: string; model?: string; promptVersion?: string };
 
@@ -32,12 +33,14 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
   const [temperature, setTemperature] = useState('');
   const [promptVersion, setPromptVersion] = useState(prefill.promptVersion ?? '');
   const [force, setForce] = useState(false);
+  const [batch, setBatch] = useState(false);
   const create = useCreateRun();
   const plan = usePlanRun();
 
   // Until the user types a filter, the stage's usual selection is proposed.
   const shownFilter = filter ?? current?.suggestedFilter ?? '';
   const usesModel = stage !== 'check' && stage !== 'consistency';
+  const batchable = (BATCH_STAGES as readonly string[]).includes(stage);
 
   const t = temperature.trim() === '' ? undefined : Number(temperature);
   const runInput =
@@ -48,6 +51,7 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
           dataset,
           filter: shownFilter,
           force,
+          ...(batch && batchable ? { mode: 'batch' as const } : {}),
           ...(promptVersion ? { promptVersion } : {}),
           ...(model.trim() || t !== undefined ? { overrides: { ...(model.trim() ? { model: model.trim() } : {}), ...(t !== undefined ? { temperature: t } : {}) } } : {}),
         };
@@ -138,6 +142,10 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} className="rounded border-slate-300" />
           Redo items already done with this model and prompt version
+        </label>
+        <label className={`flex items-center gap-2 text-sm ${batchable ? 'text-slate-700' : 'text-slate-400'}`} title={batchable ? undefined : `The ${stage} stage cannot run through the Batch API`}>
+          <input type="checkbox" checked={batch && batchable} disabled={!batchable} onChange={(e) => setBatch(e.target.checked)} className="rounded border-slate-300" data-testid="run-batch-mode" />
+          Through the Batch API (half price, results within 24 h)
         </label>
         <div className="flex items-center gap-3">
           {(create.error ?? plan.error) && (

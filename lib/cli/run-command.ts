@@ -23,6 +23,8 @@ cot-studio run --retry RUN | --resume RUN | --cancel RUN [--wait] [--json]
   --model NAME       another model on the stage's endpoint (re-run with another model)
   --temperature T    sampling temperature for this run
   --prompt-version V prompt version, e.g. v2 (default: the newest in prompts/STAGE/)
+  --batch            send the requests through the provider's Batch API (half price, results within
+                     24 h; chat stages only; see README "Batch API mode")
   --dry-run          print the plan instead of starting: matching, skipped, cannot run yet and why,
                      estimated tokens, cost and time at the endpoint's limits (with --json: as JSON)
   --wait             follow the run until it finishes (exit 0: no failures, 3: some failed)
@@ -49,13 +51,15 @@ function planText(p: RunPlan): string {
   const e = p.estimate;
   const unit = p.unit === 'video' ? 'videos' : 'items';
   const lines = [
-    `plan: ${p.stage} on ${p.dataset.name}${p.model ? ` with ${p.model}` : ''}${p.promptVersion ? ` (${p.promptVersion})` : ''}`,
+    `plan: ${p.stage} on ${p.dataset.name}${p.model ? ` with ${p.model}` : ''}${p.promptVersion ? ` (${p.promptVersion})` : ''}${p.mode === 'batch' ? ' through the Batch API' : ''}`,
     `  ${p.matching} ${unit} match · ${p.skipped} skipped (already done with this model and prompt) · ${p.toRun} to run`,
     ...p.cannotRun.map((c) => `  ${c.count} cannot run yet (${c.endsAs === 'failed' ? 'will fail' : 'will be skipped'}): ${c.reason}`),
   ];
   if (e.basis !== 'no model') {
     const cost = e.costUsd === null ? 'no price set' : `$${e.costUsd.toFixed(2)}`;
-    lines.push(`  estimate: ${e.requests} requests, ${e.tokensIn} tokens in / ${e.tokensOut} out, ${cost}, about ${e.seconds} s (limited by ${e.limitedBy})`);
+    const time = e.seconds === null ? (e.limitedBy ?? '') : `about ${e.seconds} s (limited by ${e.limitedBy})`;
+    const price = e.batchDiscount !== undefined ? ` at the batch price (${Math.round(e.batchDiscount * 100)}% of live)` : '';
+    lines.push(`  estimate: ${e.requests} requests, ${e.tokensIn} tokens in / ${e.tokensOut} out, ${cost}${price}, ${time}`);
     lines.push(`  ${e.basisNote}`);
   }
   return lines.join('\n');
@@ -70,6 +74,7 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
     dataset: { type: 'string' },
     filter: { type: 'string' },
     force: { type: 'boolean' },
+    batch: { type: 'boolean' },
     model: { type: 'string' },
     temperature: { type: 'string' },
     'prompt-version': { type: 'string' },
@@ -145,6 +150,7 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
       dataset,
       filter: filter.toString(),
       force: values.force === true,
+      ...(values.batch === true ? { mode: 'batch' as const } : {}),
       ...(typeof values['prompt-version'] === 'string' ? { promptVersion: values['prompt-version'] } : {}),
       ...(Object.keys(overrides).length ? { overrides } : {}),
   };

@@ -3,17 +3,16 @@ import type { Stage } from '@/generated/prisma/enums';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { QUEUE_SCHEMA, queue } from '../queue/client';
+import { batchDiscount, batchSettings } from '../pipeline/batch/batch-settings';
 import { reconcileRunCounters } from './reconcile-run';
+import type { RunPlan } from './plan-run';
 import { transactionQueueDb } from './stage-jobs';
+import { BATCH_STAGES, type RunMode } from './batch-stages';
 
 // Batch-mode runs (README "Batch API mode"): what run creation, cancel and retry do
 // differently for them. The work itself is lib/pipeline/batch/batch-tick.ts.
 
-export const RUN_MODES = ['live', 'batch'] as const;
-export type RunMode = (typeof RUN_MODES)[number];
-
-/** Stages whose request is one chat completion: the ones the Batch API mode can send. */
-export const BATCH_STAGES: readonly Stage[] = ['represent', 'draft', 'revise', 'evidence'];
+export { BATCH_STAGES, RUN_MODES, type RunMode } from './batch-stages';
 
 export function assertBatchStage(stage: Stage): void {
   if (!BATCH_STAGES.includes(stage)) {
@@ -67,4 +66,18 @@ export async function retryBatchRun(tx: Prisma.TransactionClient, run: { id: num
   await reconcileRunCounters(tx, run.id);
   await recordAudit(tx, { actorId: opts.actorId, action: 'run.retry', subjectType: 'run', subjectId: run.id, data: { requeued: rows.length, mode: 'batch' } });
   return { requeued: rows.length };
+}
+
+/** A plan's estimate for the run's mode: in batch mode the cost at the batch discount
+ * (COT_<STAGE>_BATCH_DISCOUNT) and no time estimate (the provider answers within 24 h). */
+export function batchPlanEstimate(mode: RunMode, stage: Stage, e: RunPlan['estimate']): RunPlan['estimate'] {
+  if (mode !== 'batch' || e.basis === 'no model') return e;
+  const discount = batchDiscount(batchSettings(), stage);
+  return {
+    ...e,
+    costUsd: e.costUsd === null ? null : e.costUsd * discount,
+    seconds: null,
+    limitedBy: 'the Batch API: results within 24 h',
+    batchDiscount: discount,
+  };
 }

@@ -4,6 +4,7 @@ import type { ModelEndpoint } from '../models/model-config';
 import type { PipelineSettings } from '../pipeline/settings';
 import { costOf } from '../pipeline/ledger/model-call-ledger';
 import { resolveRunInput, subjectBatches, subjectStatusSql, type CreateRunInput } from './create-run';
+import { batchPlanEstimate, type RunMode } from './batch-runs';
 
 /** A run before it starts: what it would do, what it would skip, why some cannot run, and an estimate. */
 export type RunPlan = {
@@ -11,6 +12,8 @@ export type RunPlan = {
   dataset: { id: number; name: string };
   model: string | null;
   promptVersion: string | null;
+  /** live requests, or Batch API files (estimate at the batch price). */
+  mode: RunMode;
   /** What one result is about. */
   unit: 'item' | 'video';
   /** Subjects the selection matches (the run's total). */
@@ -33,6 +36,8 @@ export type RunPlan = {
     /** At the endpoint's limits (concurrency, requests and tokens per minute); null without a model. */
     seconds: number | null;
     limitedBy: string | null;
+    /** Batch mode: the price factor applied to costUsd (0.5 = half the live price). */
+    batchDiscount?: number;
   };
 };
 
@@ -86,12 +91,13 @@ export async function planRun(db: PrismaClient, settings: PipelineSettings, inpu
     dataset: { id: r.dataset.id, name: r.dataset.name },
     model: r.model,
     promptVersion: r.promptId,
+    mode: r.o.mode,
     unit: def.subject,
     matching,
     skipped,
     cannotRun,
     toRun,
-    estimate: await estimate(db, { datasetId: r.dataset.id, stage: r.o.stage, model: r.model, endpoint, toRun }),
+    estimate: batchPlanEstimate(r.o.mode, r.o.stage, await estimate(db, { datasetId: r.dataset.id, stage: r.o.stage, model: r.model, endpoint, toRun })),
   };
 }
 

@@ -11,6 +11,8 @@ export type RunView = {
   model: string | null;
   promptVersion: string | null;
   force: boolean;
+  /** live requests, or the provider's Batch API. */
+  mode: string;
   total: number;
   done: number;
   failed: number;
@@ -73,6 +75,7 @@ export function toRunView(
     model: modelOf(run.modelConfig),
     promptVersion: run.promptVersion ? `${run.stage}/${run.promptVersion}` : null,
     force: run.force,
+    mode: run.mode,
     total: run.total,
     done: run.done,
     failed: run.failed,
