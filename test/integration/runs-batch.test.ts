@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBatchSettings } from '@/lib/pipeline/batch/batch-settings';
 import { cancelRun } from '@/lib/runs/cancel-run';
+import { planRun } from '@/lib/runs/plan-run';
+import { runCommand } from '@/lib/cli/run-command';
 import { retryRun } from '@/lib/runs/retry-run';
 import { startBatchWorker } from '@/workers/batch-worker';
 import { seedDataset, startHarness, type Harness } from '../support/pipeline-harness';
@@ -107,6 +109,8 @@ describe('Batch API mode', () => {
     for (const b of cancelled) expect(h.server.batch.batches.get(b.providerBatchId!)?.status).toBe('cancelled');
     expect(h.server.batch.calls.get('POST /batches/cancel')).toBe(2);
     await until('results cancelled', async () => (await h.db.stageResult.count({ where: { runId: run.id, status: 'cancelled' } })) === 4);
+    // The tick that read the cancelled batches makes the counters exact as it ends.
+    await until('counters exact', async () => (await h.db.pipelineRun.findUniqueOrThrow({ where: { id: run.id } })).cancelled === 4);
     expect(await h.db.pipelineRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'cancelled', cancelled: 4, done: 0 });
 
     h.server.batch.faults.hold = false;
@@ -114,6 +118,18 @@ describe('Batch API mode', () => {
     expect(await h.waitForRun(run.id, 60_000)).toMatchObject({ status: 'completed', done: 4, cancelled: 0 });
     expect(await h.db.modelCall.count({ where: { runId: run.id } })).toBe(4);
   }, 90_000);
+
+  it('the plan says the mode and the cost at the batch price; the CLI takes --batch', async () => {
+    const { dataset } = await seedDataset(h.db, { items: Array.from({ length: 3 }, () => ({})), withRepresentation: true });
+    const live = await planRun(h.db, h.settings, { stage: 'draft', dataset: dataset.id });
+    const batch = await planRun(h.db, h.settings, { stage: 'draft', dataset: dataset.id, mode: 'batch' });
+    expect(live.mode).toBe('live');
+    expect(batch).toMatchObject({ mode: 'batch', toRun: 3, estimate: { batchDiscount: 0.5, seconds: null, limitedBy: 'the Batch API: results within 24 h', requests: live.estimate.requests } });
+    expect(batch.estimate.costUsd).toBeCloseTo(live.estimate.costUsd! * 0.5, 12);
+    const lines: string[] = [];
+    expect(await runCommand(['draft', '--dataset', dataset.name, '--batch', '--dry-run'], { log: (l) => lines.push(l) }, h.settings)).toBe(0);
+    expect(lines.join('\n')).toMatch(/through the Batch API[\s\S]*at the batch price \(50% of live\), the Batch API: results within 24 h/);
+  });
 
   it('refuses a stage that does not send one chat request, naming it', async () => {
     const { dataset } = await seedDataset(h.db, { items: [{}] });

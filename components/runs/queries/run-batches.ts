@@ -10,7 +10,9 @@ export const runBatchesQueryOptions = (id: number, active: boolean) =>
     queryKey: [...runKeys.detail(id), 'batches'] as const,
     queryFn: () => apiFetch<RunBatches>(`/api/runs/${id}/batches`),
     staleTime: 0,
-    refetchInterval: active ? 3000 : false,
+    // While the run is active, and after it until every batch shown has been read (the run can
+    // finish in the same tick that reads its last batch).
+    refetchInterval: (q) => (active || q.state.data?.batches.some((b) => b.ingestedAt === null) ? 3000 : false),
   });
 
 export const useRunBatches = (id: number, active: boolean) => useQuery(runBatchesQueryOptions(id, active));
