@@ -35,6 +35,7 @@ test('a draft run through the Batch API: planned at the batch price, its batch w
   await expect(plan).toContainText('3 items match');
   await expect(plan).toContainText('Estimate through the Batch API: 3 requests');
   await expect(plan).toContainText('results within 24 h');
+  await page.screenshot({ path: 'test-results/screens/runs-batch-plan-1440x900.png' });
   const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/runs') && r.request().method() === 'POST'), page.getByTestId('start-run').click()]);
   expect(res.status()).toBe(201);
   const run = ((await res.json()) as { run: { id: number; mode: string } }).run;
@@ -47,6 +48,7 @@ test('a draft run through the Batch API: planned at the batch price, its batch w
   await expect(panel.getByTestId('run-batch-state')).toHaveText('completed', { timeout: 30_000 });
   await expect(row.getByTestId('run-status')).toHaveText('completed', { timeout: 20_000 });
   await expect(panel).toContainText(/batch_\d+/);
+  await expect(row.getByTestId('run-mode-batch')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/runs-batch-1440x900.png', fullPage: true });
   const [calls] = await queryRows<{ n: number; batch: number }>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE mode = 'batch')::int AS batch FROM model_call WHERE run_id = $1`, [run.id]);
   expect(calls).toEqual({ n: 3, batch: 3 });

@@ -55,6 +55,7 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
                     <div className="flex items-center gap-2">
                       <span className="font-mono text-xs text-slate-500">#{r.id}</span>
                       <StageBadge stage={r.stage} />
+                      {r.mode === 'batch' && <span className="rounded bg-indigo-50 px-1 text-[10px] font-medium uppercase text-indigo-700" title="Through the Batch API" data-testid="run-mode-batch">batch</span>}
                     </div>
                     <div className="mt-0.5 max-w-[180px] truncate text-xs text-slate-500" title={`${r.model ?? ''} ${r.promptVersion ?? ''}`}>
                       {r.model ?? 'no model'}
@@ -89,9 +90,9 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-slate-700">{r.stage === 'check' ? '—' : r.priceSet ? fmtCost(r.costUsd) : <span className="text-xs text-slate-400">no price set</span>}</td>
                   <td className="whitespace-nowrap px-3 py-2">
                     <RunStatusBadge status={r.status} failed={r.failed} />
-                    {active && workers.data && !served.has(`stage.${r.stage}`) && (
+                    {active && workers.data && !served.has(r.mode === 'batch' ? 'batch.tick' : `stage.${r.stage}`) && (
                       <div className="mt-0.5 max-w-[140px] text-[11px] leading-tight text-amber-700" data-testid="no-worker-warning">
-                        no live worker takes {r.stage} jobs
+                        no live worker takes {r.mode === 'batch' ? 'batch' : r.stage} jobs
                       </div>
                     )}
                     <div className="mt-0.5 text-[11px] text-slate-400">
