@@ -22,7 +22,7 @@ afterAll(async () => h?.stop());
 
 const liveChatRequests = () => h.server.requests.filter((r) => r.path.endsWith('/chat/completions')).length;
 
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, timeoutMs = 40_000): Promise<T> {
+async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await f();
@@ -45,7 +45,7 @@ describe('Batch API mode', () => {
 
     const created = await h.createRun({ stage: 'draft', dataset: dataset.id, mode: 'batch' });
     expect(created.mode).toBe('batch');
-    const run = await h.waitForRun(created.id, 60_000);
+    const run = await h.waitForRun(created.id, 150_000);
     f.lineError = null;
     // Every scripted fault happened.
     expect(f).toMatchObject({ failUploads: 0, expire: 0, duplicateFirstLine: 0 });
@@ -87,14 +87,14 @@ describe('Batch API mode', () => {
     expect(batches.every((b) => b.requestCount <= 3 && b.ingestedAt !== null)).toBe(true);
     // Nothing went live.
     expect(liveChatRequests()).toBe(live0);
-  }, 90_000);
+  }, 200_000);
 
   it('a revise run goes through the Batch API too', async () => {
     const { dataset } = await seedDataset(h.db, { items: [{ draft: '<think>The circle moves first.</think><answer>A</answer>' }, { draft: '<think>The square.</think><answer>A</answer>' }], withRepresentation: true });
-    const run = await h.waitForRun((await h.createRun({ stage: 'revise', dataset: dataset.id, mode: 'batch' })).id, 60_000);
+    const run = await h.waitForRun((await h.createRun({ stage: 'revise', dataset: dataset.id, mode: 'batch' })).id, 150_000);
     expect(run).toMatchObject({ status: 'completed', done: 2, failed: 0 });
     expect(await h.db.cotVersion.count({ where: { runId: run.id, kind: 'revision' } })).toBe(2);
-  }, 90_000);
+  }, 200_000);
 
   it('cancel cancels the provider batch; resume sends what was not answered', async () => {
     const { dataset } = await seedDataset(h.db, { items: Array.from({ length: 4 }, () => ({})), withRepresentation: true });
@@ -115,9 +115,9 @@ describe('Batch API mode', () => {
 
     h.server.batch.faults.hold = false;
     await retryRun(h.db, h.settings, run.id, { actorId: null });
-    expect(await h.waitForRun(run.id, 60_000)).toMatchObject({ status: 'completed', done: 4, cancelled: 0 });
+    expect(await h.waitForRun(run.id, 150_000)).toMatchObject({ status: 'completed', done: 4, cancelled: 0 });
     expect(await h.db.modelCall.count({ where: { runId: run.id } })).toBe(4);
-  }, 90_000);
+  }, 200_000);
 
   it('the plan says the mode and the cost at the batch price; the CLI takes --batch', async () => {
     const { dataset } = await seedDataset(h.db, { items: Array.from({ length: 3 }, () => ({})), withRepresentation: true });
