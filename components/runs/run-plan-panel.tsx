@@ -24,7 +24,7 @@ export function RunPlanPanel({ plan }: { plan: RunPlan }) {
         <p className="mt-1 text-xs text-slate-600">
           Estimate{plan.mode === 'batch' ? ' through the Batch API' : ''}: {fmtInt(e.requests)} requests · {fmtInt(e.tokensIn)} tokens in / {fmtInt(e.tokensOut)} out ·{' '}
           <span data-testid="plan-cost">{e.costUsd === null ? 'no price set' : fmtCost(e.costUsd)}</span>
-          {e.batchDiscount !== undefined && ` at the batch price (${Math.round(e.batchDiscount * 100)}% of live)`} ·{' '}
+          {e.batchDiscount !== undefined && e.costUsd !== null && ` at the batch price (${Math.round(e.batchDiscount * 100)}% of live)`} ·{' '}
           {e.seconds === null ? e.limitedBy : `about ${fmtDuration(e.seconds)} (limited by ${e.limitedBy})`}. <span className="text-slate-500">{e.basisNote}.</span>
         </p>
       )}

@@ -58,7 +58,7 @@ function planText(p: RunPlan): string {
   if (e.basis !== 'no model') {
     const cost = e.costUsd === null ? 'no price set' : `$${e.costUsd.toFixed(2)}`;
     const time = e.seconds === null ? (e.limitedBy ?? '') : `about ${e.seconds} s (limited by ${e.limitedBy})`;
-    const price = e.batchDiscount !== undefined ? ` at the batch price (${Math.round(e.batchDiscount * 100)}% of live)` : '';
+    const price = e.batchDiscount !== undefined && e.costUsd !== null ? ` at the batch price (${Math.round(e.batchDiscount * 100)}% of live)` : '';
     lines.push(`  estimate: ${e.requests} requests, ${e.tokensIn} tokens in / ${e.tokensOut} out, ${cost}${price}, ${time}`);
     lines.push(`  ${e.basisNote}`);
   }
