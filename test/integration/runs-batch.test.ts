@@ -5,18 +5,19 @@ import { planRun } from '@/lib/runs/plan-run';
 import { runCommand } from '@/lib/cli/run-command';
 import { retryRun } from '@/lib/runs/retry-run';
 import { startBatchWorker } from '@/workers/batch-worker';
+import { batchTick } from '@/lib/pipeline/batch/batch-tick';
 import { seedDataset, startHarness, type Harness } from '../support/pipeline-harness';
 
 // Batch API mode end to end: run creation, pg-boss batch ticks, the openai SDK's files and
 // batches APIs, against the scripted Batch endpoint (test/support/scripted-batch-endpoint.ts).
 let h: Harness;
+let batchSettings: ReturnType<typeof parseBatchSettings>['settings'];
 beforeAll(async () => {
   h = await startHarness();
   // A live worker too: it must take nothing of a batch run.
   await h.startWorker();
-  const { settings, problems } = parseBatchSettings({ COT_BATCH_POLL_SECONDS: '0', COT_BATCH_MAX_REQUESTS_PER_FILE: '3', COT_BATCH_MAX_RESUBMISSIONS: '2' });
-  expect(problems).toEqual([]);
-  await startBatchWorker({ boss: h.boss, db: h.db, settings: h.settings, batch: settings, state: { active: 0 }, holder: 'batch-test' });
+  ({ settings: batchSettings } = parseBatchSettings({ COT_BATCH_POLL_SECONDS: '0', COT_BATCH_MAX_REQUESTS_PER_FILE: '3', COT_BATCH_MAX_RESUBMISSIONS: '2' }));
+  await startBatchWorker({ boss: h.boss, db: h.db, settings: h.settings, batch: batchSettings, state: { active: 0 }, holder: 'batch-test' });
 }, 60_000);
 afterAll(async () => h?.stop());
 
@@ -135,4 +136,24 @@ describe('Batch API mode', () => {
     const { dataset } = await seedDataset(h.db, { items: [{}] });
     await expect(h.createRun({ stage: 'check', dataset: dataset.id, mode: 'batch' })).rejects.toThrow(/The check stage cannot run through the Batch API/);
   });
+
+  it('one tick per run at a time; when the holder dies, its lease runs out and another worker continues', async () => {
+    // This test drives the ticks itself: the worker stops taking them.
+    await h.boss.offWork('batch.tick');
+    const { dataset } = await seedDataset(h.db, { items: Array.from({ length: 2 }, () => ({})), withRepresentation: true });
+    const run = await h.createRun({ stage: 'draft', dataset: dataset.id, mode: 'batch' });
+    // Worker A holds the run (and dies holding it): worker B's tick does nothing.
+    await h.db.$executeRawUnsafe(`UPDATE pipeline_run SET batch_lease_until = now() + interval '1 hour' WHERE id = $1::int`, run.id);
+    const b = { db: h.db, settings: h.settings, batch: batchSettings, holder: 'worker-b' };
+    expect(await batchTick(b, run.id)).toMatchObject({ next: 'soon', submitted: null });
+    expect(await h.db.modelBatch.count({ where: { runId: run.id } })).toBe(0);
+    // A's lease runs out: B sends the run's requests and follows its batch to the end.
+    await h.db.$executeRawUnsafe(`UPDATE pipeline_run SET batch_lease_until = now() - interval '1 second' WHERE id = $1::int`, run.id);
+    const first = await batchTick(b, run.id);
+    expect(first.submitted).toMatchObject({ claimed: 2, batches: 1 });
+    let last = first;
+    for (let i = 0; i < 10 && last.next !== 'finished'; i++) last = await batchTick(b, run.id);
+    expect(last.next).toBe('finished');
+    expect(await h.db.pipelineRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'completed', done: 2, batchLeaseUntil: null });
+  }, 60_000);
 });
