@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { queryRows } from './support';
 
 // Batch API mode from the jobs page, against the e2e server's scripted model server (its Batch
-// endpoint: validating → in_progress → completed). Run with COT_BATCH_POLL_SECONDS=1 so the
-// worker polls every second.
+// endpoint: validating → in_progress → completed). scripts/e2e-server.ts sets
+// COT_BATCH_POLL_SECONDS=1, so the worker polls every second.
 
 test('a draft run through the Batch API: planned at the batch price, its batch watched until done', async ({ page }) => {
   const name = `e2e-batch-${Math.random().toString(36).slice(2, 8)}`;

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   // E2E_MODEL_SERVER=1: every model stage points at our scripted OpenAI-compatible server.
   const models = process.env.E2E_MODEL_SERVER === '1' ? await ScriptedModelServer.start({ delayMs: Number(process.env.E2E_MODEL_DELAY_MS ?? 250), record: false }) : null;
   const modelEnv = models
-    ? { COT_DEFAULT_BASE_URL: models.url, COT_DEFAULT_MODEL: 'scripted-model', COT_DEFAULT_CONCURRENCY: '2', COT_CONSISTENCY_BASE_URL: models.url, COT_CONSISTENCY_MODEL: 'scripted-embedding' }
+    ? { COT_DEFAULT_BASE_URL: models.url, COT_DEFAULT_MODEL: 'scripted-model', COT_DEFAULT_CONCURRENCY: '2', COT_CONSISTENCY_BASE_URL: models.url, COT_CONSISTENCY_MODEL: 'scripted-embedding', COT_BATCH_POLL_SECONDS: '1' }
     : {};
   const env = { ...process.env, ...modelEnv, DATABASE_URL: db.url, PORT: port, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next-test' };
   const web = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/web-server.ts'), '-p', port], { cwd: root, env, stdio: 'inherit' });
