@@ -5,6 +5,7 @@ import type { RunView } from '@/lib/runs/run-view';
 import { useCreateRun } from './queries/create-run';
 import { usePlanRun } from './queries/plan-run';
 import { RunPlanPanel } from './run-plan-panel';
+import { MissingStagesOffer } from './pipeline-run';
 import type { StageConfig } from './queries/stage-config';
 import { plural } from '@/lib/format/plural';
 
@@ -156,6 +157,7 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
         </div>
       </div>
       {planned && <RunPlanPanel plan={planned} />}
+      {planned && runInput && <MissingStagesOffer key={inputKey} input={runInput} plan={planned} />}
     </form>
   );
 }
