@@ -48,6 +48,8 @@ test('a pipeline run is planned from a run that cannot start yet, started, and w
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('data-status', 'completed', { timeout: 90_000 });
   for (const stage of ['represent', 'draft', 'revise', 'check']) await expect(progress.getByTestId(`pipeline-stage-${stage}-finished`)).toHaveText('3/3');
+  // The e2e endpoints have no price: spend says so instead of "$0".
+  await expect(progress.getByTestId('pipeline-spend')).toContainText('no price set');
   await page.screenshot({ path: 'test-results/screens/pipeline-finished.png' });
 
   // Every item was checked; every stage's run is on the jobs page.

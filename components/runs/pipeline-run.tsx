@@ -143,6 +143,8 @@ export function PipelineProgress({ runId }: { runId: number }) {
   if (!data) return null;
   const failed = data.stages.reduce((a, s) => a + s.counts.failed, 0);
   const spend = data.stages.reduce((a, s) => a + s.costUsd, 0);
+  const tokensIn = data.stages.reduce((a, s) => a + s.tokensIn, 0);
+  const tokensOut = data.stages.reduce((a, s) => a + s.tokensOut, 0);
   return (
     <div className="mt-2 rounded border border-indigo-200 bg-white px-3 py-2 text-sm" data-testid="pipeline-progress" data-status={data.status}>
       <div className="flex items-center justify-between gap-3">
@@ -185,7 +187,9 @@ export function PipelineProgress({ runId }: { runId: number }) {
           </li>
         ))}
       </ol>
-      <p className="mt-1 text-[11px] text-slate-500">Spend (ledger, every attempt): {fmtCost(spend)}</p>
+      <p className="mt-1 text-[11px] text-slate-500" data-testid="pipeline-spend">
+        Spend (ledger, every attempt): {fmtTokens(tokensIn)} tokens in / {fmtTokens(tokensOut)} out · {data.stages.some((s) => !s.priceSet) ? (spend > 0 ? `${fmtCost(spend)} + no price set for some calls` : 'no price set') : fmtCost(spend)}
+      </p>
       {action.error && <p className="text-xs text-rose-700">{action.error.message}</p>}
     </div>
   );

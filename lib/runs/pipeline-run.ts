@@ -234,6 +234,8 @@ export type PipelineStageView = {
   tokensIn: number;
   tokensOut: number;
   costUsd: number;
+  /** False when calls were made but none had a price (show "no price set", not "$0"). */
+  priceSet: boolean;
 };
 
 export type PipelineRunView = {
@@ -254,14 +256,14 @@ export async function getPipelineRun(db: PrismaClient, runId: number): Promise<P
   if (head.chain_id === null) return null;
   const chainId = head.chain_id;
   const rows = await db.$queryRawUnsafe<
-    { id: number; stage: Stage; status: string; dataset_id: number; total: number; model: string | null; counts: Record<string, number> | null; tin: number; tout: number; cost: number; failed_here: number }[]
+    { id: number; stage: Stage; status: string; dataset_id: number; total: number; model: string | null; counts: Record<string, number> | null; tin: number; tout: number; cost: number; calls: number; priced: number; failed_here: number }[]
   >(
     `SELECT p.id, p.stage::text AS stage, p.status::text AS status, p.dataset_id, p.total, p.model_config->>'model' AS model,
             (SELECT jsonb_object_agg(s, n) FROM (SELECT status::text AS s, count(*)::int AS n FROM stage_result WHERE run_id = p.id GROUP BY 1) c) AS counts,
-            COALESCE(l.tin, 0)::float8 AS tin, COALESCE(l.tout, 0)::float8 AS tout, COALESCE(l.cost, 0)::float8 AS cost,
+            COALESCE(l.tin, 0)::float8 AS tin, COALESCE(l.tout, 0)::float8 AS tout, COALESCE(l.cost, 0)::float8 AS cost, COALESCE(l.calls, 0)::int AS calls, COALESCE(l.priced, 0)::int AS priced,
             (SELECT count(*)::int FROM stage_result WHERE run_id = p.id AND status = 'failed' AND (error IS NULL OR error NOT LIKE 'Stopped at %')) AS failed_here
        FROM pipeline_run p
-       LEFT JOIN LATERAL (SELECT sum(tokens_in) AS tin, sum(tokens_out) AS tout, sum(cost_usd) AS cost FROM model_call WHERE run_id = p.id) l ON true
+       LEFT JOIN LATERAL (SELECT sum(tokens_in) AS tin, sum(tokens_out) AS tout, sum(cost_usd) AS cost, count(*) AS calls, count(cost_usd) AS priced FROM model_call WHERE run_id = p.id) l ON true
       WHERE p.chain_id = $1::int ORDER BY p.chain_position`,
     chainId,
   );
@@ -282,6 +284,7 @@ export async function getPipelineRun(db: PrismaClient, runId: number): Promise<P
       tokensIn: r.tin,
       tokensOut: r.tout,
       costUsd: r.cost,
+      priceSet: r.calls === 0 || r.priced > 0,
     })),
     failedItems: rows.filter((r) => r.stage !== 'represent').reduce((a, r) => a + r.failed_here, 0),
   };

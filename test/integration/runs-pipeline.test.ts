@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-async function waitForPipeline(runId: number, timeoutMs = 60_000) {
+async function waitForPipeline(runId: number, timeoutMs = 100_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = (await getPipelineRun(h.db, runId))!;
@@ -46,7 +46,7 @@ async function jobsPerResult(runIds: number[]) {
 }
 
 describe('pipeline run', () => {
-  it('a killed or duplicated job never queues the next stage twice', async () => {
+  it('a killed or duplicated job never queues the next stage twice', { timeout: 120_000 }, async () => {
     // No worker yet: the represent jobs wait in the queue.
     const { dataset, itemIds, videoIds } = await seedDataset(h.db, { items: [{}, {}, {}], sharedVideo: true });
     expect(videoIds).toHaveLength(1);
@@ -81,7 +81,7 @@ describe('pipeline run', () => {
     expect(await h.db.cotVersion.count({ where: { itemId: { in: itemIds }, kind: 'draft' } })).toBe(3);
   });
 
-  it('items with no representation end checked (or failed with the reason); counts equal the plan and the results', async () => {
+  it('items with no representation end checked (or failed with the reason); counts equal the plan and the results', { timeout: 120_000 }, async () => {
     const seeded = await seedDataset(h.db, { items: Array.from({ length: 6 }, (_, i) => ({ problem: i === 2 ? 'What is shown? (unanswerable)' : `Which shape moves first? (${i})` })) });
     const { dataset, itemIds } = seeded;
     // One item already has a representation, a draft and a revision: only its check runs.
@@ -144,6 +144,9 @@ describe('pipeline run', () => {
     // Spend comes from the ledger: every call of every stage.
     const calls = await h.db.modelCall.count({ where: { runId: { in: v.stages.map((s) => s.runId) } } });
     expect(v.stages.reduce((a, s) => a + s.tokensIn, 0)).toBeGreaterThan(0);
+    // Priced endpoints here (check calls no model: nothing to price).
+    expect(v.stages.map((s) => s.priceSet)).toEqual([true, true, true, true]);
+    expect(v.stages[1]!.costUsd).toBeGreaterThan(0);
     expect(calls).toBe(5 + 5 + 4);
 
     // Retry: the failed draft runs again (still failing: the same reason), its later stages
@@ -155,7 +158,7 @@ describe('pipeline run', () => {
     expect(await h.db.modelCall.count({ where: { runId: { in: v.stages.map((s) => s.runId) } } })).toBe(calls + 1);
   });
 
-  it('cancel stops every stage; resume finishes the items', async () => {
+  it('cancel stops every stage; resume finishes the items', { timeout: 120_000 }, async () => {
     const { dataset, itemIds } = await seedDataset(h.db, { items: Array.from({ length: 4 }, () => ({})) });
     h.server.respond = async (req) => {
       await new Promise((r) => setTimeout(r, 150));
