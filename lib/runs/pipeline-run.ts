@@ -347,6 +347,9 @@ export async function retryPipelineRun(db: PrismaClient, settings: Pick<Pipeline
       reset += n;
       const [open] = await tx.$queryRawUnsafe<{ open: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = $1::int AND status IN ('pending', 'running')) AS open`, r.id);
       if (open?.open) await tx.$executeRawUnsafe(`UPDATE pipeline_run SET status = 'running', finished_at = NULL, error = NULL WHERE id = $1::int`, r.id);
+      // A stage cancelled after all its work had finished (its requests in flight were saved):
+      // on resume, the pipeline goes on past it, so it is complete.
+      else if (r.status === 'cancelled') await tx.$executeRawUnsafe(`UPDATE pipeline_run SET status = 'completed' WHERE id = $1::int`, r.id);
       await reconcileRunCounters(tx, r.id);
     }
     const released = await releaseReadyResults(tx, { chainId, expireInSeconds: settings.jobExpireSeconds, round: `retry-${Date.now()}` });

@@ -172,6 +172,9 @@ describe('pipeline run', () => {
       expect(cancelled.status).toBe('cancelled');
       const left = cancelled.stages.reduce((a, s) => a + s.counts.cancelled, 0);
       expect(left).toBeGreaterThan(0);
+      // Requests in flight at the cancel finish and are kept.
+      const runIds = cancelled.stages.map((s) => s.runId);
+      await expect.poll(() => h.db.stageResult.count({ where: { runId: { in: runIds }, status: 'running' } }), { timeout: 30_000 }).toBe(0);
       await retryPipelineRun(h.db, h.settings, created.id, { actorId: null });
       const done = await waitForPipeline(created.id);
       expect(done.status).toBe('completed');
