@@ -14,7 +14,9 @@ import { representation } from '@/test/support/scripted-model-server';
 // scripted server (its own process) with 1, 2 and 4 worker processes on this machine and one
 // PostgreSQL, each on a fresh dataset of N items. Prints per worker count: jobs/s (and the
 // ratio to one worker), queue latency p95 (job created → its result taken), PostgreSQL's share
-// of the machine's CPU, and connections per worker. Default 20 000 jobs; --full runs 100 000.
+// of the machine's CPU, and connections per worker, with a raw baseline in the same run (the
+// same requests straight to the server: no queue, no database). Default 20 000 jobs; --full
+// (or BENCH_JOBS=100000) runs 100 000.
 const root = path.resolve(import.meta.dirname, '..');
 const arg = (name: string, env: string, dflt: string) => {
   const i = process.argv.indexOf(name);
@@ -84,6 +86,27 @@ async function seed(n: number, label: string): Promise<string> {
   return name;
 }
 
+/**
+ * The raw baseline, in the same run: the same number of chat completions sent straight to the
+ * scripted server from this process at the workers' concurrency — no queue, no database. What
+ * a worker adds per job (claim, save, ledger, acks) is the gap between this and jobs/s.
+ */
+async function rawBaseline(serverUrl: string, n: number, concurrency: number): Promise<number> {
+  const body = JSON.stringify({ model: 'scripted-model', messages: [{ role: 'user', content: 'Which shape moves first? A. circle B. square' }] });
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        next++;
+        const res = await fetch(`${serverUrl.replace(/\/$/, '')}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        await res.json();
+      }
+    }),
+  );
+  return n / ((performance.now() - t0) / 1000);
+}
+
 async function liveWorkers(): Promise<number> {
   return prisma().workerHeartbeat.count({ where: { lastSeenAt: { gte: new Date(Date.now() - 5_000) } } });
 }
@@ -105,6 +128,8 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   let single = 0;
   try {
+    const raw = await rawBaseline(serverUrl, Math.min(JOBS, 20_000), CONCURRENCY);
+    console.log(`  raw baseline: ${raw.toFixed(0)} chat completions/s straight to the scripted server (no queue, no database) · load average ${load()}`);
     for (const k of WORKER_COUNTS) {
       const name = await seed(JOBS, `w${k}`);
       const workers = Array.from({ length: k }, () => node('workers/index.ts', env));
@@ -130,22 +155,25 @@ async function main(): Promise<void> {
         run.id,
       );
       const jobsPerSec = lat!.done / seconds;
-      if (k === WORKER_COUNTS[0]) single = jobsPerSec / k;
+      if (k === WORKER_COUNTS[0]) single = jobsPerSec / WORKER_COUNTS[0];
       const pgShare = (c1.postgres - c0.postgres) / Math.max(1, c1.total - c0.total);
       // The bench's own pool connections (1 when idle here) are not the workers'.
       const perWorker = Math.max(0, maxConnections - Math.max(1, own)) / k;
+      const pgCores = (pgShare * os.cpus().length).toFixed(2);
       rows.push(
-        `${String(k).padStart(7)} | ${jobsPerSec.toFixed(0).padStart(6)} | ${(jobsPerSec / single).toFixed(2).padStart(8)} | ${lat!.p95.toFixed(1).padStart(11)} | ${(pgShare * 100).toFixed(0).padStart(9)}% | ${perWorker.toFixed(1).padStart(10)}`,
+        `${String(k).padStart(7)} | ${jobsPerSec.toFixed(0).padStart(6)} | ${(jobsPerSec / single).toFixed(2).padStart(8)} | ${(jobsPerSec / raw).toFixed(3).padStart(10)} | ${lat!.p95.toFixed(1).padStart(11)} | ${`${(pgShare * 100).toFixed(0)}% (${pgCores} cores)`.padStart(17)} | ${perWorker.toFixed(1).padStart(10)}`,
       );
       console.log(`  ${k} worker(s): ${lat!.done} done in ${seconds.toFixed(1)} s · load average ${load()}`);
       await Promise.all(workers.map(stopChild));
       await prisma().workerHeartbeat.deleteMany({});
     }
-    console.log('workers | jobs/s | vs 1 (×) | queue p95 s | PG CPU    | conns/worker');
+    console.log(`raw baseline: ${raw.toFixed(0)} requests/s (same server, same concurrency, no queue or database)`);
+    console.log('workers | jobs/s | vs 1 (×) | vs raw (×) | queue p95 s | PG CPU            | conns/worker');
     for (const r of rows) console.log(r);
     console.log(
       'queue p95 = run creation → result taken: with every job queued at once it measures the backlog, i.e. N / throughput.\n' +
-        `PG CPU = PostgreSQL processes' share of all CPU time on this ${os.cpus().length}-core machine during the run.`,
+        `PG CPU = PostgreSQL processes' share of all CPU time on this ${os.cpus().length}-core machine during the run (and in cores).\n` +
+        'Absolute figures are inflated when the machine is shared: compare the ratios, and note the load average printed above.',
     );
     console.log(`load average at the end: ${load()}`);
   } finally {

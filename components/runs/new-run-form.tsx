@@ -5,6 +5,7 @@ import type { RunView } from '@/lib/runs/run-view';
 import { useCreateRun } from './queries/create-run';
 import { usePlanRun } from './queries/plan-run';
 import { RunPlanPanel } from './run-plan-panel';
+import { MissingStagesOffer } from './pipeline-run';
 import type { StageConfig } from './queries/stage-config';
 import { plural } from '@/lib/format/plural';
 import { BATCH_STAGES } from '@/lib/runs/batch-stages';
@@ -164,6 +165,7 @@ export function NewRunForm({ datasets, config, prefill, onCreated, onClose }: Pr
         </div>
       </div>
       {planned && <RunPlanPanel plan={planned} />}
+      {planned && runInput && runInput.mode !== 'batch' && <MissingStagesOffer key={inputKey} input={{ ...runInput, mode: 'live' }} plan={planned} />}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useRun } from './queries/run-detail';
 import { fmtFilter, fmtInt } from './format';
 import { RunSpendTable } from './run-spend-table';
 import { RunBatchesPanel } from './run-batches-panel';
+import { PipelineProgress } from './pipeline-run';
 
 /** A run's exact counts, its failures grouped by message with samples, and its model config. */
 export function RunDetailPanel({ runId }: { runId: number }) {
@@ -30,6 +31,7 @@ export function RunDetailPanel({ runId }: { runId: number }) {
         </div>
         {run.mode === 'batch' && <RunBatchesPanel runId={runId} active={run.status === 'queued' || run.status === 'running'} />}
         {run.note && <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">{run.note}</p>}
+        <PipelineProgress runId={runId} />
         {failures.length === 0 ? (
           <p className="text-xs text-slate-500">No failures.</p>
         ) : (

@@ -11,6 +11,7 @@ import { retryRun } from '../runs/retry-run';
 import { runSpend } from '../runs/run-spend';
 import type { RunView } from '../runs/run-view';
 import type { PipelineSettings } from '../pipeline/settings';
+import { pipelineRunAction, pipelineRunCommand } from './pipeline-run-command';
 
 export const RUN_USAGE = `cot-studio run STAGE --dataset NAME [filters] [options]
 cot-studio run --retry RUN | --resume RUN | --cancel RUN [--wait] [--json]
@@ -25,6 +26,9 @@ cot-studio run --retry RUN | --resume RUN | --cancel RUN [--wait] [--json]
   --prompt-version V prompt version, e.g. v2 (default: the newest in prompts/STAGE/)
   --batch            send the requests through the provider's Batch API (half price, results within
                      24 h; chat stages only; see README "Batch API mode")
+  --with-missing-stages  a pipeline run: represent → draft → revise → check up to STAGE (draft, revise
+                     or check), from the first stage an item is missing; each item moves on as soon
+                     as its previous stage is done (--dry-run: the plan per stage)
   --dry-run          print the plan instead of starting: matching, skipped, cannot run yet and why,
                      estimated tokens, cost and time at the endpoint's limits (with --json: as JSON)
   --wait             follow the run until it finishes (exit 0: no failures, 3: some failed)
@@ -81,6 +85,7 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
     wait: { type: 'boolean' },
     json: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    'with-missing-stages': { type: 'boolean' },
     retry: { type: 'string' },
     resume: { type: 'string' },
     cancel: { type: 'string' },
@@ -120,6 +125,8 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
     if (!/^\d+$/.test(raw)) throw new AppError('BAD_REQUEST', `--${action} takes a run number, got ${JSON.stringify(raw)}`);
     if (positionals.length) throw new AppError('BAD_REQUEST', `--${action} takes no STAGE\n\n${RUN_USAGE}`);
     const runId = Number(raw);
+    const pipeline = await pipelineRunAction(db, settings, action, runId, out, { wait: values.wait === true, json: values.json === true });
+    if (pipeline !== null) return pipeline;
     if (action === 'cancel') {
       const r = await cancelRun(db, runId, { actorId: null });
       if (!values.json) out.log(`run #${runId} cancelled: ${r.cancelled} queued items dropped; requests in flight finish`);
@@ -154,6 +161,9 @@ export async function runCommand(argv: string[], out: { log: (s: string) => void
       ...(typeof values['prompt-version'] === 'string' ? { promptVersion: values['prompt-version'] } : {}),
       ...(Object.keys(overrides).length ? { overrides } : {}),
   };
+  if (values['with-missing-stages']) {
+    return pipelineRunCommand(db, settings, runInput as Parameters<typeof pipelineRunCommand>[2], out, { dryRun: values['dry-run'] === true, wait: values.wait === true, json: values.json === true });
+  }
   if (values['dry-run']) {
     const plan = await planRun(db, settings, runInput);
     out.log(values.json ? JSON.stringify(plan, null, 2) : planText(plan));

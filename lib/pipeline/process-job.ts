@@ -5,6 +5,7 @@ import { RunCancelled } from '../runs/run-cancellations';
 import { StageFailure, StageSkip, type Usage } from './result/stage-failure';
 import type { StageContext } from './stage-context';
 import { runStageLive } from './stages/run-live';
+import { advanceChain } from '../runs/chain-next-stage';
 
 /** Does a claimed result's work and saves it (the live runner unless told otherwise). */
 export type StageRunner = (ctx: StageContext, claim: Claim) => Promise<{ saved: boolean; usage: Usage }>;
@@ -26,7 +27,13 @@ export async function processStageJob(
   runner: StageRunner = runStageLive,
 ): Promise<JobOutcome> {
   const claim = preclaimed !== undefined ? preclaimed : await claimResult(ctx.db, payload.resultId, ctx.workerId ?? null);
-  if (!claim) return 'duplicate';
+  if (!claim) {
+    // The result was finished by another job (a duplicate, or a retry after this job's worker
+    // died between saving and moving the item on): moving a pipeline run's item on, and
+    // checking the run for its end, are idempotent, so they are done again here rather than lost.
+    await chainThenSettle(ctx, payload);
+    return 'duplicate';
+  }
   let outcome: JobOutcome;
   try {
     const r = await runner(ctx, claim);
@@ -46,6 +53,13 @@ export async function processStageJob(
     }
   }
   if (outcome === 'done' || outcome === 'failed' || outcome === 'skipped') ctx.counters.add(claim.runId, claim.countEpoch, outcome);
-  if (outcome !== 'superseded') await ctx.settle(claim.runId);
+  if (outcome !== 'superseded') await chainThenSettle(ctx, payload);
   return outcome;
+}
+
+/** A pipeline run's item moves on to its next stage (or stops there), then the runs are checked for their end. */
+async function chainThenSettle(ctx: StageContext & { settle: (runId: number) => Promise<void> }, payload: { runId: number; resultId: number }): Promise<void> {
+  const stopped = await advanceChain(ctx.db, { ...payload, expireInSeconds: ctx.settings.jobExpireSeconds });
+  for (const runId of stopped) await ctx.settle(runId);
+  await ctx.settle(payload.runId);
 }

@@ -101,7 +101,7 @@ export async function planRun(db: PrismaClient, settings: PipelineSettings, inpu
   };
 }
 
-async function estimate(db: PrismaClient, o: { datasetId: number; stage: Stage; model: string | null; endpoint: ModelEndpoint | undefined; toRun: number }): Promise<RunPlan['estimate']> {
+export async function estimate(db: PrismaClient, o: { datasetId: number; stage: Stage; model: string | null; endpoint: ModelEndpoint | undefined; toRun: number }): Promise<RunPlan['estimate']> {
   if (!o.endpoint || !o.model) {
     return { basis: 'no model', basisNote: 'No model calls', requests: 0, tokensIn: 0, tokensOut: 0, costUsd: null, seconds: null, limitedBy: null };
   }
