@@ -4,11 +4,12 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
+import { Prisma } from '@/generated/prisma/client';
 import { config } from '../config';
 import { AppError } from '../errors';
 import { buildRecord, effectiveFold, type SkipReason } from './build-record';
 import { TRAINER_PRESETS } from './trainer-presets';
-import { copyRows } from './copy-rows';
+import { copyRows, inlineSql } from './copy-rows';
 import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow, type ExportRow } from './export-query';
 import { ParquetSink } from './parquet-sink';
 import { withExtras } from './record-extras';
@@ -140,9 +141,9 @@ export async function writeExport(
   try {
     const ds = await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset]);
     manifest.dataset.name = ds.rows[0]?.name ?? '';
-    const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, opts)}`)).rows[0]?.n ?? 0;
+    const total = (await client.query<{ n: number }>(inlineSql(Prisma.sql`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, opts)}`))).rows[0]?.n ?? 0;
     if (!opts.includeContaminated) {
-      const flagged = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, { includeContaminated: true })} AND i.contaminated`);
+      const flagged = await client.query<{ n: number }>(inlineSql(Prisma.sql`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, { includeContaminated: true })} AND i.contaminated`));
       manifest.excluded = { contaminated: flagged.rows[0]?.n ?? 0 };
     }
     opts.onProgress?.(0, total);
@@ -152,7 +153,7 @@ export async function writeExport(
     let seen = 0;
     let lastProgress = 0;
     streaming = true;
-    for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format, { ...opts, openEndedMinScore }), EXPORT_COLUMNS)) {
+    for await (const rows of copyRows(client, inlineSql(exportSelect(opts.filter, opts.format, { ...opts, openEndedMinScore })), EXPORT_COLUMNS)) {
       for (const fields of rows) {
         const row = toExportRow(fields);
         seen++;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { exportWhere } from '../export-query';
+import { inlineSql } from '../copy-rows';
 import type { ExportOptions } from '../export-options';
 import { STUDIO } from '../studio-version';
 import type { ExportManifest } from '../write-export';
@@ -81,7 +82,7 @@ export async function writePrmExport(
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     manifest.dataset.name = (await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset])).rows[0]?.name ?? '';
-    const where = exportWhere(opts.filter);
+    const where = inlineSql(exportWhere(opts.filter));
     const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${where}`)).rows[0]?.n ?? 0;
     opts.onProgress?.(0, total);
     if (json) write('[');
