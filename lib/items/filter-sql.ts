@@ -4,7 +4,7 @@ import { answerCheckFailsText, openEndedMinScore } from '../review/answer-guard'
 
 // The item-filter compiler: the one place an item filter (lib/items/filter.ts) becomes SQL, as
 // parameterized Prisma.Sql over `item i`. Every consumer selects through it: the items table's
-// keyset pages (with sort-sql.ts, the one pager), counts, facets, review neighbours, bulk
+// keyset pages (with keyset.ts, the one pager), counts, facets, review neighbours, bulk
 // snapshots, sample draws, assignment scopes, run selection and exports (COPY renders the
 // compiled statement with inlineSql, lib/export/copy-rows.ts). test/integration/items-filter.test.ts
 // checks it against an independent Prisma oracle on every key, and

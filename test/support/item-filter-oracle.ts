@@ -5,7 +5,7 @@ import { answerThreshold } from '@/lib/answers/answer-threshold';
 import { toDbProblemType } from '@/lib/items/problem-type';
 
 // A test oracle: the item filter and the table's order written independently of the product's
-// one compiler (lib/items/filter-sql.ts, lib/items/sort-sql.ts), as Prisma where/orderBy
+// one compiler (lib/items/filter-sql.ts, lib/items/keyset.ts), as Prisma where/orderBy
 // clauses, so the tests can check the compiled SQL against a second reading of every key.
 
 /** Sort columns that are never null (no "nulls last" range to walk). */
