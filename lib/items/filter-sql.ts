@@ -1,6 +1,6 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { ItemFilter } from './filter';
-import { answerCheckFailsText, openEndedMinScore } from '../review/answer-guard';
+import { answerCheckFailsText, openEndedMinScore } from '../answers/answer-check-sql';
 
 // The item-filter compiler: the one place an item filter (lib/items/filter.ts) becomes SQL, as
 // parameterized Prisma.Sql over `item i`. Every consumer selects through it: the items table's

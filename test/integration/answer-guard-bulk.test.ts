@@ -8,7 +8,7 @@ import { decideCommand } from '@/lib/cli/decide-command';
 import { countItems } from '@/lib/items/count-items';
 import { parseItemFilter } from '@/lib/items/filter';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';
-import { answerCheckFailsSql } from '@/lib/review/answer-guard';
+import { answerCheckFailsSql } from '@/lib/answers/answer-check-sql';
 
 const db = testDb();
 
