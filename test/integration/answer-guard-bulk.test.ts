@@ -4,7 +4,7 @@ import { testDb } from '../support/db';
 import { seedReviewDataset } from '../support/seed-items';
 import { prepareBulkAction } from '@/lib/bulk/prepare-bulk-action';
 import { applyBulkAction } from '@/lib/bulk/apply-bulk-action';
-import { decideCommand } from '@/lib/cli/decide-command';
+import { decideCommand } from '@/cli/decide-command';
 import { countItems } from '@/lib/items/count-items';
 import { parseItemFilter } from '@/lib/items/filter';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';

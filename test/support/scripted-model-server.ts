@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { isPlantedDemoError } from '../../lib/demo/planted-steps';
+import { isPlantedDemoError } from '../../demo/planted-steps';
 
 // An OpenAI-compatible HTTP server of our own, on 127.0.0.1, for tests, e2e runs and
 // benchmarks: it answers /v1/chat/completions and /v1/embeddings with scripted replies —
@@ -142,7 +142,7 @@ export const autoResponder: Responder = (req) => {
 };
 
 /**
- * The evidence stage's verdicts from the demo's known ground truth (lib/demo/planted-steps.ts):
+ * The evidence stage's verdicts from the demo's known ground truth (demo/planted-steps.ts):
  * a claim that is one of the demo drafts' planted errors is contradicted, anything else supported.
  */
 function evidenceReply(text: string): ScriptedReply {
