@@ -3,7 +3,7 @@ import { prisma } from '../lib/db/client';
 import { AppError } from '../lib/errors';
 import { createExport } from '../lib/export/create-export';
 import { EXPORT_FORMATS, FILE_FORMATS, type ExportFileFormat, type ExportFormat } from '../lib/export/export-options';
-import { manifestPathFor } from '../lib/export/write-export';
+import { manifestPathFor } from '../lib/export/manifest';
 import { runExportJob } from '../lib/export/run-export-job';
 import { TRAINER_PRESETS, TRAINERS, type Trainer } from '../lib/export/trainer-presets';
 import { REVIEW_STATUSES } from '../lib/items/filter';
