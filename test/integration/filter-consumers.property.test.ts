@@ -17,6 +17,8 @@ import { freezeAssignmentItems } from '@/lib/assignments/freeze-assignment-items
 import { exportWhere } from '@/lib/export/export-query';
 import { exportFilterSchema } from '@/lib/export/export-options';
 import { inlineSql } from '@/lib/export/copy-rows';
+// A seeded generator, so a failing filter can be replayed from its seed.
+import { rng } from '../../bench/support/synthetic-records';
 
 // Property: random filters over a seeded dataset select the same ids in every consumer of the
 // one filter compiler — the table's pages (in order), its count, the review page's neighbours,
@@ -33,18 +35,6 @@ const SOURCES = ['STAR', 'NeXT-QA', 'CLEVRER'];
 const WORDS = ['parrot', 'zeppelin', 'f1', '50%', 'motion', 'x_y'];
 let datasetId = 0;
 let reviewerId = '';
-
-/** mulberry32: a small seeded generator, so a failing filter can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   const r = rng(SEED);
