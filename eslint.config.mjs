@@ -8,8 +8,9 @@ const config = [
     ignores: ['.next/**', '.next-test/**', 'generated/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', 'next-env.d.ts'],
   },
   {
-    // lib/ and workers/ are shared by web and worker processes: no Next.js or app/ imports.
-    files: ['lib/**/*.ts', 'workers/**/*.ts'],
+    // lib/ and workers/ are shared by web and worker processes: no Next.js or app/ imports
+    // (nor do the CLI and the demo generator, cli/ and demo/, which run outside Next.js).
+    files: ['lib/**/*.ts', 'workers/**/*.ts', 'cli/**/*.ts', 'demo/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createTestDatabase } from '@/test/support/test-database';
 import { freePort, ROOT, startProcess, stopProcess, waitFor } from '@/test/support/processes';
 import { disconnectPrisma, prisma } from '@/lib/db/client';
-import { seedDemo } from '@/lib/demo/seed';
+import { seedDemo } from '@/demo/seed';
 import { getReviewItem } from '@/lib/review/get-review-item';
 import { createUser } from '@/lib/auth/users/create-user';
 import { createAssignment } from '@/lib/assignments/create-assignment';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createTestDatabase } from '@/test/support/test-database';
-import { demoItems } from '@/lib/demo/records';
+import { demoItems } from '@/demo/records';
 import { computeSteps, ensureDatasetSteps } from '@/lib/steps/ensure-steps';
 import { splitSteps } from '@/lib/steps/split-steps';
 import { disconnectPrisma, prisma } from '@/lib/db/client';

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase } from '@/test/support/test-database';
 import { prisma, disconnectPrisma } from '@/lib/db/client';
-import { seedDemo } from '@/lib/demo/seed';
+import { seedDemo } from '@/demo/seed';
 import { createUser } from '@/lib/auth/users/create-user';
 import { E2E_ADMIN, E2E_OUTSIDER, E2E_REVIEWER } from '@/e2e/users';
 import { createAssignment } from '@/lib/assignments/create-assignment';
-import { DEMO_DATASET } from '@/lib/demo/seed';
+import { DEMO_DATASET } from '@/demo/seed';
 import { ScriptedModelServer } from '@/test/support/scripted-model-server';
 
 // Started by Playwright's webServer: a fresh cot_test_* database seeded with the demo dataset,

@@ -3,7 +3,7 @@ import { config } from '@/lib/config';
 import { resolveDatabaseUrl } from '@/lib/db/resolve-url';
 import { migrate } from '@/lib/db/migrate';
 import { disconnectPrisma, prisma } from '@/lib/db/client';
-import { seedDemo } from '@/lib/demo/seed';
+import { seedDemo } from '@/demo/seed';
 
 // `npm run seed`: create the demo dataset (and its media) without starting the studio.
 const db = await resolveDatabaseUrl();

@@ -4,7 +4,7 @@ import { config } from '@/lib/config';
 import { resolveDatabaseUrl } from '@/lib/db/resolve-url';
 import { migrate } from '@/lib/db/migrate';
 import { disconnectPrisma, prisma } from '@/lib/db/client';
-import { seedDemo } from '@/lib/demo/seed';
+import { seedDemo } from '@/demo/seed';
 import { ensureFirstAdmin } from '@/lib/auth/users/ensure-first-admin';
 import { needsBuild } from './lib/needs-build';
 

@@ -1,4 +1,4 @@
-import { openEndedMinScore } from '@/lib/review/answer-guard';
+import { openEndedMinScore } from '@/lib/answers/answer-check-sql';
 import { AnswerThresholdProvider } from '@/components/cot/answer-threshold-context';
 import { AdjudicationView } from '@/components/adjudication/adjudication-view';
 

@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
-import { openEndedMinScore } from '@/lib/review/answer-guard';
+import { openEndedMinScore } from '@/lib/answers/answer-check-sql';
 import { AnswerThresholdProvider } from '@/components/cot/answer-threshold-context';
 import { listItemFacets } from '@/lib/items/list-facets';
 import { itemFilterToSearchParams, parseItemFilter } from '@/lib/items/filter';

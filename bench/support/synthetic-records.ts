@@ -5,7 +5,8 @@ import { once } from 'node:events';
 // mix (about two thirds video from LLaVA-Video-178K / PerceptionTest / STAR, the rest images),
 // several questions per video, a third with a `process` CoT, and the extra fields importers meet.
 
-function rng(seed: number) {
+/** mulberry32: a small seeded generator (also the filter property test's). */
+export function rng(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

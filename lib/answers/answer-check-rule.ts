@@ -3,7 +3,7 @@ import type { ProblemType } from './problem-types';
 // The one rule for "does this CoT's answer check fail?", used by every accept path (a single
 // decision, bulk actions, "accept the rest", the decide CLI), by the items table's "answer
 // correct" filters and by the ✓ / kept / ✗ marks. Its SQL twin is answerCheckFailsSql in
-// lib/review/answer-guard.ts (test/integration/answer-guard.test.ts checks they agree).
+// lib/answers/answer-check-sql.ts (test/integration/answer-guard.test.ts checks they agree).
 // Client-safe: no config import; the threshold is passed in (COT_CHECK_OPEN_ENDED_MIN_SCORE).
 
 /** Open-ended types have no single right answer: a score at or above the threshold is kept. */

@@ -7,7 +7,7 @@ import { assignedFilters } from './reviewer-scope';
 /**
  * What this user may act on in bulk (bulk decisions, sample draws, accepting a sample's rest),
  * as SQL over `item i` for those functions' `restrict`: undefined — everything — for an admin,
- * the union of their assignments' filters for a reviewer. The SQL twin of bulkScopeWhere.
+ * the union of their assignments' filters for a reviewer.
  * A reviewer with no assignments is refused outright: an empty confirmation would only puzzle.
  */
 export async function bulkRestriction(db: PrismaClient, user: RequestUser): Promise<Prisma.Sql | undefined> {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { itemFilterWhere, parseItemFilter } from '../items/filter';
+import { parseItemFilter } from '../items/filter';
+import { countItems } from '../items/count-items';
 
 export type AssignmentView = {
   id: number;
@@ -30,7 +31,7 @@ export async function listAssignments(db: PrismaClient, opts: { reviewerId?: str
       filter: r.filter,
       requiredReviews: r.requiredReviews,
       reviewers: r.reviewers.map((x) => x.reviewer).sort((a, b) => a.email.localeCompare(b.email)),
-      items: await db.item.count({ where: itemFilterWhere(parseItemFilter(new URLSearchParams(r.filter))) }),
+      items: await countItems(db, parseItemFilter(new URLSearchParams(r.filter))),
       createdAt: r.createdAt.toISOString(),
     })),
   );

@@ -162,10 +162,10 @@ export function normalisePath(pathname: string): string {
   return `/${out.join('/')}`;
 }
 
-export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'not-found';
+export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'not-found';
 
 /** The whole rule in one function: what happens to a request with this access and this user. */
-export function decide(access: Access, role: Role | null): Decision {
+export function decide(access: Access, role: Role | null): AccessDecision {
   if (access === 'public') return 'allow';
   if (access === 'closed') return 'not-found';
   if (!role) return 'unauthenticated';

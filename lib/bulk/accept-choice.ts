@@ -1,5 +1,5 @@
 import { Prisma } from '@/generated/prisma/client';
-import { answerCheckFailsSql } from '../review/answer-guard';
+import { answerCheckFailsSql } from '../answers/answer-check-sql';
 import type { AcceptVersion } from './bulk-input';
 
 /** The version a bulk accept takes for item `i`, per the operation's version choice (NULL: none). */

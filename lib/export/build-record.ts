@@ -1,6 +1,6 @@
-import { isKnownField } from '../import/record-schema';
-import { rawObjectFields } from '../import/raw-json';
-import { foldOptions } from './fold-options';
+import { isKnownField } from '../records/record-schema';
+import { rawObjectFields } from '../records/raw-json';
+import { foldOptions } from '../records/fold-options';
 import { placeMediaToken } from './media-tokens';
 import { TRAINER_PRESETS, trainerPrompt, type Trainer } from './trainer-presets';
 import type { ExportFormat } from './export-options';

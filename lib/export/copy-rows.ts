@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 
 // Reading a query's rows through COPY … TO STDOUT: PostgreSQL's cheapest way out, and in
@@ -81,12 +81,55 @@ export async function* copyRows(client: pg.ClientBase, sql: string, columns: num
   if (rest) throw new Error('COPY output ended inside a row');
 }
 
-/** A SQL literal for a value, for queries run through COPY (which cannot take parameters). */
-export function sqlLiteral(v: string | number): string {
+/**
+ * A parameterized statement (Prisma.Sql from the item-filter compiler, lib/items/filter-sql.ts)
+ * with its values written in as literals, for COPY, which takes no parameters. The one place
+ * SQL is rendered with values inline: strings are quoted by the pg driver's escapeLiteral,
+ * arrays become ARRAY[…] of such literals, dates ISO timestamps.
+ * Placeholders inside quoted strings or identifiers are left alone.
+ */
+export function inlineSql(sql: { text: string; values: unknown[] }): string {
+  const { text, values } = sql;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === ch) {
+          if (text[j + 1] === ch) j++;
+          else break;
+        }
+      }
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = ch === '$' ? /^\$(\d+)/.exec(text.slice(i, i + 12)) : null;
+    if (m) {
+      const n = Number(m[1]);
+      if (n < 1 || n > values.length) throw new Error(`inlineSql: no value for $${n}`);
+      out += literal(values[n - 1]);
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error('cannot inline a non-finite number into SQL');
     return String(v);
   }
-  // standard_conforming_strings is on (the default since PostgreSQL 9.1): only quotes need doubling.
-  return `'${v.replace(/'/g, "''")}'`;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'bigint') return String(v);
+  if (typeof v === 'string') return pg.escapeLiteral(v);
+  if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
+  if (Array.isArray(v)) return `ARRAY[${v.map(literal).join(', ')}]`;
+  throw new Error(`inlineSql: cannot inline a ${typeof v}`);
 }

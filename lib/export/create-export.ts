@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { recordAudit } from '../audit/record-event';
 import { AppError } from '../errors';
-import { prismaQueueDb } from '../import/queue-db';
+import { prismaQueueDb } from '../queue/queue-db';
 import { enqueue } from '../queue/client';
 import { exportOptionsSchema, type ExportOptionsInput } from './export-options';
 import { TRAINER_PRESETS } from './trainer-presets';

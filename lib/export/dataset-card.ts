@@ -1,5 +1,5 @@
 import type { CurationSummary } from './curation-summary';
-import type { ExportManifest } from './write-export';
+import type { ExportManifest } from './manifest';
 
 // A Hugging Face dataset card (README.md: YAML metadata, then prose) generated from an export's
 // manifest and the dataset's curation history, so a release can be pushed to a hub as is. The

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { config } from '../config';
 import { AppError } from '../errors';
-import { manifestPathFor } from './write-export';
+import { manifestPathFor } from './manifest';
 
 export function exportsDir(): string {
   return path.join(config().dataDir, 'exports');

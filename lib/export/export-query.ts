@@ -1,20 +1,16 @@
-import { sqlLiteral } from './copy-rows';
+import { Prisma } from '@/generated/prisma/client';
+import { itemFilterSql } from '../items/filter-sql';
 import type { ExportFilter, ExportFormat } from './export-options';
 import { LINEAGE_SQL } from './record-extras';
 
 /**
- * The filter as SQL over `item i`, values written in as literals: the rows are read with COPY,
- * which takes no parameters, and literal `IN (…)` lists let the planner see the statuses, so the
+ * The export's filter, compiled by the item-filter compiler (lib/items/filter-sql.ts) like every
+ * other selection, with contaminated items left out unless asked for. Parameterized; the COPY
+ * read renders it with inlineSql (copy-rows.ts). A single status compiles to an equality, so the
  * default (accepted only) walks the (dataset, status, id) index in id order instead of sorting.
  */
-export function exportWhere(f: ExportFilter, opts: { includeContaminated?: boolean } = {}): string {
-  const and = [`i.dataset_id = ${sqlLiteral(f.dataset)}`, `i.review_status IN (${f.status.map(sqlLiteral).join(', ')})`];
-  if (f.passRateMin !== undefined) and.push(`i.pass_rate >= ${sqlLiteral(f.passRateMin)}`);
-  if (f.passRateMax !== undefined) and.push(`i.pass_rate <= ${sqlLiteral(f.passRateMax)}`);
-  if (!opts.includeContaminated) and.push('NOT i.contaminated');
-  if (f.type?.length) and.push(`i.problem_type IN (${f.type.map(sqlLiteral).join(', ')})`);
-  if (f.source?.length) and.push(`i.data_source IN (${f.source.map(sqlLiteral).join(', ')})`);
-  return and.join(' AND ');
+export function exportWhere(f: ExportFilter, opts: { includeContaminated?: boolean } = {}): Prisma.Sql {
+  return itemFilterSql({ ...f, status: [...f.status], contaminated: opts.includeContaminated ? undefined : false, sort: 'id', dir: 'asc' });
 }
 
 /**
@@ -60,25 +56,26 @@ export const EXPORT_COLUMNS = 20;
  * free-form and regression, a score under the keep threshold (COT_CHECK_OPEN_ENDED_MIN_SCORE).
  * A CoT never scored counts as failing: nothing unchecked slips through silently.
  */
-export function answerCheckFailsSql(c: string, minScore: number): string {
-  return `CASE WHEN ${c}.id IS NULL THEN false
-               WHEN i.problem_type IN ('free-form', 'regression') THEN coalesce(${c}.answer_score, 0) < ${sqlLiteral(minScore)}
-               ELSE coalesce(${c}.answer_correct, false) = false END`;
+export function answerCheckFailsSql(c: string, minScore: number): Prisma.Sql {
+  const v = Prisma.raw(c);
+  return Prisma.sql`CASE WHEN ${v}.id IS NULL THEN false
+               WHEN i.problem_type IN ('free-form', 'regression') THEN coalesce(${v}.answer_score, 0) < ${minScore}::float8
+               ELSE coalesce(${v}.answer_correct, false) = false END`;
 }
 
-export function exportSelect(f: ExportFilter, format: ExportFormat, opts: { openEndedMinScore?: number; includeContaminated?: boolean; lineage?: boolean } = {}): string {
+export function exportSelect(f: ExportFilter, format: ExportFormat, opts: { openEndedMinScore?: number; includeContaminated?: boolean; lineage?: boolean } = {}): Prisma.Sql {
   // rl needs no CoT: skip the join entirely. The accepted CoT travels whole and raw; its <think>
   // block is cut out and encoded in JavaScript (in SQL, strpos/substr or a regex on every CoT cost
   // PostgreSQL more than the rest of the row together, and to_json on it made PostgreSQL the
   // slower half of the pipeline).
-  const cot = format === 'rl' ? 'NULL' : 'c.text';
-  const join = format === 'rl' ? '' : 'LEFT JOIN cot_version c ON c.id = i.accepted_version_id';
-  return `SELECT CASE WHEN i.problem_id_is_number THEN i.problem_id ELSE to_json(i.problem_id)::text END,
+  const cot = Prisma.raw(format === 'rl' ? 'NULL' : 'c.text');
+  const join = Prisma.raw(format === 'rl' ? '' : 'LEFT JOIN cot_version c ON c.id = i.accepted_version_id');
+  return Prisma.sql`SELECT CASE WHEN i.problem_id_is_number THEN i.problem_id ELSE to_json(i.problem_id)::text END,
                  to_json(i.problem)::text, to_json(i.options)::text, i.problem_type::text, i.data_type::text,
                  to_json(i.path)::text, to_json(i.data_source)::text, to_json(i.solution)::text, i.extra::text,
                  to_json(i.field_order)::text, ${cot}, i.extra_raw, i.stale_reason IS NOT NULL,
-                 ${format === 'rl' ? 'false' : answerCheckFailsSql('c', opts.openEndedMinScore ?? 0.5)},
-                 i.id, i.accepted_version_id, i.pass_rate, ${opts.lineage ? LINEAGE_SQL : 'NULL'}, i.review_status::text, i.reviewed_at
+                 ${format === 'rl' ? Prisma.sql`false` : answerCheckFailsSql('c', opts.openEndedMinScore ?? 0.5)},
+                 i.id, i.accepted_version_id, i.pass_rate, ${Prisma.raw(opts.lineage ? LINEAGE_SQL : 'NULL')}, i.review_status::text, i.reviewed_at
             FROM item i ${join}
            WHERE ${exportWhere(f, opts)}
            ORDER BY i.id`;

@@ -6,7 +6,8 @@ import { log } from '../log';
 import { QUEUE_POLICY } from '../queue/contract';
 import { defaultExportPath } from './export-file';
 import { exportOptionsSchema } from './export-options';
-import { writeExport, type ExportManifest } from './write-export';
+import { writeExport } from './write-export';
+import type { ExportManifest } from './manifest';
 
 const PROGRESS_EVERY_MS = 500;
 const rowOptionsSchema = z.object({

@@ -2,7 +2,7 @@
 // and the prompt shape in one go. The templates are copied from the trainers' source:
 // VideoRFT src/r1-v/src/open_r1/sft_video.py and grpo.py (QiWang98/VideoRFT), Video-R1
 // src/r1-v/src/open_r1/sft_video.py and grpo.py (tulerfeng/Video-R1) — identical in both.
-import { optionsListed, foldOptions } from './fold-options';
+import { optionsListed, foldOptions } from '../records/fold-options';
 
 export const TRAINERS = ['videorft', 'video-r1', 'llama-factory'] as const;
 export type Trainer = (typeof TRAINERS)[number];

@@ -4,51 +4,18 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
+import { Prisma } from '@/generated/prisma/client';
 import { config } from '../config';
 import { AppError } from '../errors';
-import { buildRecord, effectiveFold, type SkipReason } from './build-record';
+import { buildRecord, effectiveFold } from './build-record';
 import { TRAINER_PRESETS } from './trainer-presets';
-import { copyRows } from './copy-rows';
+import { copyRows, inlineSql } from './copy-rows';
 import { EXPORT_COLUMNS, exportSelect, exportWhere, toExportRow, type ExportRow } from './export-query';
 import { ParquetSink } from './parquet-sink';
 import { withExtras } from './record-extras';
 import type { ExportOptions } from './export-options';
-import { STUDIO } from './studio-version';
+import { startManifest, writeManifest, type ExportManifest } from './manifest';
 import { writePrmExport } from './prm/write-prm-export';
-
-export type ExportManifest = {
-  studio: { name: string; version: string };
-  createdAt: string;
-  exportId: number | null;
-  dataset: { id: number; name: string };
-  format: ExportOptions['format'];
-  fileFormat: ExportOptions['fileFormat'];
-  file: string;
-  bytes: number;
-  sha256: string;
-  records: number;
-  /**
-   * Matched by the filter but left out: sft and sharegpt need an accepted CoT with a think block
-   * whose answer check passes (`mismatched`, unless includeMismatched); `stale` items' source
-   * changed since their decision (any format).
-   */
-  skipped: Record<SkipReason, number>;
-  /** Accepted CoTs failing their answer check: how many were left out and how many kept (includeMismatched). */
-  mismatched: { excluded: number; included: number; openEndedMinScore: number };
-  countsByProblemType: Record<string, number>;
-  countsBySource: Record<string, number>;
-  countsByDataType: Record<string, number>;
-  filters: { status: string[]; type?: string[]; source?: string[] };
-  options: { foldOptions: boolean | null; includeMismatched: boolean; trainer: string | null; passRate?: boolean; lineage?: boolean; includeContaminated?: boolean };
-  /** RL pool: items the filter matched but left out as overlapping an evaluation set. */
-  excluded?: { contaminated: number };
-  /** For sharegpt: the dataset_info.json entry LLaMA-Factory needs to read the file. */
-  llamaFactory?: Record<string, { file_name: string; formatting: string; columns: Record<string, string>; tags: Record<string, string> }>;
-};
-
-export function manifestPathFor(file: string): string {
-  return `${file}.manifest.json`;
-}
 
 const PROGRESS_ROWS = 2000;
 const FLUSH_BYTES = 1024 * 1024;
@@ -84,27 +51,8 @@ export async function writeExport(
   const outPath = path.resolve(opts.outPath);
   const partial = `${outPath}.partial`;
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  const manifest: ExportManifest = {
-    studio: { ...STUDIO },
-    createdAt: new Date().toISOString(),
-    exportId: opts.exportId ?? null,
-    dataset: { id: opts.filter.dataset, name: '' },
-    format: opts.format,
-    fileFormat: opts.fileFormat,
-    file: path.basename(outPath),
-    bytes: 0,
-    sha256: '',
-    records: 0,
-    skipped: { noAcceptedCot: 0, noThinkBlock: 0, stale: 0, mismatched: 0 },
-    mismatched: { excluded: 0, included: 0, openEndedMinScore },
-    countsByProblemType: {},
-    countsBySource: {},
-    countsByDataType: {},
-    filters: {
-      status: [...opts.filter.status],
-      ...(opts.filter.type?.length ? { type: [...opts.filter.type] } : {}),
-      ...(opts.filter.source?.length ? { source: [...opts.filter.source] } : {}),
-    },
+  const manifest = startManifest(opts, outPath, {
+    openEndedMinScore,
     options: {
       foldOptions: effectiveFold(opts) ?? null,
       includeMismatched: opts.includeMismatched,
@@ -113,10 +61,7 @@ export async function writeExport(
       ...(opts.lineage ? { lineage: true } : {}),
       ...(opts.includeContaminated ? { includeContaminated: true } : {}),
     },
-  };
-  if (opts.filter.passRateMin !== undefined || opts.filter.passRateMax !== undefined) {
-    (manifest.filters as Record<string, unknown>).passRate = { min: opts.filter.passRateMin ?? null, max: opts.filter.passRateMax ?? null };
-  }
+  });
   const parquet = opts.fileFormat === 'parquet' ? new ParquetSink(partial, opts.format, { process: opts.format === 'sft', passRate: !!opts.passRate, lineage: !!opts.lineage }) : null;
 
   // Parquet is written by its sink; the stream then only stands in (to /dev/null).
@@ -140,9 +85,9 @@ export async function writeExport(
   try {
     const ds = await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset]);
     manifest.dataset.name = ds.rows[0]?.name ?? '';
-    const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, opts)}`)).rows[0]?.n ?? 0;
+    const total = (await client.query<{ n: number }>(inlineSql(Prisma.sql`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, opts)}`))).rows[0]?.n ?? 0;
     if (!opts.includeContaminated) {
-      const flagged = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, { includeContaminated: true })} AND i.contaminated`);
+      const flagged = await client.query<{ n: number }>(inlineSql(Prisma.sql`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, { includeContaminated: true })} AND i.contaminated`));
       manifest.excluded = { contaminated: flagged.rows[0]?.n ?? 0 };
     }
     opts.onProgress?.(0, total);
@@ -152,7 +97,7 @@ export async function writeExport(
     let seen = 0;
     let lastProgress = 0;
     streaming = true;
-    for await (const rows of copyRows(client, exportSelect(opts.filter, opts.format, { ...opts, openEndedMinScore }), EXPORT_COLUMNS)) {
+    for await (const rows of copyRows(client, inlineSql(exportSelect(opts.filter, opts.format, { ...opts, openEndedMinScore })), EXPORT_COLUMNS)) {
       for (const fields of rows) {
         const row = toExportRow(fields);
         seen++;
@@ -201,9 +146,7 @@ export async function writeExport(
   if (parquet) Object.assign(manifest, await fileDigest(partial));
   if (opts.format === 'sharegpt') manifest.llamaFactory = llamaFactoryEntry(manifest);
   fs.renameSync(partial, outPath);
-  const manifestPath = manifestPathFor(outPath);
-  fs.writeFileSync(`${manifestPath}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
-  fs.renameSync(`${manifestPath}.partial`, manifestPath);
+  writeManifest(outPath, manifest);
   return manifest;
 }
 

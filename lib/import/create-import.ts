@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-event';
 import { AppError } from '../errors';
 import { enqueue } from '../queue/client';
 import { IMPORT_MODES } from './import-records';
-import { prismaQueueDb } from './queue-db';
+import { prismaQueueDb } from '../queue/queue-db';
 import { uploadedFile } from './uploads';
 import { remoteMediaPrefixesSchema } from '../media/remote-media';
 

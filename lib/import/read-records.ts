@@ -12,7 +12,7 @@ export type RawRecord = {
   position: RecordPosition;
   /** The parsed JSON value, when the record's text parsed. */
   value?: unknown;
-  /** The record's text, when it parsed (unknown fields are kept as written: lib/import/raw-json.ts). */
+  /** The record's text, when it parsed (unknown fields are kept as written: lib/records/raw-json.ts). */
   text?: string;
   /** Why the record's text did not parse. */
   error?: string;

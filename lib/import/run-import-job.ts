@@ -8,7 +8,7 @@ import { enqueue } from '../queue/client';
 import { QUEUE_POLICY } from '../queue/contract';
 import { importRowOptionsSchema } from './create-import';
 import { importRecords, type ImportMode, type ImportProgress, type ImportSummary, type RecordIssue } from './import-records';
-import { pgQueueDb } from './queue-db';
+import { pgQueueDb } from '../queue/queue-db';
 import { uploadsDir } from './uploads';
 
 /** An uploaded file is kept until its import lands (a refused one can be run again with "skip bad"). */

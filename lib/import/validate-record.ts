@@ -1,8 +1,8 @@
 import { extractAnswer, hasAnswerTag } from '../answers/extract';
 import { scoreCotText } from '../cot/score-version';
-import { optionsInProblem } from '../export/fold-options';
-import { mayChangeInJsonb, rawObjectFields, rawObjectText } from './raw-json';
-import { isKnownField, recordSchema } from './record-schema';
+import { optionsInProblem } from '../records/fold-options';
+import { mayChangeInJsonb, rawObjectFields, rawObjectText } from '../records/raw-json';
+import { isKnownField, recordSchema } from '../records/record-schema';
 
 /** A record ready for the staging table. */
 export type StagedRecord = {

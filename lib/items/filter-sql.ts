@@ -1,11 +1,14 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { ItemFilter } from './filter';
-import { answerCheckFailsText, openEndedMinScore } from '../review/answer-guard';
+import { answerCheckFailsText, openEndedMinScore } from '../answers/answer-check-sql';
 
-// The items filter as SQL over `item i`, for the set-based paths Prisma's query builder cannot
-// express: the items table's keyset pages, counts, bulk snapshots and sample draws. It must
-// select exactly what itemFilterWhere selects (test/integration/items-filter.test.ts compares
-// the two on every filter key).
+// The item-filter compiler: the one place an item filter (lib/items/filter.ts) becomes SQL, as
+// parameterized Prisma.Sql over `item i`. Every consumer selects through it: the items table's
+// keyset pages (with keyset.ts, the one pager), counts, facets, review neighbours, bulk
+// snapshots, sample draws, assignment scopes, run selection and exports (COPY renders the
+// compiled statement with inlineSql, lib/export/copy-rows.ts). test/integration/items-filter.test.ts
+// checks it against an independent Prisma oracle on every key, and
+// test/integration/filter-consumers.property.test.ts that every consumer selects the same ids.
 
 /** `%text%` for ILIKE, with the pattern characters in `text` matched literally. */
 export function containsPattern(text: string): string {
@@ -53,7 +56,10 @@ export function textSearchBranches(f: ItemFilter): Prisma.Sql[] | null {
 /** Every condition but the text search. */
 export function itemFilterSqlWithoutText(f: ItemFilter): Prisma.Sql {
   const and: Prisma.Sql[] = [Prisma.sql`i.dataset_id = ${f.dataset}`];
-  if (f.status?.length) and.push(Prisma.sql`i.review_status = ANY(${[...f.status]}::text[]::"ReviewStatus"[])`);
+  // One status as an equality, so the planner walks the (dataset_id, review_status, id) index in
+  // id order (an = ANY(...) on the index's second column loses that order before PostgreSQL 17).
+  if (f.status?.length === 1) and.push(Prisma.sql`i.review_status = ${f.status[0]}::"ReviewStatus"`);
+  else if (f.status?.length) and.push(Prisma.sql`i.review_status = ANY(${[...f.status]}::text[]::"ReviewStatus"[])`);
   // The database enum's labels are the record spellings ("multiple choice", "free-form").
   if (f.type?.length) and.push(Prisma.sql`i.problem_type = ANY(${[...f.type]}::text[]::"ProblemType"[])`);
   if (f.source?.length) and.push(Prisma.sql`i.data_source = ANY(${[...f.source]}::text[])`);
@@ -112,7 +118,7 @@ export function matchingItemsSql(f: ItemFilter, columns: Prisma.Sql, extra?: Pri
 /**
  * Items matching any of `filters` (over `i`; none when the list is empty). For limiting a bulk
  * action to a reviewer's assigned work: pass the assignments' filters as prepareBulkAction's
- * `restrict`, the SQL twin of lib/assignments' Prisma `bulkScopeWhere`.
+ * `restrict`.
  */
 export function anyItemFilterSql(filters: ItemFilter[]): Prisma.Sql {
   if (filters.length === 0) return Prisma.sql`FALSE`;

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import type { Prisma } from '@/generated/prisma/client';
 import { PROBLEM_TYPES } from '../answers/problem-types';
-import { toDbProblemType } from './problem-type';
 import { dbIdParam } from '../http/route-id';
-import { answerCorrectWhere, DRAFT_COLS, REVISION_COLS } from './answer-filter';
 
 // The items-table filter: one definition shared by the table, the review page's next/previous,
-// bulk actions, runs ("draft every item with no draft") and exports. It lives in the URL, so a
-// view can be shared.
+// bulk actions, samples, assignments, runs ("draft every item with no draft") and exports. It
+// lives in the URL, so a view can be shared. filter-sql.ts compiles it to SQL (the only place).
 
 const csv = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item));
@@ -91,59 +88,4 @@ export function itemFilterToSearchParams(f: ItemFilter): URLSearchParams {
     } else p.set(k, String(v));
   }
   return p;
-}
-
-function range(min: number | undefined, max: number | undefined) {
-  if (min === undefined && max === undefined) return undefined;
-  return { ...(min !== undefined ? { gte: min } : {}), ...(max !== undefined ? { lte: max } : {}) };
-}
-
-/** The filter as a Prisma where clause over `item` (sort and paging are applied separately). */
-export function itemFilterWhere(f: ItemFilter): Prisma.ItemWhereInput {
-  const and: Prisma.ItemWhereInput[] = [{ datasetId: f.dataset }];
-  if (f.status?.length) and.push({ reviewStatus: { in: [...f.status] } });
-  if (f.type?.length) and.push({ problemType: { in: f.type.map(toDbProblemType) } });
-  if (f.source?.length) and.push({ dataSource: { in: f.source } });
-  if (f.hasDraft !== undefined) and.push({ currentDraftId: f.hasDraft ? { not: null } : null });
-  if (f.hasRevision !== undefined) and.push({ currentRevisionId: f.hasRevision ? { not: null } : null });
-  if (f.hasRepresentation !== undefined)
-    and.push(f.hasRepresentation ? { video: { is: { representationAt: { not: null } } } } : { OR: [{ videoId: null }, { video: { is: { representationAt: null } } }] });
-  if (f.failed !== undefined) and.push({ lastError: f.failed ? { not: null } : null });
-  if (f.stale !== undefined) and.push({ staleReason: f.stale ? { not: null } : null });
-  if (f.draftCorrect !== undefined) and.push(answerCorrectWhere(DRAFT_COLS, f.draftCorrect));
-  if (f.revisionCorrect !== undefined) and.push(answerCorrectWhere(REVISION_COLS, f.revisionCorrect));
-  const score = range(f.scoreMin, f.scoreMax);
-  // "answer score" means the best available CoT's: the revision's when there is one, else the draft's.
-  if (score) and.push({ OR: [{ revisionScore: score }, { revisionScore: null, draftScore: score }] });
-  const consistency = range(f.consistencyMin, f.consistencyMax);
-  if (consistency) and.push({ consistencyScore: consistency });
-  const length = range(f.lengthMin, f.lengthMax);
-  if (length) and.push({ cotLength: length });
-  if (f.reviewer) and.push({ reviewedById: f.reviewer });
-  if (f.q) {
-    // Prisma passes `contains` into LIKE unescaped: a search for "50%" must not match "50 items".
-    const literal = f.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    and.push({
-      OR: [
-        { problem: { contains: literal, mode: 'insensitive' } },
-        { problemId: { equals: f.q } },
-        { cotVersions: { some: { text: { contains: literal, mode: 'insensitive' } } } },
-      ],
-    });
-  }
-  if (f.sample !== undefined) and.push({ samples: { some: { sampleId: f.sample } } });
-  if (f.wrongStep !== undefined) and.push({ stepFirstError: f.wrongStep ? { not: null } : null });
-  if (f.firstErrorMax !== undefined) and.push({ stepFirstError: { lte: f.firstErrorMax - 1 } });
-  if (f.stepReviewed !== undefined) and.push({ stepReviewed: f.stepReviewed });
-  if (f.contradicted !== undefined) and.push({ contradictedSteps: f.contradicted ? { gt: 0 } : 0 });
-  const passRate = range(f.passRateMin, f.passRateMax);
-  if (passRate) and.push({ passRate });
-  if (f.difficulty === 'all-pass') and.push({ passRate: 1 });
-  if (f.difficulty === 'all-fail') and.push({ passRate: 0 });
-  if (f.difficulty === 'mixed') and.push({ passRate: { gt: 0, lt: 1 } });
-  if (f.blindAnswerable !== undefined) and.push({ blindAnswerable: f.blindAnswerable });
-  if (f.hasDuplicate !== undefined) and.push({ duplicateCluster: f.hasDuplicate ? { not: null } : null });
-  if (f.duplicateExtra !== undefined) and.push({ duplicateOf: f.duplicateExtra ? { not: null } : null });
-  if (f.contaminated !== undefined) and.push({ contaminated: f.contaminated });
-  return { AND: and };
 }

@@ -1,8 +1,7 @@
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import type { ItemFilter } from './filter';
-import { itemFilterSqlWithoutText, textSearchBranches } from './filter-sql';
 import { encodePageCursor, type PageCursor } from './page-cursor';
-import { keysetParts, sortColumn } from './sort-sql';
+import { keysetParts, readKeyset } from './keyset';
 import type { DomainProblemType } from './problem-type';
 
 export const MAX_PAGE_SIZE = 200;
@@ -65,26 +64,7 @@ type RawRow = Omit<ItemRow, 'reviewerName' | 'updatedAt'> & { updatedAt: Date; s
 export async function listItems(db: PrismaClient, opts: { filter: ItemFilter; cursor?: PageCursor; limit: number; restrict?: Prisma.Sql }) {
   const { filter } = opts;
   const limit = Math.min(Math.max(1, Math.trunc(opts.limit)), MAX_PAGE_SIZE);
-  const base = opts.restrict ? Prisma.sql`${itemFilterSqlWithoutText(filter)} AND ${opts.restrict}` : itemFilterSqlWithoutText(filter);
-  const branches = textSearchBranches(filter) ?? [Prisma.sql`TRUE`];
-  const sortCol = Prisma.raw(`i.${sortColumn(filter.sort)}`);
-  const dir = Prisma.raw(filter.dir === 'asc' ? 'ASC' : 'DESC');
-  // The parts are read one after another, so a later part costs nothing once the page is full.
-  const rows: RawRow[] = [];
-  for (const part of keysetParts(filter.sort, filter.dir, opts.cursor)) {
-    const want = limit + 1 - rows.length;
-    if (want <= 0) break;
-    const selects = branches.map(
-      (branch) => Prisma.sql`(SELECT ${COLUMNS}, ${sortCol} AS "sortValue" FROM item i
-                              WHERE ${base} AND ${part.where} AND ${branch} ORDER BY ${part.orderBy} LIMIT ${want})`,
-    );
-    // One branch per text-search alternative, each its page's worth in order; their union's
-    // first rows are the page. Within a part the sort values are all non-null or all null.
-    rows.push(
-      ...(await db.$queryRaw<RawRow[]>`
-        SELECT * FROM (${Prisma.join(selects, ' UNION ')}) page ORDER BY "sortValue" ${dir}, id ${dir} LIMIT ${want}`),
-    );
-  }
+  const rows = await readKeyset<RawRow>(db, { filter, parts: keysetParts(filter.sort, filter.dir, opts.cursor), columns: COLUMNS, limit: limit + 1, restrict: opts.restrict });
   const pageRows = rows.slice(0, limit);
   const reviewerIds = [...new Set(pageRows.map((r) => r.reviewedById).filter((x): x is string => x !== null))];
   const reviewers = reviewerIds.length ? await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } }) : [];

@@ -1,7 +1,7 @@
-import { RunCounterBuffer } from '../runs/run-counters';
+import { RunCounterBuffer } from './run-counters';
 import { claimResult, type Claim } from './result/claim-result';
 import { markCancelled, markFailed, markSkipped, releaseClaim } from './result/finish-result';
-import { RunCancelled } from '../runs/run-cancellations';
+import { RunCancelled } from './run-cancellations';
 import { StageFailure, StageSkip, type Usage } from './result/stage-failure';
 import type { StageContext } from './stage-context';
 import { runStageLive } from './stages/run-live';

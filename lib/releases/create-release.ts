@@ -10,7 +10,8 @@ import { curationSummary } from '../export/curation-summary';
 import { datasetCard } from '../export/dataset-card';
 import { exportOptionsSchema } from '../export/export-options';
 import { parquetColumnNames } from '../export/parquet-sink';
-import { manifestPathFor, writeExport } from '../export/write-export';
+import { writeExport } from '../export/write-export';
+import { manifestPathFor } from '../export/manifest';
 import { releaseNameSchema } from './release-name';
 
 export const createReleaseSchema = exportOptionsSchema.and(z.object({ name: releaseNameSchema, description: z.string().max(4000).optional() }));

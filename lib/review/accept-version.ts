@@ -5,7 +5,7 @@ import { recordDecision } from './record-decision';
 import { getReviewItem } from './get-review-item';
 import { answerCheckFails } from '../answers/answer-check-rule';
 import { toDomainProblemType } from '../items/problem-type';
-import { openEndedMinScore } from './answer-guard';
+import { openEndedMinScore } from '../answers/answer-check-sql';
 import type { ReviewItem } from './review-item';
 
 /**

@@ -5,7 +5,7 @@ import { skipItem } from './skip-item';
 import type { RejectReasonCode } from './reject-reasons';
 import type { ReviewItem } from './review-item';
 
-export type Decision =
+export type DecisionRequest =
   | { action: 'accept'; versionId: number; acceptAnyway?: { reason: string } }
   | { action: 'reject'; reason: RejectReasonCode; note?: string }
   | { action: 'skip' };
@@ -13,7 +13,7 @@ export type Decision =
 /** One entry point for the decision route: accept a version, reject, or skip. */
 export function decideItem(
   db: PrismaClient,
-  opts: { itemId: number; expectedRev: number; actorId: string | null; decision: Decision; adjudicate?: boolean },
+  opts: { itemId: number; expectedRev: number; actorId: string | null; decision: DecisionRequest; adjudicate?: boolean },
 ): Promise<{ item: ReviewItem; reviewId: number }> {
   const base = { itemId: opts.itemId, expectedRev: opts.expectedRev, actorId: opts.actorId };
   const d = opts.decision;

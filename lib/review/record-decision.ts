@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { ReviewStatus } from './review-item';
-import { answerCheckFailsText, openEndedMinScore } from './answer-guard';
+import { answerCheckFailsText, openEndedMinScore } from '../answers/answer-check-sql';
 import { consensusCfgSql, SETTLE_SQL, VOTE_LABEL_SQL } from '../consensus/consensus-sql';
 
 type Db = PrismaClient | Prisma.TransactionClient;

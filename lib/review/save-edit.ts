@@ -5,7 +5,7 @@ import { toDomainProblemType } from '../items/problem-type';
 import { scoreCotText } from '../cot/score-version';
 import { changeItem, writeDecision } from './change-item';
 import { answerCheckFails } from '../answers/answer-check-rule';
-import { openEndedMinScore } from './answer-guard';
+import { openEndedMinScore } from '../answers/answer-check-sql';
 import { getReviewItem } from './get-review-item';
 import type { ReviewItem } from './review-item';
 import { ensureCotSteps } from '../steps/ensure-steps';

@@ -6,7 +6,7 @@ import { QUEUE_SCHEMA, queue } from '../queue/client';
 import { batchDiscount, batchSettings } from '../pipeline/batch/batch-settings';
 import { reconcileRunCounters } from './reconcile-run';
 import type { RunPlan } from './plan-run';
-import { transactionQueueDb } from './stage-jobs';
+import { prismaQueueDb } from '../queue/queue-db';
 import { BATCH_STAGES, type RunMode } from './batch-stages';
 
 // Batch-mode runs (README "Batch API mode"): what run creation, cancel and retry do
@@ -28,7 +28,7 @@ const tickKey = (runId: number) => `run:${runId}`;
  */
 export async function enqueueBatchTick(tx: Prisma.TransactionClient, runId: number, opts: { startAfterSeconds?: number } = {}): Promise<void> {
   const boss = await queue();
-  const id = await boss.send('batch.tick', { runId }, { singletonKey: tickKey(runId), db: transactionQueueDb(tx), ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}) });
+  const id = await boss.send('batch.tick', { runId }, { singletonKey: tickKey(runId), db: prismaQueueDb(tx), ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}) });
   if (id === null && !opts.startAfterSeconds) {
     await tx.$executeRawUnsafe(`UPDATE ${QUEUE_SCHEMA}.job SET start_after = now() WHERE name = 'batch.tick' AND singleton_key = $1 AND state IN ('created', 'retry')`, tickKey(runId));
   }

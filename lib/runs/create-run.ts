@@ -3,7 +3,8 @@ import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
-import { itemFilterSchema, itemFilterToSearchParams, itemFilterWhere, parseItemFilter, type ItemFilter } from '../items/filter';
+import { itemFilterSchema, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '../items/filter';
+import { matchingItemsSql } from '../items/filter-sql';
 import { applyOverrides, modelOverridesSchema, publicModelConfig, type ModelOverrides } from '../models/model-config';
 import { loadPrompt, PROMPT_STAGES, type PromptStage } from '../pipeline/prompts/load-prompt';
 import type { PipelineSettings } from '../pipeline/settings';
@@ -49,11 +50,14 @@ function storedFilter(f: ItemFilter): Record<string, string> {
   return Object.fromEntries(itemFilterToSearchParams(f).entries());
 }
 
-async function* itemChunks(tx: Prisma.TransactionClient, filter: ItemFilter): AsyncGenerator<{ id: number; videoId: number | null }[]> {
-  const where = itemFilterWhere(filter);
+/** The filter's items in id order, CHUNK at a time (run selection: single-stage and pipeline runs). */
+export async function* itemChunks(tx: Prisma.TransactionClient, filter: ItemFilter): AsyncGenerator<{ id: number; videoId: number | null }[]> {
   let after = 0;
   for (;;) {
-    const rows = await tx.item.findMany({ where: { AND: [where, { id: { gt: after } }] }, select: { id: true, videoId: true }, orderBy: { id: 'asc' }, take: CHUNK });
+    const rows = await tx.$queryRaw<{ id: number; videoId: number | null }[]>`
+      SELECT m.id, m.video_id AS "videoId"
+        FROM (${matchingItemsSql(filter, Prisma.sql`i.id, i.video_id`, Prisma.sql`i.id > ${after}`)}) m
+       ORDER BY m.id LIMIT ${CHUNK}`;
     if (rows.length === 0) return;
     yield rows;
     after = rows[rows.length - 1]!.id;

@@ -3,11 +3,11 @@ import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
-import { itemFilterToSearchParams, itemFilterWhere } from '../items/filter';
+import { itemFilterToSearchParams } from '../items/filter';
 import type { PipelineSettings } from '../pipeline/settings';
 import { stageDefinition } from '../pipeline/stages/registry';
 import { QUEUE_SCHEMA } from '../queue/client';
-import { createRunInputSchema, resolveRunInput, type CreateRunInput } from './create-run';
+import { createRunInputSchema, itemChunks, resolveRunInput, type CreateRunInput } from './create-run';
 import { cancelRun } from './cancel-run';
 import { estimate as estimateStage, type RunPlan } from './plan-run';
 import { reconcileRunCounters } from './reconcile-run';
@@ -58,15 +58,10 @@ async function chainSubjects(db: PrismaClient | Prisma.TransactionClient, r: Awa
   const targetIndex = CHAIN_STAGES.indexOf(target);
   const def = stageDefinition(target);
   const already = def.alreadyDone ?? Prisma.sql`false`;
-  const where = itemFilterWhere(r.filter);
   const perStage: StagePlanRows[] = CHAIN_STAGES.slice(0, targetIndex + 1).map((stage) => ({ stage, ids: [], status: [], reason: [] }));
   const videos = new Map<number, boolean>();
   let items = 0;
-  let after = 0;
-  for (;;) {
-    const page = await db.item.findMany({ where: { AND: [where, { id: { gt: after } }] }, select: { id: true }, orderBy: { id: 'asc' }, take: CHUNK });
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.id;
+  for await (const page of itemChunks(db, r.filter)) {
     const rows = await db.$queryRaw<ItemRow[]>`
       SELECT i.id AS item_id, i.video_id,
              (i.video_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM video rv WHERE rv.id = i.video_id AND jsonb_typeof(rv.representation) = 'object')) AS m_represent,
@@ -94,7 +89,6 @@ async function chainSubjects(db: PrismaClient | Prisma.TransactionClient, r: Awa
         s.reason.push(runs ? null : k === targetIndex ? TARGET_SKIP : SKIP_REASON[stage]);
       }
     }
-    if (page.length < CHUNK) break;
   }
   const rep = perStage[0]!;
   for (const [id, runs] of [...videos.entries()].sort((a, b) => a[0] - b[0])) {

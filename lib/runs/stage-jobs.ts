@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
-import { QUEUE_SCHEMA, queue, type QueueDb } from '../queue/client';
+import { QUEUE_SCHEMA, queue } from '../queue/client';
+import { prismaQueueDb } from '../queue/queue-db';
 import type { JobName } from '../queue/contract';
 import { STAGES } from '../pipeline/stages/registry';
 
@@ -27,13 +28,6 @@ export function stageJobId(stage: Stage, resultId: number, attempts: number, rou
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
 
-/** pg-boss running its SQL on a Prisma transaction, so jobs commit (or not) with the rows. */
-export function transactionQueueDb(tx: Prisma.TransactionClient): QueueDb {
-  return {
-    executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe(text, ...values.map((v) => (v === undefined ? null : v))) }),
-  };
-}
-
 const CHUNK = 2_000;
 
 /** Inserts one job per result, in the caller's transaction. */
@@ -52,7 +46,7 @@ export async function enqueueStageJobs(
   if (opts.results.length === 0) return;
   const boss = await queue();
   const name = STAGE_QUEUES[opts.stage];
-  const db = transactionQueueDb(tx);
+  const db = prismaQueueDb(tx);
   for (let i = 0; i < opts.results.length; i += CHUNK) {
     const jobs: PgBoss.JobInsert[] = opts.results.slice(i, i + CHUNK).map((r) => ({
       id: stageJobId(opts.stage, r.id, r.attempts, opts.round),

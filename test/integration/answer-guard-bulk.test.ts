@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { itemFilterWhere } from '../support/item-filter-oracle';
 import { testDb } from '../support/db';
 import { seedReviewDataset } from '../support/seed-items';
 import { prepareBulkAction } from '@/lib/bulk/prepare-bulk-action';
 import { applyBulkAction } from '@/lib/bulk/apply-bulk-action';
-import { decideCommand } from '@/lib/cli/decide-command';
+import { decideCommand } from '@/cli/decide-command';
 import { countItems } from '@/lib/items/count-items';
-import { itemFilterWhere, parseItemFilter } from '@/lib/items/filter';
+import { parseItemFilter } from '@/lib/items/filter';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';
-import { answerCheckFailsSql } from '@/lib/review/answer-guard';
+import { answerCheckFailsSql } from '@/lib/answers/answer-check-sql';
 
 const db = testDb();
 

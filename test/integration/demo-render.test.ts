@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo, type DemoItem, type DemoVideo } from '@/lib/demo/records';
-import type { RenderProgress } from '@/lib/demo/render';
-import { CANVAS, COLORS, SCENES, inWindow, layerBox, positionAt, visibleFraction, type Scene } from '@/lib/demo/scenes';
+import { buildDemo, type DemoItem, type DemoVideo } from '@/demo/records';
+import type { RenderProgress } from '@/demo/render';
+import { CANVAS, COLORS, SCENES, inWindow, layerBox, positionAt, visibleFraction, type Scene } from '@/demo/scenes';
 import { ffmpegPath } from '@/lib/media/ffmpeg-path';
 import { probeMedia } from '@/lib/media/probe';
 

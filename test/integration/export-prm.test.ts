@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDb, uniq } from '../support/db';
-import { demoItems } from '@/lib/demo/records';
+import { demoItems } from '@/demo/records';
 import { getItemSteps } from '@/lib/steps/get-item-steps';
 import { saveStepVerdict } from '@/lib/steps/save-step-verdict';
 import { createExport } from '@/lib/export/create-export';

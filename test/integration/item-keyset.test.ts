@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDb, uniq } from '../support/db';
-import { SORT_FIELDS, parseItemFilter, itemFilterWhere, itemFilterToSearchParams } from '@/lib/items/filter';
-import { afterCursor, cursorOf, itemOrderBy } from '@/lib/items/keyset';
+import { SORT_FIELDS, parseItemFilter, itemFilterToSearchParams } from '@/lib/items/filter';
+import { listItems } from '@/lib/items/list-items';
+import { decodePageCursor } from '@/lib/items/page-cursor';
+import { itemFilterWhere, itemOrderBy } from '../support/item-filter-oracle';
 import { findNeighbors } from '@/lib/items/neighbors';
 
 const db = testDb();
@@ -29,14 +31,14 @@ describe('keyset paging over the items table', () => {
         const filter = parseItemFilter({ dataset: String(datasetId), sort, dir });
         const where = itemFilterWhere(filter);
         const all = await db.item.findMany({ where, orderBy: itemOrderBy(sort, dir) });
+        // One row per page, so every cursor (ties, nulls, the switch from values to nulls) is crossed.
         const walked: number[] = [];
-        let row = all[0]!;
-        walked.push(row.id);
-        for (;;) {
-          const next = await db.item.findFirst({ where: { AND: [where, afterCursor(sort, dir, cursorOf(row, sort))] }, orderBy: itemOrderBy(sort, dir) });
-          if (!next) break;
-          walked.push(next.id);
-          row = next;
+        let cursor: string | null = null;
+        for (let guard = 0; guard <= all.length; guard++) {
+          const page: Awaited<ReturnType<typeof listItems>> = await listItems(db, { filter, limit: 1, ...(cursor ? { cursor: decodePageCursor(cursor, sort) } : {}) });
+          walked.push(...page.items.map((r) => r.id));
+          cursor = page.nextCursor;
+          if (!cursor) break;
         }
         expect(walked).toEqual(all.map((r) => r.id));
 

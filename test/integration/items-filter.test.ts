@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { itemFilterWhere, itemOrderBy } from '../support/item-filter-oracle';
 import { Prisma } from '@/generated/prisma/client';
 import { testDb, uniq } from '../support/db';
-import { SORT_FIELDS, itemFilterWhere, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '@/lib/items/filter';
+import { SORT_FIELDS, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '@/lib/items/filter';
 import { anyItemFilterSql, matchingItemIdsSql } from '@/lib/items/filter-sql';
 import { listItems } from '@/lib/items/list-items';
 import { countItems } from '@/lib/items/count-items';
 import { decodePageCursor } from '@/lib/items/page-cursor';
-import { itemOrderBy } from '@/lib/items/keyset';
 import { findNeighbors } from '@/lib/items/neighbors';
 
 // The items table reads through SQL (filter-sql.ts) while the review page's next/previous and

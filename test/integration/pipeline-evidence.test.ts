@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset, startHarness, type Harness } from '../support/pipeline-harness';
-import { demoItems } from '@/lib/demo/records';
-import { demoDraftStepTruth } from '@/lib/demo/planted-steps';
+import { demoItems } from '@/demo/records';
+import { demoDraftStepTruth } from '@/demo/planted-steps';
 import { getItemSteps } from '@/lib/steps/get-item-steps';
 
 // The evidence stage through the real path (run creation, queue, worker, OpenAI SDK) against the
-// scripted server, which answers from the demo's known ground truth (lib/demo/planted-steps.ts).
+// scripted server, which answers from the demo's known ground truth (demo/planted-steps.ts).
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ env: { COT_DEFAULT_TIMEOUT_SECONDS: '1', COT_DEFAULT_MAX_RETRIES: '2', COT_DEFAULT_CONCURRENCY: '2' } });

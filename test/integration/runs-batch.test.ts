@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBatchSettings } from '@/lib/pipeline/batch/batch-settings';
 import { cancelRun } from '@/lib/runs/cancel-run';
 import { planRun } from '@/lib/runs/plan-run';
-import { runCommand } from '@/lib/cli/run-command';
+import { runCommand } from '@/cli/run-command';
 import { retryRun } from '@/lib/runs/retry-run';
 import { startBatchWorker } from '@/workers/batch-worker';
 import { batchTick } from '@/lib/pipeline/batch/batch-tick';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '@/lib/cli/run-command';
+import { runCommand } from '@/cli/run-command';
 import { seedDataset, startHarness, type Harness } from '../support/pipeline-harness';
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '@/lib/cli/run-command';
+import { runCommand } from '@/cli/run-command';
 import { advanceChain } from '@/lib/runs/chain-next-stage';
 import { cancelPipelineRun, createPipelineRun, getPipelineRun, retryPipelineRun, type PipelinePlan } from '@/lib/runs/pipeline-run';
 import { autoResponder, representation, type Responder } from '../support/scripted-model-server';

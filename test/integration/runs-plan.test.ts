@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '@/lib/cli/run-command';
+import { runCommand } from '@/cli/run-command';
 import { planRun } from '@/lib/runs/plan-run';
 import { seedDataset, startHarness, type Harness } from '../support/pipeline-harness';
 

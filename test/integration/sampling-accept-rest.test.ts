@@ -3,7 +3,7 @@ import { testDb } from '../support/db';
 import { seedReviewDataset, seedUser } from '../support/seed-items';
 import { drawSample } from '@/lib/sampling/draw-sample';
 import { getSampleStatus } from '@/lib/sampling/sample-status';
-import { prepareAcceptRest } from '@/lib/sampling/prepare-accept-rest';
+import { prepareAcceptRest } from '@/lib/bulk/prepare-accept-rest';
 import { samplingDecisionsForManifest } from '@/lib/sampling/manifest';
 import { prepareBulkAction } from '@/lib/bulk/prepare-bulk-action';
 import { applyBulkAction } from '@/lib/bulk/apply-bulk-action';

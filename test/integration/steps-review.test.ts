@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { testDb, uniq } from '../support/db';
 import { AppError } from '@/lib/errors';
-import { demoItems } from '@/lib/demo/records';
+import { demoItems } from '@/demo/records';
 import { ensureCotSteps } from '@/lib/steps/ensure-steps';
 import { getItemSteps } from '@/lib/steps/get-item-steps';
 import { saveStepVerdict } from '@/lib/steps/save-step-verdict';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { isPlantedDemoError } from '../../lib/demo/planted-steps';
+import { isPlantedDemoError } from '../../demo/planted-steps';
 import { ScriptedBatchEndpoint } from './scripted-batch-endpoint';
 
 // An OpenAI-compatible HTTP server of our own, on 127.0.0.1, for tests, e2e runs and
@@ -143,7 +143,7 @@ export const autoResponder: Responder = (req) => {
 };
 
 /**
- * The evidence stage's verdicts from the demo's known ground truth (lib/demo/planted-steps.ts):
+ * The evidence stage's verdicts from the demo's known ground truth (demo/planted-steps.ts):
  * a claim that is one of the demo drafts' planted errors is contradicted, anything else supported.
  */
 function evidenceReply(text: string): ScriptedReply {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePassRateRange } from '@/lib/cli/pass-rate-range';
+import { parsePassRateRange } from '@/cli/pass-rate-range';
 
 describe('--pass-rate MIN..MAX', () => {
   it('reads both ends, either end alone', () => {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkCot } from '@/lib/answers/score';
-import { demoItems, demoVideos, formatTimestamp, type DemoItem } from '@/lib/demo/records';
-import { QUESTIONS, SCENES, getScene } from '@/lib/demo/scenes';
+import { demoItems, demoVideos, formatTimestamp, type DemoItem } from '@/demo/records';
+import { QUESTIONS, SCENES, getScene } from '@/demo/scenes';
 import { resolveBinary } from '@/lib/media/ffmpeg-path';
 
 // Written from DOMAIN.md rather than imported, so the demo is checked against the spec and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecord, jsonString, thinkBlock, type Built } from '@/lib/export/build-record';
 import type { ExportRow } from '@/lib/export/export-query';
-import { foldOptions, optionsInProblem } from '@/lib/export/fold-options';
+import { foldOptions, optionsInProblem } from '@/lib/records/fold-options';
 
 /** An item as a test writes it; `encode` turns it into what the export query returns. */
 type Row = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkFormat } from '@/lib/answers/extract';
-import { foldOptions, optionsListed } from '@/lib/export/fold-options';
+import { foldOptions, optionsListed } from '@/lib/records/fold-options';
 import { placeMediaToken } from '@/lib/export/media-tokens';
-import { rawObjectFields } from '@/lib/import/raw-json';
+import { rawObjectFields } from '@/lib/records/raw-json';
 import { importedCotText } from '@/lib/import/validate-record';
 import { staysInsideRoot } from '@/lib/media/resolve-path';
 

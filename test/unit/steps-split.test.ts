@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSteps } from '@/lib/steps/split-steps';
-import { demoItems } from '@/lib/demo/records';
+import { demoItems } from '@/demo/records';
 
 /** No lone surrogate: a slice never cuts an emoji in half. */
 const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
-import { openEndedMinScore } from '@/lib/review/answer-guard';
+import { openEndedMinScore } from '@/lib/answers/answer-check-sql';
 import { AnswerThresholdProvider } from '@/components/cot/answer-threshold-context';
 import { isAppError } from '@/lib/errors';
 import { requestUser } from '@/lib/auth/request-user';

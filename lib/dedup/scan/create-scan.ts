@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { recordAudit } from '../../audit/record-event';
 import { AppError } from '../../errors';
-import { prismaQueueDb } from '../../import/queue-db';
+import { prismaQueueDb } from '../../queue/queue-db';
 import { enqueue } from '../../queue/client';
 
 /** Records a scan of a dataset and queues its job in one transaction (the CLI runs it itself). */

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { exportWhere } from '../export-query';
+import { inlineSql } from '../copy-rows';
 import type { ExportOptions } from '../export-options';
-import { STUDIO } from '../studio-version';
-import type { ExportManifest } from '../write-export';
+import { startManifest, writeManifest, type ExportManifest } from '../manifest';
 import { buildPrmRecord, prmDatasetInfo, type PrmSourceRow } from './prm-record';
 
 const CHUNK = 500;
@@ -48,27 +48,12 @@ export async function writePrmExport(
   const partial = `${outPath}.partial`;
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   const json = opts.fileFormat === 'json';
-  const manifest: ExportManifest & { datasetInfo?: ReturnType<typeof prmDatasetInfo>; steps?: Record<string, number> } = {
-    studio: { ...STUDIO },
-    createdAt: new Date().toISOString(),
-    exportId: opts.exportId ?? null,
-    dataset: { id: opts.filter.dataset, name: '' },
-    format: opts.format,
-    fileFormat: opts.fileFormat,
-    file: path.basename(outPath),
-    bytes: 0,
-    sha256: '',
-    records: 0,
-    skipped: { noAcceptedCot: 0, noThinkBlock: 0, stale: 0, mismatched: 0 },
-    // Not applied to prm (see options.includeMismatched), so nothing is counted here.
-    mismatched: { excluded: 0, included: 0, openEndedMinScore: config().pipeline.check.openEndedMinScore },
-    countsByProblemType: {},
-    countsBySource: {},
-    countsByDataType: {},
-    filters: { status: [...opts.filter.status], ...(opts.filter.type?.length ? { type: [...opts.filter.type] } : {}), ...(opts.filter.source?.length ? { source: [...opts.filter.source] } : {}) },
+  const manifest: ExportManifest & { datasetInfo?: ReturnType<typeof prmDatasetInfo>; steps?: Record<string, number> } = startManifest(opts, outPath, {
+    // Not applied to prm (see options.includeMismatched), so nothing is counted under mismatched.
+    openEndedMinScore: config().pipeline.check.openEndedMinScore,
     // Process rewards learn from wrong steps too, so a failing answer check never leaves a CoT out here.
     options: { foldOptions: null, includeMismatched: true, trainer: null },
-  };
+  });
   const steps = { total: 0, correct: 0, neutral: 0, wrong: 0, unlabelled: 0, contradicted: 0 };
   const hash = crypto.createHash('sha256');
   const fd = fs.openSync(partial, 'w');
@@ -81,7 +66,7 @@ export async function writePrmExport(
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     manifest.dataset.name = (await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset])).rows[0]?.name ?? '';
-    const where = exportWhere(opts.filter);
+    const where = inlineSql(exportWhere(opts.filter));
     const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${where}`)).rows[0]?.n ?? 0;
     opts.onProgress?.(0, total);
     if (json) write('[');
@@ -127,8 +112,6 @@ export async function writePrmExport(
   manifest.datasetInfo = prmDatasetInfo(manifest.records, stepReviewedOnly);
   manifest.steps = steps;
   fs.renameSync(partial, outPath);
-  const manifestPath = `${outPath}.manifest.json`;
-  fs.writeFileSync(`${manifestPath}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
-  fs.renameSync(`${manifestPath}.partial`, manifestPath);
+  writeManifest(outPath, manifest);
   return manifest;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseItemFilter, itemFilterWhere } from '@/lib/items/filter';
+import { itemFilterWhere } from '../../support/item-filter-oracle';
+import { parseItemFilter } from '@/lib/items/filter';
 import { seedDataset, startHarness, type Harness } from '../../support/pipeline-harness';
 import { questionBucket } from '../../support/scripted-model-server';
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { itemFilterWhere, itemOrderBy } from '../../support/item-filter-oracle';
 import { Prisma } from '@/generated/prisma/client';
 import { countItems } from '@/lib/items/count-items';
-import { itemFilterWhere, parseItemFilter } from '@/lib/items/filter';
+import { parseItemFilter } from '@/lib/items/filter';
 import { matchingItemIdsSql } from '@/lib/items/filter-sql';
-import { itemOrderBy } from '@/lib/items/keyset';
 import { listItems } from '@/lib/items/list-items';
 import { decodePageCursor } from '@/lib/items/page-cursor';
 import { testDb, uniq } from '../../support/db';

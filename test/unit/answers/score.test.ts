@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CORRECT_TOLERANCE,
-  PROBLEM_TYPES,
-  checkCot,
-  isProblemType,
-  scoreAnswer,
-  type ProblemType,
-  type ScoreMode,
-} from '@/lib/answers';
+import { CORRECT_TOLERANCE, checkCot, scoreAnswer, type ScoreMode } from '@/lib/answers/score';
+import { PROBLEM_TYPES, isProblemType, type ProblemType } from '@/lib/answers/problem-types';
 
 function score(problemType: ProblemType, prediction: string, groundTruth: string, mode: ScoreMode = 'training') {
   return scoreAnswer({ problemType, prediction, groundTruth, mode });

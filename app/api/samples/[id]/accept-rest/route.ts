@@ -3,7 +3,7 @@ import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
 import { requireUser } from '@/lib/auth/require-user';
 import { bulkRestriction } from '@/lib/assignments/bulk-restriction';
-import { prepareAcceptRest } from '@/lib/sampling/prepare-accept-rest';
+import { prepareAcceptRest } from '@/lib/bulk/prepare-accept-rest';
 import { dbIdParam } from '@/lib/http/route-id';
 
 const paramsSchema = z.object({ id: dbIdParam });

@@ -1,9 +1,9 @@
 import { ZodError } from 'zod';
-import { disconnectPrisma } from '../db/client';
-import { migrate } from '../db/migrate';
-import { resolveDatabaseUrl } from '../db/resolve-url';
-import { isAppError } from '../errors';
-import { stopQueue } from '../queue/client';
+import { disconnectPrisma } from '../lib/db/client';
+import { migrate } from '../lib/db/migrate';
+import { resolveDatabaseUrl } from '../lib/db/resolve-url';
+import { isAppError } from '../lib/errors';
+import { stopQueue } from '../lib/queue/client';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { runCommand } from './run-command';

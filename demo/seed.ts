@@ -1,11 +1,11 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { buildDemo } from './records';
-import { scoreCotText } from '../cot/score-version';
-import { toDbProblemType } from '../items/problem-type';
-import { extractAnswer } from '../answers/extract';
-import { probeVideos } from '../media/probe-videos';
-import { ensureDemoReviewer, DEMO_REVIEWER } from '../auth/users/ensure-demo-reviewer';
-import { ensureDatasetSteps } from '../steps/ensure-steps';
+import { scoreCotText } from '../lib/cot/score-version';
+import { toDbProblemType } from '../lib/items/problem-type';
+import { extractAnswer } from '../lib/answers/extract';
+import { probeVideos } from '../lib/media/probe-videos';
+import { ensureDemoReviewer, DEMO_REVIEWER } from '../lib/auth/users/ensure-demo-reviewer';
+import { ensureDatasetSteps } from '../lib/steps/ensure-steps';
 
 export const DEMO_DATASET = 'demo';
 

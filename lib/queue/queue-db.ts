@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import type { Prisma } from '@/generated/prisma/client';
-import type { QueueDb } from '../queue/client';
+import type { QueueDb } from './client';
 
-// pg-boss writes a job through whatever connection it is given; handing it the caller's
+// The one transaction-queue adapter. pg-boss writes a job through whatever connection it is given; handing it the caller's
 // transaction makes "create the row" and "enqueue its job" commit or roll back together.
 
 function param(v: unknown): unknown {

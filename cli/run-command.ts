@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
-import { config } from '../config';
-import { prisma } from '../db/client';
-import { AppError } from '../errors';
-import { itemFilterSchema } from '../items/filter';
-import { cancelRun } from '../runs/cancel-run';
-import { createRun, STAGES } from '../runs/create-run';
-import { followRun } from '../runs/follow-run';
-import { planRun, type RunPlan } from '../runs/plan-run';
-import { retryRun } from '../runs/retry-run';
-import { runSpend } from '../runs/run-spend';
-import type { RunView } from '../runs/run-view';
-import type { PipelineSettings } from '../pipeline/settings';
+import { config } from '../lib/config';
+import { prisma } from '../lib/db/client';
+import { AppError } from '../lib/errors';
+import { itemFilterSchema } from '../lib/items/filter';
+import { cancelRun } from '../lib/runs/cancel-run';
+import { createRun, STAGES } from '../lib/runs/create-run';
+import { followRun } from '../lib/runs/follow-run';
+import { planRun, type RunPlan } from '../lib/runs/plan-run';
+import { retryRun } from '../lib/runs/retry-run';
+import { runSpend } from '../lib/runs/run-spend';
+import type { RunView } from '../lib/runs/run-view';
+import type { PipelineSettings } from '../lib/pipeline/settings';
 import { pipelineRunAction, pipelineRunCommand } from './pipeline-run-command';
 
 export const RUN_USAGE = `cot-studio run STAGE --dataset NAME [filters] [options]

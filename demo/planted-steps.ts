@@ -1,4 +1,4 @@
-import { splitSteps } from '../steps/split-steps';
+import { splitSteps } from '../lib/steps/split-steps';
 import { demoItems } from './records';
 
 // The demo's deliberately wrong draft steps, known by construction: in a draft with a planted

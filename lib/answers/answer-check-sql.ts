@@ -1,6 +1,6 @@
 import { Prisma } from '@/generated/prisma/client';
 import { config } from '../config';
-import { OPEN_ENDED_TYPES } from '../answers/answer-check-rule';
+import { OPEN_ENDED_TYPES } from './answer-check-rule';
 
 // The SQL twin of answerCheckFails (lib/answers/answer-check-rule.ts) for set-based paths, and
 // the threshold every path reads.

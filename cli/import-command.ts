@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { prisma } from '../db/client';
-import { createImport } from '../import/create-import';
-import { runImportJob } from '../import/run-import-job';
-import type { RecordIssue } from '../import/import-records';
+import { prisma } from '../lib/db/client';
+import { createImport } from '../lib/import/create-import';
+import { runImportJob } from '../lib/import/run-import-job';
+import type { RecordIssue } from '../lib/import/import-records';
 import { progressBar } from './progress-bar';
 import { mb, n, seconds } from './format';
 import { UsageError } from './usage';

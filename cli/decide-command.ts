@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { prisma } from '../db/client';
-import { AppError } from '../errors';
-import { itemFilterSchema } from '../items/filter';
-import { prepareBulkAction } from '../bulk/prepare-bulk-action';
-import { applyBulkAction } from '../bulk/apply-bulk-action';
-import type { BulkOperation } from '../bulk/bulk-input';
+import { prisma } from '../lib/db/client';
+import { AppError } from '../lib/errors';
+import { itemFilterSchema } from '../lib/items/filter';
+import { prepareBulkAction } from '../lib/bulk/prepare-bulk-action';
+import { applyBulkAction } from '../lib/bulk/apply-bulk-action';
+import type { BulkOperation } from '../lib/bulk/bulk-input';
 import { n } from './format';
 
 export const DECIDE_USAGE = `cot-studio decide --dataset NAME --accept draft|revision|imported|reject [filters]

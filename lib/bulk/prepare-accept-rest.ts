@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
-import { prepareBulkAction, type PreparedBulkAction } from '../bulk/prepare-bulk-action';
-import { getSampleStatus, outsideSampleSql } from './sample-status';
+import { prepareBulkAction, type PreparedBulkAction } from './prepare-bulk-action';
+import { getSampleStatus, outsideSampleSql } from '../sampling/sample-status';
 
 /**
  * "Accept the rest": prepares a bulk accept (revision, else draft) of the sample's population

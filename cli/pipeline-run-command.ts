@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import { AppError } from '../errors';
-import type { PipelineSettings } from '../pipeline/settings';
-import { cancelPipelineRun, CHAIN_TARGETS, createPipelineRun, getPipelineRun, planPipelineRun, retryPipelineRun, type PipelinePlan, type PipelineRunInput, type PipelineRunView } from '../runs/pipeline-run';
+import { AppError } from '../lib/errors';
+import type { PipelineSettings } from '../lib/pipeline/settings';
+import { cancelPipelineRun, CHAIN_TARGETS, createPipelineRun, getPipelineRun, planPipelineRun, retryPipelineRun, type PipelinePlan, type PipelineRunInput, type PipelineRunView } from '../lib/runs/pipeline-run';
 
 type Out = { log: (s: string) => void };
 
