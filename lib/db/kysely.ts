@@ -72,7 +72,6 @@ class PrismaConnection implements DatabaseConnection {
     return { rows: [], numAffectedRows: BigInt(n) };
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming is not available through a Prisma handle; use kysely() or a raw client.');
   }
