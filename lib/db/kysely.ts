@@ -40,7 +40,9 @@ const bridged = new WeakMap<object, KyselyDb>();
  * Kysely for code handed a Prisma client or transaction: the process's client maps to kysely()
  * (same pool); an interactive transaction (or any other client) gets a Kysely whose statements run
  * through that Prisma handle, so they join its transaction. Values stay bound parameters either way.
- * Counts should be cast to int in SQL: pg returns int8 as a string, Prisma as a BigInt.
+ * Counts should be cast to int in SQL: pg returns int8 as a string, Prisma as a BigInt. Through a
+ * Prisma handle a statement cannot return a `void` column (`SELECT pg_advisory_xact_lock(…)`):
+ * Prisma refuses to read it.
  */
 export function kdb(db: PrismaDb): KyselyDb {
   if (isProcessClient(db)) return kysely();
