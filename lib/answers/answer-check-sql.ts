@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { Prisma } from '@/generated/prisma/client';
 import { config } from '../config';
 import { OPEN_ENDED_TYPES } from './answer-check-rule';
@@ -21,6 +22,15 @@ export function answerCheckFailsText(problemType: string, score: string, correct
   return `COALESCE(CASE WHEN ${problemType}::text IN (${OPEN_ENDED_LIST})
                         THEN CASE WHEN ${score} IS NULL THEN ${correct} = false ELSE ${correct} IS NOT TRUE AND ${score} < ${min} END
                         ELSE ${correct} = false END, false)`;
+}
+
+/** Kysely form: the same test over column references, the threshold bound as a value. */
+export function answerCheckFailsExpr(problemType: string, score: string, correct: string, min: number): RawBuilder<boolean> {
+  const [pt, sc, co] = [sql.ref(problemType), sql.ref(score), sql.ref(correct)];
+  const m = sql`${min}::float8`;
+  return sql<boolean>`COALESCE(CASE WHEN ${pt}::text IN (${sql.join(OPEN_ENDED_TYPES.map((t) => sql.lit(t)))})
+                        THEN CASE WHEN ${sc} IS NULL THEN ${co} = false ELSE ${co} IS NOT TRUE AND ${sc} < ${m} END
+                        ELSE ${co} = false END, false)`;
 }
 
 /** Prisma.Sql form over version alias `c` and item alias `i` (the threshold bound as a parameter). */

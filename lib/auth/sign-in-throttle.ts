@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb, type PrismaDb } from '@/lib/db/kysely';
 
 // Password-guess throttling (sign-in and change-password), kept in the database so it holds
 // across web processes and restarts. The policy (README "Security"):
@@ -49,19 +51,22 @@ export function accountBackoffSeconds(failures: number): number {
   return Math.min(2 ** (failures - backoffAfter), maxBackoffSeconds);
 }
 
-type Counted = { count: number; retry_after: number };
-
 /** Counts one attempt under `key` (a fresh window when the old one ended); returns the new count. */
-async function count(db: Pick<PrismaClient, '$queryRaw'>, key: string): Promise<Counted> {
-  const w = THROTTLE_WINDOW_SECONDS;
-  const [row] = await db.$queryRaw<Counted[]>`
-    INSERT INTO auth_rate_limit (key, count, window_start, last_at) VALUES (${key}, 1, now(), now())
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN auth_rate_limit.window_start <= now() - make_interval(secs => ${w}) THEN 1 ELSE auth_rate_limit.count + 1 END,
-      window_start = CASE WHEN auth_rate_limit.window_start <= now() - make_interval(secs => ${w}) THEN now() ELSE auth_rate_limit.window_start END,
-      last_at = now()
-    RETURNING count, greatest(1, ceil(extract(epoch FROM window_start + make_interval(secs => ${w}) - now())))::int AS retry_after`;
-  return row!;
+async function count(db: PrismaDb, key: string) {
+  const window = sql`make_interval(secs => ${THROTTLE_WINDOW_SECONDS}::int)`;
+  const ended = sql<boolean>`auth_rate_limit.window_start <= now() - ${window}`;
+  return kdb(db)
+    .insertInto('auth_rate_limit')
+    .values({ key, count: 1, window_start: sql`now()`, last_at: sql`now()` })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql`CASE WHEN ${ended} THEN 1 ELSE auth_rate_limit.count + 1 END`,
+        window_start: sql`CASE WHEN ${ended} THEN now() ELSE auth_rate_limit.window_start END`,
+        last_at: sql`now()`,
+      }),
+    )
+    .returning(['count', sql<number>`greatest(1, ceil(extract(epoch FROM window_start + ${window} - now())))::int`.as('retry_after')])
+    .executeTakeFirstOrThrow();
 }
 
 /** Counts one password attempt; returns why it is refused, or null when it may go ahead. */
@@ -77,20 +82,30 @@ export async function consumePasswordAttempt(db: PrismaClient, k: ThrottleKeys):
     const pair = await count(tx, keys.pair);
     if (pair.count > SIGN_IN_LIMITS.pair.max) return { retryAfter: pair.retry_after, limit: 'pair' as const, first: pair.count === SIGN_IN_LIMITS.pair.max + 1 };
     // The account's row, locked: attempts on one account are decided one at a time.
-    const w = THROTTLE_WINDOW_SECONDS;
-    await tx.$executeRaw`
-      INSERT INTO auth_rate_limit (key, count, window_start, last_at) VALUES (${keys.account}, 0, now(), NULL)
-      ON CONFLICT (key) DO UPDATE SET
-        count = CASE WHEN auth_rate_limit.window_start <= now() - make_interval(secs => ${w}) THEN 0 ELSE auth_rate_limit.count END,
-        window_start = CASE WHEN auth_rate_limit.window_start <= now() - make_interval(secs => ${w}) THEN now() ELSE auth_rate_limit.window_start END`;
-    const [acct] = await tx.$queryRaw<{ count: number; since: number | null }[]>`
-      SELECT count, extract(epoch FROM now() - last_at)::float8 AS since FROM auth_rate_limit WHERE key = ${keys.account} FOR UPDATE`;
+    const q = kdb(tx);
+    const ended = sql<boolean>`auth_rate_limit.window_start <= now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}::int)`;
+    await q
+      .insertInto('auth_rate_limit')
+      .values({ key: keys.account, count: 0, window_start: sql`now()`, last_at: null })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          count: sql`CASE WHEN ${ended} THEN 0 ELSE auth_rate_limit.count END`,
+          window_start: sql`CASE WHEN ${ended} THEN now() ELSE auth_rate_limit.window_start END`,
+        }),
+      )
+      .execute();
+    const acct = await q
+      .selectFrom('auth_rate_limit')
+      .select(['count', sql<number | null>`extract(epoch FROM now() - last_at)::float8`.as('since')])
+      .where('key', '=', keys.account)
+      .forUpdate()
+      .executeTakeFirst();
     const backoff = accountBackoffSeconds(acct!.count);
     // `pair.count > 1`: this address has failed on this account before (this attempt is counted already).
     if (backoff > 0 && pair.count > 1 && acct!.since !== null && acct!.since < backoff) {
       return { retryAfter: Math.max(1, Math.ceil(backoff - acct!.since)), limit: 'account' as const, first: false };
     }
-    await tx.$executeRaw`UPDATE auth_rate_limit SET count = count + 1, last_at = now() WHERE key = ${keys.account}`;
+    await q.updateTable('auth_rate_limit').set({ count: sql`count + 1`, last_at: sql`now()` }).where('key', '=', keys.account).execute();
     return null;
   });
 }
@@ -98,8 +113,13 @@ export async function consumePasswordAttempt(db: PrismaClient, k: ThrottleKeys):
 /** A right password: the pair starts afresh; the address and the account get this attempt back. */
 export async function releasePasswordAttempt(db: PrismaClient, k: ThrottleKeys): Promise<void> {
   const keys = keysOf(k);
-  await db.$executeRaw`DELETE FROM auth_rate_limit WHERE key = ${keys.pair}`;
-  await db.$executeRaw`UPDATE auth_rate_limit SET count = greatest(count - 1, 0) WHERE key IN (${keys.address}, ${keys.account})`;
+  const q = kdb(db);
+  await q.deleteFrom('auth_rate_limit').where('key', '=', keys.pair).execute();
+  await q
+    .updateTable('auth_rate_limit')
+    .set({ count: sql`greatest(count - 1, 0)` })
+    .where('key', 'in', [keys.address, keys.account])
+    .execute();
   // Windows long past are of no use to anyone.
-  await db.$executeRaw`DELETE FROM auth_rate_limit WHERE window_start < now() - interval '1 day'`;
+  await q.deleteFrom('auth_rate_limit').where('window_start', '<', sql<Date>`now() - interval '1 day'`).execute();
 }

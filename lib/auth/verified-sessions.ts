@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 
 // better-auth checks a session cookie by verifying its signature and then reading the session
 // and its user (two queries, through its endpoint machinery) on every request — the largest
@@ -52,9 +54,12 @@ export function recentlyVerifiedToken(cookieValue: string, now = Date.now()): st
 
 /** The live session's user, in one query; null when the session is gone or expired. */
 export async function sessionUser(db: PrismaClient, token: string): Promise<SessionUser | null> {
-  const [row] = await db.$queryRaw<SessionUser[]>`
-    SELECT u.id, u.name, u.email, u.role::text AS role, u.disabled
-      FROM session s JOIN "user" u ON u.id = s.user_id
-     WHERE s.token = ${token} AND s.expires_at > now()`;
+  const row = await kdb(db)
+    .selectFrom('session as s')
+    .innerJoin('user as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.name', 'u.email', sql<string>`u.role::text`.as('role'), 'u.disabled'])
+    .where('s.token', '=', token)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
   return row ?? null;
 }

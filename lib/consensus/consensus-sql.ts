@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+
 // Consensus review in SQL: the pieces of the one decision statement (lib/review/record-decision.ts)
 // that turn a reviewer's decision into a vote and settle the item from the votes. The votes
 // live on the item row ({reviewerId: label}), so the statement reads them from the row it locks:
@@ -13,29 +15,30 @@ export const CONSENSUS_RULE_TEXT: Record<ConsensusRule, string> = {
 };
 
 /**
- * The consensus assignment the actor votes in for item $1 (actor $5): the item is one of an
- * assignment's items, the assignment asks for more than one review, and the actor is one of its
- * reviewers. Columns n (required reviews) and rule. No row: an ordinary decision (or, on an item
- * with votes, an adjudication). `adjudicateParam` (a boolean parameter) forces the latter.
+ * The consensus assignment `actor` votes in for `item`: the item is one of an assignment's
+ * items, the assignment asks for more than one review, and the actor is one of its reviewers.
+ * Columns n (required reviews) and rule. No row: an ordinary decision (or, on an item with
+ * votes, an adjudication). `adjudicate` (a boolean value) forces the latter.
  */
-export const consensusCfgSql = (adjudicateParam: string | null) => `
+export const consensusCfgSql = (v: { item: number; actor: string | null; adjudicate: boolean | null }) => sql`
   SELECT a.required_reviews AS n, a.consensus_rule AS rule
     FROM assignment_item ai
     JOIN assignment a ON a.id = ai.assignment_id AND a.required_reviews > 1
-   WHERE ai.item_id = $1${adjudicateParam ? ` AND NOT ${adjudicateParam}` : ''}
-     AND EXISTS (SELECT 1 FROM assignment_reviewer ar WHERE ar.assignment_id = a.id AND ar.reviewer_id = $5)
+   WHERE ai.item_id = ${v.item}::int${v.adjudicate !== null ? sql` AND NOT ${v.adjudicate}::boolean` : sql``}
+     AND EXISTS (SELECT 1 FROM assignment_reviewer ar WHERE ar.assignment_id = a.id AND ar.reviewer_id = ${v.actor}::text)
    ORDER BY a.required_reviews DESC, a.id
    LIMIT 1`;
 
 /** A vote's label: what two reviewers must both say to agree (the same status and, for accept, the same CoT version). */
-export const VOTE_LABEL_SQL = `CASE WHEN $3::text = 'accepted' THEN 'accepted:' || $4::int ELSE 'rejected' END`;
+export const voteLabelSql = (v: { status: string; versionId: number | null }) =>
+  sql<string>`CASE WHEN ${v.status}::text = 'accepted' THEN 'accepted:' || ${v.versionId}::int ELSE 'rejected' END`;
 
 /**
  * Over `t` (columns n, rule, review_status, accepted_version_id, new_votes, is_vote), the item's
  * settled status and accepted version. Fewer than n votes: pending. n or more: the rule decides
  * between the most common label and needs_adjudication.
  */
-export const SETTLE_SQL = `
+export const SETTLE_SQL = sql`
   SELECT t.*, s.status, s.version_id FROM tally t, LATERAL (
     SELECT CASE WHEN NOT t.is_vote THEN NULL
                 WHEN t.n_votes < t.n THEN 'pending'

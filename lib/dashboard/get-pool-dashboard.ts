@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 
 const BINS = 10;
 
@@ -13,11 +15,19 @@ export type PoolDashboard = {
 
 /** The RL pool's dashboard: pass-rate histograms per problem type and source, shortcut and overlap counts per source. */
 export async function getPoolDashboard(db: PrismaClient, datasetId: number): Promise<PoolDashboard> {
-  const rows = await db.$queryRawUnsafe<{ problem_type: string; data_source: string; bin: number | null; n: number }[]>(
-    `SELECT problem_type::text, data_source, CASE WHEN pass_rate IS NULL THEN NULL ELSE least(width_bucket(pass_rate, 0, 1, ${BINS}), ${BINS}) - 1 END AS bin, count(*)::int AS n
-       FROM item WHERE dataset_id = $1 GROUP BY 1, 2, 3`,
-    datasetId,
-  );
+  const k = kdb(db);
+  const bins = sql.lit(BINS);
+  const rows = await k
+    .selectFrom('item')
+    .select([
+      sql<string>`problem_type::text`.as('problem_type'),
+      'data_source',
+      sql<number | null>`CASE WHEN pass_rate IS NULL THEN NULL ELSE least(width_bucket(pass_rate, 0, 1, ${bins}), ${bins}) - 1 END`.as('bin'),
+      sql<number>`count(*)::int`.as('n'),
+    ])
+    .where('dataset_id', '=', datasetId)
+    .groupBy([sql`1`, sql`2`, sql`3`])
+    .execute();
   const byType: Record<string, PassRateHistogram> = {};
   const bySource: Record<string, PassRateHistogram> = {};
   const add = (map: Record<string, PassRateHistogram>, key: string, bin: number | null, n: number) => {
@@ -29,14 +39,19 @@ export async function getPoolDashboard(db: PrismaClient, datasetId: number): Pro
     add(byType, r.problem_type, r.bin, r.n);
     add(bySource, r.data_source, r.bin, r.n);
   }
-  const counts = await db.$queryRawUnsafe<{ source: string; asked: number; answerable: number; duplicates: number; contaminated: number }[]>(
-    `SELECT data_source AS source, count(*) FILTER (WHERE blind_answerable IS NOT NULL)::int AS asked,
-            count(*) FILTER (WHERE blind_answerable)::int AS answerable,
-            count(*) FILTER (WHERE duplicate_cluster IS NOT NULL)::int AS duplicates,
-            count(*) FILTER (WHERE contaminated)::int AS contaminated
-       FROM item WHERE dataset_id = $1 GROUP BY 1 ORDER BY 1`,
-    datasetId,
-  );
+  const counts = await k
+    .selectFrom('item')
+    .select([
+      'data_source as source',
+      sql<number>`count(*) FILTER (WHERE blind_answerable IS NOT NULL)::int`.as('asked'),
+      sql<number>`count(*) FILTER (WHERE blind_answerable)::int`.as('answerable'),
+      sql<number>`count(*) FILTER (WHERE duplicate_cluster IS NOT NULL)::int`.as('duplicates'),
+      sql<number>`count(*) FILTER (WHERE contaminated)::int`.as('contaminated'),
+    ])
+    .where('dataset_id', '=', datasetId)
+    .groupBy('data_source')
+    .orderBy('data_source')
+    .execute();
   return {
     passRate: { byType, bySource },
     blind: counts.map((c) => ({ source: c.source, asked: c.asked, answerable: c.answerable })),

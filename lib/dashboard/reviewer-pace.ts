@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 
 export type ReviewerPace = {
@@ -21,14 +23,25 @@ export async function getReviewerPace(db: PrismaClient, opts: { datasetId: numbe
   const dataset = await db.dataset.findUnique({ where: { id: opts.datasetId }, select: { id: true } });
   if (!dataset) throw new AppError('NOT_FOUND', `Dataset ${opts.datasetId} not found`);
   const since = new Date(Date.now() - days * 86_400_000);
-  const rows = await db.$queryRaw<{ reviewerId: string | null; name: string | null; decisions: number; activeMs: number; medianMs: number | null }[]>`
-    SELECT r.reviewer_id AS "reviewerId", u.name, count(*)::int AS decisions, sum(r.active_ms)::float8 AS "activeMs",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY r.active_ms)::float8 AS "medianMs"
-      FROM review r JOIN item i ON i.id = r.item_id LEFT JOIN "user" u ON u.id = r.reviewer_id
-     WHERE i.dataset_id = ${opts.datasetId} AND r.created_at >= ${since} AND r.undone_at IS NULL
-       AND r.bulk_action_id IS NULL AND r.active_ms IS NOT NULL
-     GROUP BY r.reviewer_id, u.name
-     ORDER BY count(*) DESC`;
+  const rows = await kdb(db)
+    .selectFrom('review as r')
+    .innerJoin('item as i', 'i.id', 'r.item_id')
+    .leftJoin('user as u', 'u.id', 'r.reviewer_id')
+    .select([
+      'r.reviewer_id as reviewerId',
+      'u.name',
+      sql<number>`count(*)::int`.as('decisions'),
+      sql<number>`sum(r.active_ms)::float8`.as('activeMs'),
+      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY r.active_ms)::float8`.as('medianMs'),
+    ])
+    .where('i.dataset_id', '=', opts.datasetId)
+    .where('r.created_at', '>=', since)
+    .where('r.undone_at', 'is', null)
+    .where('r.bulk_action_id', 'is', null)
+    .where('r.active_ms', 'is not', null)
+    .groupBy(['r.reviewer_id', 'u.name'])
+    .orderBy(sql`count(*)`, 'desc')
+    .execute();
   return {
     days,
     reviewers: rows.map((r) => ({

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 
 export const RISK_BUCKETS = 10;
 
@@ -11,13 +13,19 @@ export type RiskSummary = { buckets: RiskBucket[]; mean: number; highRisk: numbe
  * One pass over the (dataset_id, risk_score) index.
  */
 export async function getRiskSummary(db: PrismaClient, datasetId: number): Promise<RiskSummary> {
-  const rows = await db.$queryRaw<{ b: number; items: number; accepted: number; rejected: number; total: number }[]>`
-    SELECT least(width_bucket(risk_score, 0, 1, ${RISK_BUCKETS}::int), ${RISK_BUCKETS}::int) AS b, count(*)::int AS items,
-           count(*) FILTER (WHERE review_status = 'accepted')::int AS accepted,
-           count(*) FILTER (WHERE review_status = 'rejected')::int AS rejected,
-           sum(risk_score)::float8 AS total
-      FROM item WHERE dataset_id = ${datasetId}
-     GROUP BY 1`;
+  const tenths = sql.lit(RISK_BUCKETS);
+  const rows = await kdb(db)
+    .selectFrom('item')
+    .select([
+      sql<number>`least(width_bucket(risk_score, 0, 1, ${tenths}), ${tenths})`.as('b'),
+      sql<number>`count(*)::int`.as('items'),
+      sql<number>`count(*) FILTER (WHERE review_status = 'accepted')::int`.as('accepted'),
+      sql<number>`count(*) FILTER (WHERE review_status = 'rejected')::int`.as('rejected'),
+      sql<number>`sum(risk_score)::float8`.as('total'),
+    ])
+    .where('dataset_id', '=', datasetId)
+    .groupBy(sql`1`)
+    .execute();
   const byBucket = new Map(rows.map((r) => [r.b, r]));
   const buckets = Array.from({ length: RISK_BUCKETS }, (_, k): RiskBucket => {
     const r = byBucket.get(k + 1);

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { StageBucket, Status } from './dashboard-types';
-import { SCORES, windowStartDay, type DashboardAggregates, type DecisionCount, type ScoreName } from './dashboard-aggregates';
+import { SCORES, windowStartDay, type DashboardAggregates, type ScoreName } from './dashboard-aggregates';
 
 // The dashboard's figures from the rollup tables the database keeps current
 // (prisma/migrations/20261203150000_dashboard_rollups): every write to items, reviews or videos
@@ -16,27 +18,49 @@ type Counted = { rows: number };
 export async function readRollupAggregates(db: PrismaClient, opts: { datasetId: number; days: number }): Promise<DashboardAggregates> {
   const { datasetId } = opts;
   const since = windowStartDay(opts.days);
+  const k = kdb(db);
+  const sumInt = (col: 'n' | 'reviews' | 'accepted' | 'rejected' | 'decided') => sql<number>`sum(${sql.ref(col)})::int`;
+  const sumWhere = (flag: 'represented' | 'drafted' | 'revised' | 'scored' | 'failed') => sql<number>`coalesce(sum(n) FILTER (WHERE ${sql.ref(flag)}), 0)::int`;
+  const rows = sql<number>`count(*)::int`.as('rows');
   const [items, scores, decisions] = await Promise.all([
-    db.$queryRaw<({ stage: StageBucket; status: Status; n: number; represented: number; drafted: number; revised: number; consistency: number; failed: number } & Counted)[]>`
-      SELECT stage, status, sum(n)::int AS n,
-             coalesce(sum(n) FILTER (WHERE represented), 0)::int AS represented,
-             coalesce(sum(n) FILTER (WHERE drafted), 0)::int AS drafted,
-             coalesce(sum(n) FILTER (WHERE revised), 0)::int AS revised,
-             coalesce(sum(n) FILTER (WHERE scored), 0)::int AS consistency,
-             coalesce(sum(n) FILTER (WHERE failed), 0)::int AS failed,
-             count(*)::int AS rows
-        FROM dashboard_item_rollup WHERE dataset_id = ${datasetId}
-       GROUP BY stage, status`,
-    db.$queryRaw<({ score: ScoreName; bin: number | null; n: number } & Counted)[]>`
-      SELECT score, bin, sum(n)::int AS n, count(*)::int AS rows
-        FROM dashboard_score_rollup WHERE dataset_id = ${datasetId}
-       GROUP BY score, bin`,
-    db.$queryRaw<(DecisionCount & Counted)[]>`
-      SELECT to_char(day, 'YYYY-MM-DD') AS day, reviewer_id AS "reviewerId", sum(reviews)::int AS reviews,
-             sum(accepted)::int AS accepted, sum(rejected)::int AS rejected, sum(decided)::int AS total, count(*)::int AS rows
-        FROM dashboard_decision_rollup WHERE dataset_id = ${datasetId} AND day >= ${since}::date
-       GROUP BY day, reviewer_id
-       ORDER BY day`,
+    k
+      .selectFrom('dashboard_item_rollup')
+      .select([
+        sql<StageBucket>`stage`.as('stage'),
+        sql<Status>`status`.as('status'),
+        sumInt('n').as('n'),
+        sumWhere('represented').as('represented'),
+        sumWhere('drafted').as('drafted'),
+        sumWhere('revised').as('revised'),
+        sumWhere('scored').as('consistency'),
+        sumWhere('failed').as('failed'),
+        rows,
+      ])
+      .where('dataset_id', '=', datasetId)
+      .groupBy(['stage', 'status'])
+      .execute(),
+    k
+      .selectFrom('dashboard_score_rollup')
+      .select([sql<ScoreName>`score`.as('score'), 'bin', sumInt('n').as('n'), rows])
+      .where('dataset_id', '=', datasetId)
+      .groupBy(['score', 'bin'])
+      .execute(),
+    k
+      .selectFrom('dashboard_decision_rollup')
+      .select([
+        sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
+        'reviewer_id as reviewerId',
+        sumInt('reviews').as('reviews'),
+        sumInt('accepted').as('accepted'),
+        sumInt('rejected').as('rejected'),
+        sumInt('decided').as('total'),
+        rows,
+      ])
+      .where('dataset_id', '=', datasetId)
+      .where('day', '>=', sql<Date>`${since}::date`)
+      .groupBy(['day', 'reviewer_id'])
+      .orderBy('day')
+      .execute(),
   ]);
   const piledUp = (groups: Counted[]) => groups.reduce((a, g) => a + g.rows, 0) > 2 * groups.length + FOLD_SLACK;
   if (piledUp(items) || piledUp(scores) || piledUp(decisions)) await foldRollups(db, datasetId);
@@ -59,18 +83,19 @@ export async function readRollupAggregates(db: PrismaClient, opts: { datasetId: 
  * rows appended meanwhile stay for the next fold.
  */
 export async function foldRollups(db: PrismaClient, datasetId: number): Promise<void> {
-  await db.$executeRaw`
+  const k = kdb(db);
+  await sql`
     WITH gone AS (DELETE FROM dashboard_item_rollup WHERE dataset_id = ${datasetId} RETURNING *)
     INSERT INTO dashboard_item_rollup (dataset_id, stage, status, represented, drafted, revised, scored, failed, n)
     SELECT dataset_id, stage, status, represented, drafted, revised, scored, failed, sum(n)
-      FROM gone GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(n) <> 0`;
-  await db.$executeRaw`
+      FROM gone GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(n) <> 0`.execute(k);
+  await sql`
     WITH gone AS (DELETE FROM dashboard_score_rollup WHERE dataset_id = ${datasetId} RETURNING *)
     INSERT INTO dashboard_score_rollup (dataset_id, score, bin, n)
-    SELECT dataset_id, score, bin, sum(n) FROM gone GROUP BY 1, 2, 3 HAVING sum(n) <> 0`;
-  await db.$executeRaw`
+    SELECT dataset_id, score, bin, sum(n) FROM gone GROUP BY 1, 2, 3 HAVING sum(n) <> 0`.execute(k);
+  await sql`
     WITH gone AS (DELETE FROM dashboard_decision_rollup WHERE dataset_id = ${datasetId} RETURNING *)
     INSERT INTO dashboard_decision_rollup (dataset_id, day, reviewer_id, reviews, accepted, rejected, decided)
     SELECT dataset_id, day, reviewer_id, sum(reviews), sum(accepted), sum(rejected), sum(decided)
-      FROM gone GROUP BY 1, 2, 3 HAVING sum(reviews) <> 0 OR sum(decided) <> 0`;
+      FROM gone GROUP BY 1, 2, 3 HAVING sum(reviews) <> 0 OR sum(decided) <> 0`.execute(k);
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { liveWorkers } from '../workers/heartbeat';
 import { QUEUE_SCHEMA } from '../queue/client';
 
@@ -15,7 +17,7 @@ export async function getHealth(db: PrismaClient, opts: { staleSeconds: number }
   const started = Date.now();
   let database: Health['database'];
   try {
-    await db.$queryRawUnsafe('SELECT 1');
+    await kdb(db).selectNoFrom(sql<number>`1`.as('one')).execute();
     database = { ok: true, latencyMs: Date.now() - started };
   } catch (e) {
     database = { ok: false, latencyMs: null, error: (e as Error).message.split('\n')[0] };
@@ -25,9 +27,9 @@ export async function getHealth(db: PrismaClient, opts: { staleSeconds: number }
   let workers: Health['workers'] = { live: 0, staleAfterSeconds: opts.staleSeconds, list: [] };
   if (database.ok) {
     try {
-      const rows = await db.$queryRawUnsafe<{ state: string; n: bigint }[]>(
-        `SELECT state::text AS state, count(*) AS n FROM ${QUEUE_SCHEMA}.job WHERE state IN ('created','retry','active') GROUP BY state`,
-      );
+      const { rows } = await sql<{ state: string; n: number }>`
+        SELECT state::text AS state, count(*)::int AS n FROM ${sql.table(`${QUEUE_SCHEMA}.job`)}
+         WHERE state IN ('created','retry','active') GROUP BY state`.execute(kdb(db));
       const count = (s: string) => Number(rows.find((r) => r.state === s)?.n ?? 0);
       queue = { ok: true, queued: count('created') + count('retry'), active: count('active') };
     } catch (e) {

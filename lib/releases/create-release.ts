@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { recordAudit } from '../audit/record-event';
 import { config } from '../config';
 import { withRawClient } from '../db/raw-client';
@@ -75,15 +77,11 @@ export async function createRelease(db: PrismaClient, input: CreateReleaseInput,
           createdById: actorId,
         },
       });
-      await tx.$executeRawUnsafe(
-        `INSERT INTO release_item (release_id, item_id, cot_version_id, review_status, reviewed_at)
-         SELECT $1, * FROM unnest($2::int[], $3::int[], $4::text[], $5::timestamptz[])`,
-        release.id,
-        itemIds,
-        versionIds,
-        statuses,
-        reviewedAts,
-      );
+      await kdb(tx)
+        .insertInto('release_item')
+        .columns(['release_id', 'item_id', 'cot_version_id', 'review_status', 'reviewed_at'])
+        .expression(sql`SELECT ${release.id}::int, * FROM unnest(${itemIds}::int[], ${versionIds}::int[], ${statuses}::text[], ${reviewedAts}::timestamptz[])`)
+        .execute();
       await recordAudit(tx, { actorId, action: 'release.create', subjectType: 'release', subjectId: release.id, data: { name: req.name, dataset: dataset.name, records: itemIds.length } });
       return release;
     });

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 
 export const DIFF_REASONS = ['added', 'removed', 'changedCot', 'changedDecision'] as const;
@@ -17,9 +19,9 @@ export async function diffReleases(db: PrismaClient, opts: { from: number; to: n
   const to = rels.find((r) => r.id === opts.to);
   if (!from) throw new AppError('NOT_FOUND', `Release ${opts.from} not found`);
   if (!to) throw new AppError('NOT_FOUND', `Release ${opts.to} not found`);
-  const rows = await db.$queryRawUnsafe<{ reason: DiffReason; n: number; examples: { itemId: number; problemId: string | null }[] }[]>(
-    `WITH a AS (SELECT * FROM release_item WHERE release_id = $1),
-          b AS (SELECT * FROM release_item WHERE release_id = $2),
+  const { rows } = await sql<{ reason: DiffReason; n: number; examples: { itemId: number; problemId: string | null }[] | null }>`
+    WITH a AS (SELECT * FROM release_item WHERE release_id = ${opts.from}),
+          b AS (SELECT * FROM release_item WHERE release_id = ${opts.to}),
           d AS (
             SELECT COALESCE(a.item_id, b.item_id) AS item_id,
                    a.item_id IS NULL AS added, b.item_id IS NULL AS removed,
@@ -38,10 +40,7 @@ export async function diffReleases(db: PrismaClient, opts: { from: number; to: n
             (SELECT json_agg(json_build_object('itemId', x.item_id, 'problemId', i.problem_id) ORDER BY x.item_id)
                FROM (SELECT item_id FROM r r2 WHERE r2.reason = r.reason ORDER BY item_id LIMIT ${SAMPLE}) x
                LEFT JOIN item i ON i.id = x.item_id) AS examples
-       FROM r GROUP BY r.reason`,
-    opts.from,
-    opts.to,
-  );
+       FROM r GROUP BY r.reason`.execute(kdb(db));
   const counts = Object.fromEntries(DIFF_REASONS.map((k) => [k, 0])) as Record<DiffReason, number>;
   const examples = Object.fromEntries(DIFF_REASONS.map((k) => [k, [] as { itemId: number; problemId: string | null }[]])) as Record<DiffReason, { itemId: number; problemId: string | null }[]>;
   for (const r of rows) {

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { ProblemType as DbProblemType } from '@/generated/prisma/enums';
 import { AppError } from '../errors';
 import { toDbProblemType, type DomainProblemType } from '../items/problem-type';
@@ -20,17 +22,6 @@ export type LockedItem = {
   reviewedAt: Date | null;
 };
 
-type LockedRow = {
-  id: number;
-  dataset_id: number;
-  problem_type: DomainProblemType;
-  solution: string;
-  review_status: ReviewStatus;
-  accepted_version_id: number | null;
-  reviewed_by_id: string | null;
-  reviewed_at: Date | null;
-};
-
 class StaleRevision extends Error {}
 
 /**
@@ -48,13 +39,14 @@ export async function changeItem<T>(
   try {
     return await db.$transaction(async (tx) => {
       // One statement both checks the revision, bumps it (locking the row) and reads the item.
-      const [row] = await tx.$queryRawUnsafe<LockedRow[]>(
-        `UPDATE item SET rev = rev + 1, updated_at = now() WHERE id = $1 AND rev = $2
-         RETURNING id, dataset_id, problem_type::text AS problem_type, solution, review_status::text AS review_status,
-                   accepted_version_id, reviewed_by_id, reviewed_at`,
-        opts.itemId,
-        opts.expectedRev,
-      );
+      const row = await kdb(tx)
+        .updateTable('item')
+        .set({ rev: sql`rev + 1`, updated_at: sql`now()` })
+        .where('id', '=', opts.itemId)
+        .where('rev', '=', opts.expectedRev)
+        .returning(['id', 'dataset_id', 'solution', 'review_status', 'accepted_version_id', 'reviewed_by_id', 'reviewed_at'])
+        .returning(sql<DomainProblemType>`problem_type::text`.as('problem_type'))
+        .executeTakeFirst();
       if (!row) throw new StaleRevision();
       const item: LockedItem = {
         id: row.id,

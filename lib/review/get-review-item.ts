@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient, Prisma } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import type { DomainProblemType } from '../items/problem-type';
 import { mediaSource } from '../media/media-url';
@@ -27,6 +29,7 @@ const decisionJson = (r: string, u: string) => `json_build_object(
 
 // One statement, one round trip: the review page and every decision's reply read it, so it is
 // on the path of each reviewer action (see bench/review-load.ts).
+// Static text (aliases only); the item id is bound where it is run.
 export const REVIEW_ITEM_SQL = `
 SELECT i.id, i.dataset_id, d.name AS dataset_name, i.problem_id, i.problem, i.options,
        i.problem_type::text AS problem_type, i.data_type::text AS data_type, i.path, i.data_source,
@@ -52,8 +55,7 @@ SELECT i.id, i.dataset_id, d.name AS dataset_name, i.problem_id, i.problem, i.op
        (SELECT count(*)::int FROM cot_version c WHERE c.item_id = i.id) AS version_count
   FROM item i
   JOIN dataset d ON d.id = i.dataset_id
-  LEFT JOIN video v ON v.id = i.video_id
- WHERE i.id = $1`;
+  LEFT JOIN video v ON v.id = i.video_id`;
 
 type Row = {
   id: number;
@@ -95,7 +97,9 @@ type Row = {
 
 /** Everything the review page shows for one item, in one round trip. */
 export async function getReviewItem(db: Db, itemId: number): Promise<ReviewItem> {
-  const [row] = await db.$queryRawUnsafe<Row[]>(REVIEW_ITEM_SQL, itemId);
+  const {
+    rows: [row],
+  } = await sql<Row>`${sql.raw(REVIEW_ITEM_SQL)} WHERE i.id = ${itemId}`.execute(kdb(db));
   if (!row) throw new AppError('NOT_FOUND', `Item ${itemId} not found`);
   const byId = new Map(row.shown.map((v) => [v.id, v]));
   const edit = row.latest_edit;

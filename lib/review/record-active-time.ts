@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 
 /**
  * Keeps the active time a reviewer spent on an item (visible tab, recent input) on the review
@@ -8,5 +9,11 @@ import type { PrismaClient } from '@/generated/prisma/client';
 export async function recordActiveTime(db: PrismaClient, opts: { reviewId: number; reviewerId: string | null; activeMs: number; capMs: number }): Promise<void> {
   if (!opts.reviewerId || !Number.isFinite(opts.activeMs) || opts.activeMs < 0) return;
   const ms = Math.min(Math.round(opts.activeMs), opts.capMs);
-  await db.$executeRaw`UPDATE review SET active_ms = ${ms} WHERE id = ${opts.reviewId} AND reviewer_id = ${opts.reviewerId} AND active_ms IS NULL`;
+  await kdb(db)
+    .updateTable('review')
+    .set({ active_ms: ms })
+    .where('id', '=', opts.reviewId)
+    .where('reviewer_id', '=', opts.reviewerId)
+    .where('active_ms', 'is', null)
+    .execute();
 }

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { ReviewStatus } from './review-item';
-import { answerCheckFailsText, openEndedMinScore } from '../answers/answer-check-sql';
-import { consensusCfgSql, SETTLE_SQL, VOTE_LABEL_SQL } from '../consensus/consensus-sql';
+import { answerCheckFailsExpr, openEndedMinScore } from '../answers/answer-check-sql';
+import { consensusCfgSql, SETTLE_SQL, voteLabelSql } from '../consensus/consensus-sql';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -24,9 +26,9 @@ export type DecisionWrite = {
 // The item's new review state, the append-only review row (with what it replaced) and the audit
 // event, in one statement. `guarded`: the statement itself checks the revision and locks the row
 // (SELECT … FOR UPDATE; a concurrent decision makes the check fail once it commits), checks that
-// an accepted version is one of the item's, passes the format check and — unless $10 (accept
-// anyway) — the answer check, and bumps `rev`. Unguarded, it runs inside changeItem, which has
-// already done that.
+// an accepted version is one of the item's, passes the format check and — unless acceptAnyway —
+// the answer check, and bumps `rev`. Unguarded, it runs inside changeItem, which has already
+// done that.
 //
 // Consensus (lib/consensus): when the actor is a reviewer of a consensus assignment holding the
 // item, an accept/reject is their vote; the item's status follows the assignment's rule over the
@@ -34,20 +36,29 @@ export type DecisionWrite = {
 // not need the current rev (votes are independent), only an item no admin has adjudicated yet.
 // Anyone else's accept/reject on an item with votes is an adjudication. The actor's queue claim
 // on the item ends with their decision.
-function decisionSql(guarded: boolean): string {
-  const versionOk = `($4::int IS NULL OR EXISTS (SELECT 1 FROM cot_version c WHERE c.id = $4 AND c.item_id = $1 AND c.format_ok IS NOT FALSE
-                        AND ($10::boolean OR NOT ${answerCheckFailsText('i.problem_type', 'c.answer_score', 'c.answer_correct', '$11::float8')})))`;
+//
+// Every value is bound where it is used (Kysely's sql template), each with its type.
+function decisionSql(d: DecisionWrite, guarded: boolean) {
+  const item = sql`${d.itemId}::int`;
+  const rev = sql`${d.expectedRev}::int`;
+  const status = sql`${d.status}::text`;
+  const version = sql`${d.acceptedVersionId}::int`;
+  const actor = sql`${d.actorId}::text`;
+  const chosen = sql`${d.chosenVersionId}::int`;
+  const versionOk = sql`(${version} IS NULL OR EXISTS (SELECT 1 FROM cot_version c WHERE c.id = ${version} AND c.item_id = ${item} AND c.format_ok IS NOT FALSE
+                        AND (${d.acceptAnyway ?? false}::boolean OR NOT ${answerCheckFailsExpr('i.problem_type', 'c.answer_score', 'c.answer_correct', openEndedMinScore())})))`;
   const where = guarded
-    ? `i.id = $1 AND (i.rev = $2 OR (EXISTS (SELECT 1 FROM cfg) AND i.adjudicated_at IS NULL)) AND ${versionOk} FOR UPDATE OF i`
-    : `i.id = $1`;
-  return `WITH cfg AS (${consensusCfgSql(guarded ? '$12::boolean' : null)}),
+    ? sql`i.id = ${item} AND (i.rev = ${rev} OR (EXISTS (SELECT 1 FROM cfg) AND i.adjudicated_at IS NULL)) AND ${versionOk} FOR UPDATE OF i`
+    : sql`i.id = ${item}`;
+  const cfg = consensusCfgSql({ item: d.itemId, actor: d.actorId, adjudicate: guarded ? (d.adjudicate ?? false) : null });
+  return sql<{ review_id: number }>`WITH cfg AS (${cfg}),
      old AS (SELECT i.id, i.review_status, i.accepted_version_id, i.votes, i.adjudicated_at, (SELECT n FROM cfg) AS n, (SELECT rule FROM cfg) AS rule
                FROM item i WHERE ${where}),
      voted AS (
-       SELECT o.*, o.n IS NOT NULL AND $3::text IN ('accepted', 'rejected') AS is_vote,
-              o.n IS NULL AND o.votes IS NOT NULL AND $3::text IN ('accepted', 'rejected') AS is_adjudication,
-              CASE WHEN o.n IS NOT NULL AND $3::text IN ('accepted', 'rejected')
-                   THEN coalesce(o.votes, '{}'::jsonb) || jsonb_build_object($5::text, ${VOTE_LABEL_SQL}) END AS new_votes
+       SELECT o.*, o.n IS NOT NULL AND ${status} IN ('accepted', 'rejected') AS is_vote,
+              o.n IS NULL AND o.votes IS NOT NULL AND ${status} IN ('accepted', 'rejected') AS is_adjudication,
+              CASE WHEN o.n IS NOT NULL AND ${status} IN ('accepted', 'rejected')
+                   THEN coalesce(o.votes, '{}'::jsonb) || jsonb_build_object(${actor}, ${voteLabelSql({ status: d.status, versionId: d.acceptedVersionId })}) END AS new_votes
          FROM old o),
      tally AS (
        SELECT v.*, (SELECT count(*) FROM jsonb_each_text(v.new_votes))::int AS n_votes, top.label AS top_label, coalesce(top.cnt, 0)::int AS top_count
@@ -56,35 +67,35 @@ function decisionSql(guarded: boolean): string {
          ) top ON true),
      settled AS (${SETTLE_SQL}),
      changed AS (
-       UPDATE item i SET ${guarded ? 'rev = i.rev + 1, ' : ''}
-                         review_status = CASE WHEN s.is_vote THEN s.status::"ReviewStatus" WHEN s.n IS NOT NULL THEN s.review_status ELSE $3::"ReviewStatus" END,
-                         accepted_version_id = CASE WHEN s.is_vote THEN s.version_id WHEN s.n IS NOT NULL THEN s.accepted_version_id ELSE $4::int END,
+       UPDATE item i SET ${guarded ? sql`rev = i.rev + 1, ` : sql``}
+                         review_status = CASE WHEN s.is_vote THEN s.status::"ReviewStatus" WHEN s.n IS NOT NULL THEN s.review_status ELSE ${status}::"ReviewStatus" END,
+                         accepted_version_id = CASE WHEN s.is_vote THEN s.version_id WHEN s.n IS NOT NULL THEN s.accepted_version_id ELSE ${version} END,
                          votes = CASE WHEN s.is_vote THEN s.new_votes ELSE i.votes END,
                          adjudicated_at = CASE WHEN s.is_adjudication THEN now() ELSE i.adjudicated_at END,
-                         reviewed_by_id = $5, reviewed_at = now(), updated_at = now()
+                         reviewed_by_id = ${actor}, reviewed_at = now(), updated_at = now()
          FROM settled s WHERE i.id = s.id
        RETURNING i.id, i.reviewed_at, i.review_status AS new_status, s.review_status AS previous_status, s.accepted_version_id AS previous_version_id,
                  s.is_vote, s.is_adjudication),
-     released AS (DELETE FROM item_claim c USING changed WHERE c.item_id = changed.id AND c.reviewer_id = $5),
+     released AS (DELETE FROM item_claim c USING changed WHERE c.item_id = changed.id AND c.reviewer_id = ${actor}),
      decided AS (
        INSERT INTO review (item_id, status, chosen_version_id, reviewer_id, reason, item_rev, previous_status, previous_version_id, created_at, vote, adjudication)
-       SELECT id, $3::"ReviewStatus", $6, $5, $7, $2, previous_status, previous_version_id, reviewed_at, is_vote, is_adjudication FROM changed
+       SELECT id, ${status}::"ReviewStatus", ${chosen}, ${actor}, ${d.reason}::text, ${rev}, previous_status, previous_version_id, reviewed_at, is_vote, is_adjudication FROM changed
        RETURNING id, previous_status, created_at)
      INSERT INTO audit_event (actor_id, action, subject_type, subject_id, data, created_at)
-     SELECT $5, $8, 'item', $1::text,
-            jsonb_build_object('reviewId', d.id, 'status', $3::text, 'previousStatus', d.previous_status, 'chosenVersionId', $6::int)
+     SELECT ${actor}, ${d.action}::text, 'item', ${item}::text,
+            jsonb_build_object('reviewId', d.id, 'status', ${status}, 'previousStatus', d.previous_status, 'chosenVersionId', ${chosen})
               || CASE WHEN ch.is_vote THEN jsonb_build_object('vote', true, 'itemStatus', ch.new_status) ELSE '{}'::jsonb END
               || CASE WHEN ch.is_adjudication THEN jsonb_build_object('adjudication', true) ELSE '{}'::jsonb END
-              || coalesce((SELECT jsonb_build_object('kind', c.kind) FROM cot_version c WHERE c.id = $6), '{}'::jsonb) || $9::jsonb,
+              || coalesce((SELECT jsonb_build_object('kind', c.kind) FROM cot_version c WHERE c.id = ${chosen}), '{}'::jsonb) || ${JSON.stringify(d.auditData ?? {})}::jsonb,
             d.created_at
        FROM decided d, changed ch
      RETURNING (data->>'reviewId')::int AS review_id`;
 }
 
 async function runDecision(db: Db, d: DecisionWrite, guarded: boolean): Promise<{ reviewId: number } | null> {
-  const params: unknown[] = [d.itemId, d.expectedRev, d.status, d.acceptedVersionId, d.actorId, d.chosenVersionId, d.reason, d.action, JSON.stringify(d.auditData ?? {})];
-  if (guarded) params.push(d.acceptAnyway ?? false, openEndedMinScore(), d.adjudicate ?? false);
-  const [row] = await db.$queryRawUnsafe<{ review_id: number }[]>(decisionSql(guarded), ...params);
+  const {
+    rows: [row],
+  } = await decisionSql(d, guarded).execute(kdb(db));
   return row ? { reviewId: row.review_id } : null;
 }
 

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { changeItem } from './change-item';
@@ -30,7 +32,7 @@ export async function undoDecision(
     });
     await tx.review.update({ where: { id: last.id }, data: { undoneAt: now } });
     // A vote comes off the item's tally; an undone adjudication reopens the item to its reviewers.
-    if (last.vote && last.reviewerId) await tx.$executeRaw`UPDATE item SET votes = votes - ${last.reviewerId}::text WHERE id = ${item.id}`;
+    if (last.vote && last.reviewerId) await kdb(tx).updateTable('item').set({ votes: sql`votes - ${last.reviewerId}::text` }).where('id', '=', item.id).execute();
     if (last.adjudication) await tx.item.update({ where: { id: item.id }, data: { adjudicatedAt: null } });
     await recordAudit(tx, {
       actorId: opts.actorId,

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { Role } from '../permissions';
 import { hashToken, looksLikeToken } from './token-format';
 
@@ -13,6 +15,11 @@ export async function verifyApiToken(db: PrismaClient, token: string): Promise<T
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date()) || row.user.disabled) return null;
   // At most one write a minute per token, so scripts hammering the API do not write on every call.
-  await db.$executeRaw`UPDATE api_token SET last_used_at = now() WHERE id = ${row.id} AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
+  await kdb(db)
+    .updateTable('api_token')
+    .set({ last_used_at: sql`now()` })
+    .where('id', '=', row.id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
+    .execute();
   return { id: row.user.id, role: row.user.role, name: row.user.name, email: row.user.email, tokenId: row.id };
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { resolveMediaPath } from '../../media/resolve-path';
 import { uniformFrames } from '../../pipeline/frames/frame-cache';
 import { frameDHash } from '../frame-hash';
@@ -8,17 +10,19 @@ import { frameDHash } from '../frame-hash';
 const HASH_FRAME_SIDE = 64;
 const CONCURRENCY = 2;
 
-type VideoToHash = { id: number; path: string; duration_sec: number | null; media_root: string };
+type VideoToHash = Awaited<ReturnType<typeof videosToHash>>[number];
 
 /** Videos of the datasets that have no frame hashes yet (and did not fail before). */
-export async function videosToHash(db: PrismaClient, datasetIds: number[]): Promise<VideoToHash[]> {
-  return db.$queryRawUnsafe<VideoToHash[]>(
-    `SELECT v.id, v.path, v.duration_sec, d.media_root
-       FROM video v JOIN dataset d ON d.id = v.dataset_id
-      WHERE v.dataset_id = ANY($1::int[]) AND v.frame_hashes IS NULL AND v.frame_hash_error IS NULL
-      ORDER BY v.id`,
-    datasetIds,
-  );
+export async function videosToHash(db: PrismaClient, datasetIds: number[]) {
+  return kdb(db)
+    .selectFrom('video as v')
+    .innerJoin('dataset as d', 'd.id', 'v.dataset_id')
+    .select(['v.id', 'v.path', 'v.duration_sec', 'd.media_root'])
+    .where('v.dataset_id', '=', sql<number>`ANY(${datasetIds}::int[])`)
+    .where('v.frame_hashes', 'is', null)
+    .where('v.frame_hash_error', 'is', null)
+    .orderBy('v.id')
+    .execute();
 }
 
 /** The perceptual hashes of one video's `frames` uniform frames, 8 bytes each. */
@@ -40,10 +44,10 @@ export async function hashVideos(db: PrismaClient, videos: VideoToHash[], frames
       const v = videos[next++]!;
       try {
         const hashes = await hashVideoFrames(resolveMediaPath(v.media_root, v.path), v.duration_sec, frames);
-        await db.$executeRawUnsafe(`UPDATE video SET frame_hashes = $2, frame_hashes_at = now(), frame_hash_error = NULL WHERE id = $1`, v.id, hashes);
+        await kdb(db).updateTable('video').set({ frame_hashes: hashes, frame_hashes_at: sql`now()`, frame_hash_error: null }).where('id', '=', v.id).execute();
         hashed++;
       } catch (e) {
-        await db.$executeRawUnsafe(`UPDATE video SET frame_hash_error = $2 WHERE id = $1`, v.id, (e as Error).message.slice(0, 1000));
+        await kdb(db).updateTable('video').set({ frame_hash_error: (e as Error).message.slice(0, 1000) }).where('id', '=', v.id).execute();
         failed++;
       }
       await onDone(hashed + failed);

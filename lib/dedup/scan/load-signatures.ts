@@ -1,4 +1,6 @@
+import { sql, type NotNull } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { frameHashWords } from '../frame-hash';
 import { signatureFromBytes } from '../minhash';
 
@@ -12,12 +14,14 @@ export type LoadedItems = {
 
 /** Every item of the datasets with its question signature (items without one are left out). */
 export async function loadItemSignatures(db: PrismaClient, datasetIds: number[]): Promise<LoadedItems> {
-  const rows = await db.$queryRawUnsafe<{ id: number; video_id: number | null; accepted: boolean; problem_id: string; minhash: Uint8Array }[]>(
-    `SELECT i.id, i.video_id, i.review_status = 'accepted' AS accepted, i.problem_id, s.minhash
-       FROM item i JOIN question_signature s ON s.item_id = i.id
-      WHERE i.dataset_id = ANY($1::int[]) ORDER BY i.id`,
-    datasetIds,
-  );
+  const rows = await kdb(db)
+    .selectFrom('item as i')
+    .innerJoin('question_signature as s', 's.item_id', 'i.id')
+    .select(['i.id', 'i.video_id', 'i.problem_id', 's.minhash'])
+    .select((eb) => eb('i.review_status', '=', 'accepted').as('accepted'))
+    .where('i.dataset_id', '=', sql<number>`ANY(${datasetIds}::int[])`)
+    .orderBy('i.id')
+    .execute();
   return {
     ids: Int32Array.from(rows, (r) => r.id),
     videoIds: Int32Array.from(rows, (r) => r.video_id ?? -1),
@@ -31,9 +35,13 @@ export type LoadedVideos = { ids: number[]; words: Uint32Array[] };
 
 /** The datasets' videos that have frame hashes. */
 export async function loadVideoHashes(db: PrismaClient, datasetIds: number[]): Promise<LoadedVideos> {
-  const rows = await db.$queryRawUnsafe<{ id: number; frame_hashes: Uint8Array }[]>(
-    `SELECT id, frame_hashes FROM video WHERE dataset_id = ANY($1::int[]) AND frame_hashes IS NOT NULL ORDER BY id`,
-    datasetIds,
-  );
+  const rows = await kdb(db)
+    .selectFrom('video')
+    .select(['id', 'frame_hashes'])
+    .where('dataset_id', '=', sql<number>`ANY(${datasetIds}::int[])`)
+    .where('frame_hashes', 'is not', null)
+    .orderBy('id')
+    .$narrowType<{ frame_hashes: NotNull }>()
+    .execute();
   return { ids: rows.map((r) => r.id), words: rows.map((r) => frameHashWords(r.frame_hashes)) };
 }

@@ -1,4 +1,6 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb, type KyselyDb } from '@/lib/db/kysely';
 
 /**
  * One endpoint's bucket in model_rate, shared by every worker: refilled at `perMinute`/60 per
@@ -8,6 +10,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 export abstract class BucketRow {
   protected readonly perSecond: number;
   protected readonly capacity: number;
+  protected readonly k: KyselyDb;
 
   constructor(
     protected readonly db: PrismaClient,
@@ -16,13 +19,19 @@ export abstract class BucketRow {
   ) {
     this.perSecond = perMinute / 60;
     this.capacity = Math.max(1, Math.ceil(this.perSecond));
+    this.k = kdb(db);
+  }
+
+  /** The row's balance now: what it held plus the refill since it was last written, capped. */
+  protected refilled(): RawBuilder<number> {
+    return sql<number>`LEAST(${this.capacity}::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)) * ${this.perSecond}::float8)`;
   }
 
   async ensure(): Promise<void> {
-    await this.db.$executeRawUnsafe(
-      `INSERT INTO model_rate (limiter_key, tokens, updated_at) VALUES ($1, $2, now()) ON CONFLICT (limiter_key) DO NOTHING`,
-      this.key,
-      this.capacity,
-    );
+    await this.k
+      .insertInto('model_rate')
+      .values({ limiter_key: this.key, tokens: this.capacity, updated_at: sql`now()` })
+      .onConflict((oc) => oc.column('limiter_key').doNothing())
+      .execute();
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { sleep } from '../retry';
 import { BucketRow } from './bucket-row';
@@ -20,17 +21,13 @@ export class RateLimiter extends BucketRow {
 
   /** Milliseconds to wait before sending (0 = now); the token is taken either way. */
   async reserve(): Promise<number> {
-    const rows = await this.db.$queryRawUnsafe<{ tokens: number }[]>(
-      `UPDATE model_rate
-          SET tokens = LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)) * $3::float8) - 1,
-              updated_at = clock_timestamp()
-        WHERE limiter_key = $1
-        RETURNING tokens`,
-      this.key,
-      this.capacity,
-      this.perSecond,
-    );
-    const tokens = rows[0]?.tokens;
+    const row = await this.k
+      .updateTable('model_rate')
+      .set({ tokens: sql<number>`${this.refilled()} - 1`, updated_at: sql`clock_timestamp()` })
+      .where('limiter_key', '=', this.key)
+      .returning('tokens')
+      .executeTakeFirst();
+    const tokens = row?.tokens;
     if (tokens === undefined) {
       await this.ensure();
       return this.reserve();

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb, type KyselyDb } from '@/lib/db/kysely';
 
 /**
  * Caps requests in flight to one model endpoint across every worker process. Each endpoint
@@ -17,64 +19,86 @@ export class SlotLimiter {
     readonly ttlSeconds = 30,
   ) {}
 
+  private get k(): KyselyDb {
+    return kdb(this.db);
+  }
+
   /** Creates the slot rows (idempotent; a raised limit adds rows, a lowered one ignores the rest). */
   async ensure(): Promise<void> {
-    await this.db.$executeRawUnsafe(
-      `INSERT INTO model_slot (limiter_key, slot) SELECT $1, g FROM generate_series(0, $2::int - 1) g ON CONFLICT DO NOTHING`,
-      this.key,
-      this.max,
-    );
+    await this.k
+      .insertInto('model_slot')
+      .columns(['limiter_key', 'slot'])
+      .expression((eb) =>
+        eb.selectFrom(sql<{ g: number }>`generate_series(0, ${this.max}::int - 1)`.as('g')).select([eb.val(this.key).as('limiter_key'), 'g']),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 
   /** Leases up to `n` free slots; returns the slot numbers it got (possibly none). */
   async acquire(n: number): Promise<number[]> {
     if (n <= 0) return [];
-    const rows = await this.db.$queryRawUnsafe<{ slot: number }[]>(
-      `UPDATE model_slot s SET holder = $2, expires_at = now() + make_interval(secs => $4::int)
-         FROM (SELECT limiter_key, slot FROM model_slot
-                WHERE limiter_key = $1 AND slot < $3::int AND (holder IS NULL OR expires_at < now())
-                ORDER BY slot LIMIT $5::int FOR UPDATE SKIP LOCKED) free
-        WHERE s.limiter_key = free.limiter_key AND s.slot = free.slot
-        RETURNING s.slot`,
-      this.key,
-      this.holder,
-      this.max,
-      this.ttlSeconds,
-      n,
-    );
+    const rows = await this.k
+      .updateTable('model_slot as s')
+      .from((eb) =>
+        eb
+          .selectFrom('model_slot')
+          .select(['limiter_key', 'slot'])
+          .where('limiter_key', '=', this.key)
+          .where('slot', '<', this.max)
+          .where((w) => w.or([w('holder', 'is', null), w('expires_at', '<', sql<Date>`now()`)]))
+          .orderBy('slot')
+          .limit(n)
+          .forUpdate()
+          .skipLocked()
+          .as('free'),
+      )
+      .set({ holder: this.holder, expires_at: this.leaseEnd() })
+      .whereRef('s.limiter_key', '=', 'free.limiter_key')
+      .whereRef('s.slot', '=', 'free.slot')
+      .returning('s.slot')
+      .execute();
     return rows.map((r) => r.slot);
   }
 
   async release(slots: number[]): Promise<void> {
     if (slots.length === 0) return;
-    await this.db.$executeRawUnsafe(
-      `UPDATE model_slot SET holder = NULL, expires_at = NULL WHERE limiter_key = $1 AND holder = $2 AND slot = ANY($3::int[])`,
-      this.key,
-      this.holder,
-      slots,
-    );
+    await this.k
+      .updateTable('model_slot')
+      .set({ holder: null, expires_at: null })
+      .where('limiter_key', '=', this.key)
+      .where('holder', '=', this.holder)
+      .where('slot', '=', sql<number>`ANY(${slots}::int[])`)
+      .execute();
   }
 
   /** Extends this holder's leases; returns the slots it still holds (one may have expired). */
   async renew(slots: number[]): Promise<number[]> {
     if (slots.length === 0) return [];
-    const rows = await this.db.$queryRawUnsafe<{ slot: number }[]>(
-      `UPDATE model_slot SET expires_at = now() + make_interval(secs => $4::int)
-        WHERE limiter_key = $1 AND holder = $2 AND slot = ANY($3::int[]) RETURNING slot`,
-      this.key,
-      this.holder,
-      slots,
-      this.ttlSeconds,
-    );
+    const rows = await this.k
+      .updateTable('model_slot')
+      .set({ expires_at: this.leaseEnd() })
+      .where('limiter_key', '=', this.key)
+      .where('holder', '=', this.holder)
+      .where('slot', '=', sql<number>`ANY(${slots}::int[])`)
+      .returning('slot')
+      .execute();
     return rows.map((r) => r.slot);
+  }
+
+  private leaseEnd() {
+    return sql<Date>`now() + make_interval(secs => ${this.ttlSeconds}::int)`;
   }
 
   /** Slots currently leased by anyone (for the jobs page and tests). */
   static async inUse(db: PrismaClient, key: string): Promise<number> {
-    const [r] = await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM model_slot WHERE limiter_key = $1 AND holder IS NOT NULL AND expires_at >= now()`,
-      key,
-    );
+    const r = await kdb(db)
+      .selectFrom('model_slot')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('limiter_key', '=', key)
+      .where('holder', 'is not', null)
+      .where('expires_at', '>=', sql<Date>`now()`)
+      .executeTakeFirst();
     return r?.n ?? 0;
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { sleep } from '../retry';
 import { BucketRow } from './bucket-row';
@@ -21,13 +22,12 @@ export class TokenRateLimiter extends BucketRow {
   /** Waits until the endpoint's token budget is not in debt. */
   async waitForBudget(signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const rows = await this.db.$queryRawUnsafe<{ tokens: number }[]>(
-        `SELECT LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)) * $3::float8) AS tokens FROM model_rate WHERE limiter_key = $1`,
-        this.key,
-        this.capacity,
-        this.perSecond,
-      );
-      const tokens = rows[0]?.tokens ?? 0;
+      const row = await this.k
+        .selectFrom('model_rate')
+        .select(this.refilled().as('tokens'))
+        .where('limiter_key', '=', this.key)
+        .executeTakeFirst();
+      const tokens = row?.tokens ?? 0;
       if (tokens >= 0) return;
       await sleep(Math.ceil((-tokens / this.perSecond) * 1000), signal);
     }
@@ -36,15 +36,10 @@ export class TokenRateLimiter extends BucketRow {
   /** Takes a finished request's tokens from the budget. */
   async spend(tokens: number): Promise<void> {
     if (tokens <= 0) return;
-    await this.db.$executeRawUnsafe(
-      `UPDATE model_rate
-          SET tokens = LEAST($2::float8, tokens + EXTRACT(EPOCH FROM (clock_timestamp() - updated_at)) * $3::float8) - $4::float8,
-              updated_at = clock_timestamp()
-        WHERE limiter_key = $1`,
-      this.key,
-      this.capacity,
-      this.perSecond,
-      tokens,
-    );
+    await this.k
+      .updateTable('model_rate')
+      .set({ tokens: sql<number>`${this.refilled()} - ${tokens}::float8`, updated_at: sql`clock_timestamp()` })
+      .where('limiter_key', '=', this.key)
+      .execute();
   }
 }
