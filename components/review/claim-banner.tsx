@@ -1,16 +1,19 @@
 'use client';
 
+import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/components/api/api-fetch';
 import type { ItemClaimView } from '@/lib/review-queue/claim-next-item';
+import type { QueueOrder } from '@/lib/review-queue/queue-order';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /**
  * "Being reviewed by X until 10:42" when someone's queue has the item claimed; in queue mode,
- * your own lease and how long it runs. Re-read every 20 s so an expired lease disappears.
+ * your own lease and how long it runs, and the queue's order (switchable: the next claim follows
+ * it). Re-read every 20 s so an expired lease disappears.
  */
-export function ClaimBanner({ itemId, queueMode, remaining }: { itemId: number; queueMode: boolean; remaining: number | null }) {
+export function ClaimBanner({ itemId, queueMode, order = 'id', remaining }: { itemId: number; queueMode: boolean; order?: QueueOrder; remaining: number | null }) {
   const q = useQuery({
     queryKey: ['item-claim', itemId],
     queryFn: () => apiFetch<{ claim: ItemClaimView; mine: boolean }>(`/api/items/${itemId}/claim`, { cache: 'no-store' }),
@@ -32,6 +35,18 @@ export function ClaimBanner({ itemId, queueMode, remaining }: { itemId: number; 
         <span className="font-medium text-amber-800" data-testid="claim-other">
           Being reviewed by {c.reviewer.name || c.reviewer.email} until {time(c.expiresAt)}
         </span>
+      )}
+      {queueMode && (
+        <Link
+          href={`/items/${itemId}?queue=1${order === 'id' ? '&order=risk' : ''}`}
+          replace
+          className="text-indigo-700 hover:underline"
+          title={order === 'risk' ? 'Serving the riskiest item first; switch to id order' : 'Serving in id order; switch to riskiest first'}
+          data-testid="queue-order-toggle"
+          data-order={order}
+        >
+          {order === 'risk' ? 'Riskiest first' : 'In id order'} ⇄
+        </Link>
       )}
       {queueMode && remaining !== null && <span className="ml-auto text-slate-500" data-testid="queue-remaining">{remaining} left in your queue</span>}
     </div>

@@ -3,24 +3,25 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { claimNext } from './queries/queue';
+import type { QueueOrder } from '@/lib/review-queue/queue-order';
 
-/** Claims the first item of my queue and opens it in the review page in queue mode. */
-export function QueueStart() {
+/** Claims the first item of my queue (in `order`) and opens it in the review page in queue mode, which keeps the order. */
+export function QueueStart({ order = 'id' }: { order?: QueueOrder }) {
   const router = useRouter();
   const [state, setState] = useState<{ kind: 'claiming' } | { kind: 'empty' } | { kind: 'error'; message: string }>({ kind: 'claiming' });
   useEffect(() => {
     let live = true;
-    claimNext({})
+    claimNext({ order })
       .then((r) => {
         if (!live) return;
-        if (r.claim) router.replace(`/items/${r.claim.itemId}?queue=1`);
+        if (r.claim) router.replace(`/items/${r.claim.itemId}?queue=1${order === 'id' ? '' : `&order=${order}`}`);
         else setState({ kind: 'empty' });
       })
       .catch((e: unknown) => live && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
     return () => {
       live = false;
     };
-  }, [router]);
+  }, [router, order]);
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700" data-testid="queue-start">
       {state.kind === 'claiming' && 'Finding the next item for you…'}

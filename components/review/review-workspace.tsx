@@ -39,6 +39,7 @@ import { describeChange } from './describe-change';
 import { AcceptAnywayDialog } from './accept-anyway-dialog';
 import { ClaimBanner } from './claim-banner';
 import { claimNext } from './queries/queue';
+import type { QueueOrder } from '@/lib/review-queue/queue-order';
 import { useOpenEndedMinScore } from '@/components/cot/answer-threshold-context';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';
 import { useStepReview } from '@/components/steps/use-step-review';
@@ -77,6 +78,8 @@ export type ReviewWorkspaceProps = {
   filterLabels: string[];
   /** "Next for me": J and every decision move through the reviewer's claimed queue, not the list. */
   queueMode?: boolean;
+  /** The order "Next for me" serves items in (id, or riskiest first). */
+  queueOrder?: QueueOrder;
   /** Active-time counting (idle window, cap), from the server's settings. */
   timing?: ActiveTimeOptions;
 };
@@ -113,7 +116,7 @@ function defaultRightTab(item: ReviewItem): string {
  * history.pushState), with the next items' data and media prefetched, so a decision shows the
  * next item at once; the decision itself is saved in the background and reported if refused.
  */
-export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels, queueMode = false, timing }: ReviewWorkspaceProps) {
+export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, filterLabels, queueMode = false, queueOrder = 'id', timing }: ReviewWorkspaceProps) {
   const router = useRouter();
   const qc = useQueryClient();
   // The item shown is local state, not the router's: moving on renders the cached next item in
@@ -235,7 +238,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
     async (passOver: boolean) => {
       passedOver.current.push(id);
       try {
-        const r = await claimNext({ release: passOver ? id : undefined, exclude: passedOver.current });
+        const r = await claimNext({ release: passOver ? id : undefined, exclude: passedOver.current, order: queueOrder });
         setQueueLeft(r.remaining);
         if (r.claim) goTo(r.claim.itemId);
         else toast({ tone: 'info', text: 'Your queue is empty: nothing left for you to review.', action: { label: 'Back to the list', onClick: () => router.push(listHref) } });
@@ -243,7 +246,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         toast({ tone: 'error', text: `Could not get the next item: ${e instanceof Error ? e.message : String(e)}` });
       }
     },
-    [id, goTo, toast, router, listHref],
+    [id, goTo, toast, router, listHref, queueOrder],
   );
 
   const advance = useCallback(async () => {
@@ -567,7 +570,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
         }}
       />
 
-      <ClaimBanner itemId={id} queueMode={queueMode} remaining={queueLeft} />
+      <ClaimBanner itemId={id} queueMode={queueMode} order={queueOrder} remaining={queueLeft} />
 
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(360px,5fr)_minmax(0,7fr)] gap-3">
         <div className="flex min-h-0 flex-col gap-2">

@@ -60,6 +60,7 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
         filterQuery={itemFilterToSearchParams(filter).toString()}
         filterLabels={labels}
         queueMode={search.queue === '1'}
+        queueOrder={search.order === 'risk' ? 'risk' : 'id'}
         timing={config().reviewTime}
       />
     </AnswerThresholdProvider>
