@@ -181,7 +181,7 @@ export function ReviewWorkspace({ initialItem, initialNeighbors, filterQuery, fi
             </p>
           )}
           {item ? <QuestionCard item={item} /> : <div className="h-32 animate-pulse rounded-lg bg-slate-200/60" />}
-          {steps.on && item && <FramesStrip itemId={item.id} highlight={steps.highlight} onSeek={player.seek} />}
+          {steps.on && item && <FramesStrip itemId={item.id} load={ready && player.mediaReady && !steps.loading} highlight={steps.highlight} onSeek={player.seek} />}
           {item && <PoolPanel itemId={item.id} />}
           {item ? (
             <CotColumns

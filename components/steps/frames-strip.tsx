@@ -11,11 +11,15 @@ const LABEL = { represent: 'Represent', revise: 'Revise', evidence: 'Evidence', 
  * The exact frames each stage sent a model for this item, as thumbnails the studio serves from
  * the stages' own sampling plan and cache. A click seeks the player; the frames of the selected
  * step (the moments it names, and those its evidence check used) are highlighted.
+ *
+ * `load`: the strip is fetched only once the item is interactive (its data, steps and video
+ * ready), so its dozen thumbnail requests never queue ahead of the next item's data, steps and
+ * video on the browser's few connections (bench/review-next-item.ts, BENCH_STEPS=1).
  */
-export function FramesStrip({ itemId, highlight, onSeek }: { itemId: number; highlight: { moments: number[]; frames: number[] }; onSeek?: (seconds: number) => void }) {
-  const q = useQuery({ queryKey: ['review', 'frames', itemId], queryFn: ({ signal }) => apiFetch<ItemStageFrames>(`/api/items/${itemId}/frames`, { signal }), staleTime: 60_000 });
+export function FramesStrip({ itemId, load, highlight, onSeek }: { itemId: number; load: boolean; highlight: { moments: number[]; frames: number[] }; onSeek?: (seconds: number) => void }) {
+  const q = useQuery({ queryKey: ['review', 'frames', itemId], queryFn: ({ signal }) => apiFetch<ItemStageFrames>(`/api/items/${itemId}/frames`, { signal }), staleTime: 60_000, enabled: load });
   const stages = q.data?.stages ?? [];
-  if (q.isPending) return <div className="h-14 animate-pulse rounded-lg bg-slate-100" />;
+  if (q.isPending) return <div className="h-14 animate-pulse rounded-lg bg-slate-100" data-testid="frames-strip-pending" />;
   if (stages.length === 0) return <p className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs text-slate-400">No stage has sent this item’s frames to a model yet.</p>;
   // The frames the step's evidence check used, else the frame nearest each moment it names.
   const near = (t: number, m: number) => Math.abs(t - m) < 0.5 + 1e-6;
