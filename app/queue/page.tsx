@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { config } from '@/lib/config';
-import { QueueStart } from '@/components/review/queue-start';
+import { QueueStart } from '@/features/review/components/queue-start';
 import type { QueueOrder } from '@/lib/review-queue/queue-order';
 
 export const metadata = { title: 'Next for me · CoT Studio' };

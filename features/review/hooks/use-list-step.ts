@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import { itemNeighborsQueryOptions, type Neighbors } from './queries/item-neighbors';
+import { itemNeighborsQueryOptions, type Neighbors } from '@/features/review/api/item-neighbors';
 
 declare global {
   interface Window {

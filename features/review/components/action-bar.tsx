@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Kbd } from './kbd';
+import { Kbd } from '@/components/review/kbd';
 
 type Tone = 'primary' | 'secondary' | 'danger' | 'plain';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
 import { apiFetch } from '@/components/api/api-fetch';
-import { itemChangeCache } from './item-change-cache';
+import { itemChangeCache } from '@/features/review/api/item-change-cache';
 
 export type SaveEditVars = { itemId: number; baseVersionId: number; expectedRev: number; text: string; accept: boolean; activeMs?: number };
 export type SaveEditResult = { item: ReviewItem; versionId: number; reviewId: number | null };

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
 import { apiFetch } from '@/components/api/api-fetch';
-import { reviewKeys } from './keys';
+import { reviewKeys } from '@/features/review/api/keys';
 
 export function fetchReviewItem(id: number, signal?: AbortSignal): Promise<ReviewItem> {
   return apiFetch<ReviewItem>(`/api/items/${id}`, { signal });

@@ -2,13 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
-import { conflictItem } from './queries/conflict-item';
-import { useSaveEdit } from './queries/save-edit';
-import { clearEdit, findStoredEdit, storeEdit, type StoredEdit } from './edit-autosave';
-import { KIND_LABEL } from './right-column';
-import type { useItemOps } from './use-item-ops';
-import type { Toast } from './toasts';
-import type { Dialog } from './review-dialogs';
+import { conflictItem } from '@/features/review/api/conflict-item';
+import { useSaveEdit } from '@/features/review/api/save-edit';
+import { clearEdit, findStoredEdit, storeEdit, type StoredEdit } from '@/features/review/hooks/edit-autosave';
+import { KIND_LABEL } from '@/features/review/hooks/right-column';
+import type { useItemOps } from '@/features/review/hooks/use-item-ops';
+import type { Toast } from '@/features/review/components/toasts';
+import type { Dialog } from '@/features/review/components/review-dialogs';
 
 export type EditorState = {
   itemId: number;

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
-import { conflictItem } from './conflict-item';
-import { ITEMS_ROOT_KEY, reviewKeys } from './keys';
+import { conflictItem } from '@/features/review/api/conflict-item';
+import { ITEMS_ROOT_KEY, reviewKeys } from '@/features/review/api/keys';
 
 /**
  * What every mutation that changes an item (decide, edit, undo) does to the cache: the server's

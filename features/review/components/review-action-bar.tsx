@@ -1,11 +1,11 @@
 'use client';
 
 import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
-import { StepsToggle } from '@/components/steps/step-column';
-import type { useStepReview } from '@/components/steps/use-step-review';
-import { ActionButton } from './action-bar';
-import { Toasts, type Toast } from './toasts';
-import { KIND_LABEL } from './right-column';
+import { StepsToggle } from '@/features/review/components/step-column';
+import type { useStepReview } from '@/features/review/hooks/use-step-review';
+import { ActionButton } from '@/features/review/components/action-bar';
+import { Toasts, type Toast } from '@/features/review/components/toasts';
+import { KIND_LABEL } from '@/features/review/hooks/right-column';
 
 function decisionSummary(item: ReviewItem, draft: ReviewVersion | null): string {
   const status = item.reviewStatus;

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/components/api/api-fetch';
-import { reviewKeys } from './keys';
+import { reviewKeys } from '@/features/review/api/keys';
 
 export type Neighbors = { next: number[]; previous: number[] };
 

@@ -5,10 +5,10 @@ import { flushSync } from 'react-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
 import type { PlayerController } from '@/components/player/player-controller';
-import { loadAhead } from './use-review-player';
-import { reviewKeys } from './queries/keys';
-import { reviewItemQueryOptions, useReviewItem } from './queries/review-item';
-import { itemNeighborsQueryOptions, useItemNeighbors, type Neighbors } from './queries/item-neighbors';
+import { loadAhead } from '@/features/review/hooks/use-review-player';
+import { reviewKeys } from '@/features/review/api/keys';
+import { reviewItemQueryOptions, useReviewItem } from '@/features/review/api/review-item';
+import { itemNeighborsQueryOptions, useItemNeighbors, type Neighbors } from '@/features/review/api/item-neighbors';
 
 function idFromPath(pathname: string | null): number | null {
   const m = /^\/items\/(\d+)\/?$/.exec(pathname ?? '');

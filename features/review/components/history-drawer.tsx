@@ -6,7 +6,7 @@ import type { ItemHistory, ReviewVersion } from '@/lib/review/review-item';
 import { diffStats, diffWords } from '@/lib/review/word-diff';
 import { AnswerCheck } from '@/components/cot/answer-check';
 import { CotText } from '@/components/cot/cot-text';
-import { useItemHistory } from './queries/item-history';
+import { useItemHistory } from '@/features/review/api/item-history';
 import { TimeAgo } from '@/components/ui/time-ago';
 import { plural } from '@/lib/format/plural';
 

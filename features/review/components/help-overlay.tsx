@@ -1,9 +1,9 @@
 'use client';
 
 import { Fragment } from 'react';
-import { Kbd } from './kbd';
-import { Modal } from './modal';
-import { SHORTCUT_GROUPS } from './shortcuts';
+import { Kbd } from '@/components/review/kbd';
+import { Modal } from '@/components/review/modal';
+import { SHORTCUT_GROUPS } from '@/features/review/components/shortcuts';
 
 export function HelpOverlay({ onClose, onGuidelines }: { onClose: () => void; onGuidelines?: () => void }) {
   return (

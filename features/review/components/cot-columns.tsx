@@ -5,9 +5,9 @@ import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
 import type { DiffOp } from '@/lib/review/word-diff';
 import { CotPanel, type PanelTab } from '@/components/cot/cot-panel';
 import { CotText } from '@/components/cot/cot-text';
-import { StepColumnView } from '@/components/steps/step-column';
-import type { useStepReview } from '@/components/steps/use-step-review';
-import { KIND_LABEL } from './right-column';
+import { StepColumnView } from '@/features/review/components/step-column';
+import type { useStepReview } from '@/features/review/hooks/use-step-review';
+import { KIND_LABEL } from '@/features/review/hooks/right-column';
 
 type Column = 'draft' | 'right';
 

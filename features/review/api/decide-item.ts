@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReviewItem } from '@/lib/review/review-item';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
 import { apiFetch } from '@/components/api/api-fetch';
-import { itemChangeCache } from './item-change-cache';
-import { reviewKeys } from './keys';
-import { withOptimisticState } from './optimistic';
+import { itemChangeCache } from '@/features/review/api/item-change-cache';
+import { reviewKeys } from '@/features/review/api/keys';
+import { withOptimisticState } from '@/features/review/api/optimistic';
 
 export type DecisionInput =
   | { action: 'accept'; versionId: number; acceptAnyway?: true; reason?: string }

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ItemHistory } from '@/lib/review/review-item';
 import { apiFetch } from '@/components/api/api-fetch';
-import { reviewKeys } from './keys';
+import { reviewKeys } from '@/features/review/api/keys';
 
 export function fetchItemHistory(id: number, signal?: AbortSignal): Promise<ItemHistory> {
   return apiFetch<ItemHistory>(`/api/items/${id}/history`, { signal });

@@ -1,8 +1,8 @@
 'use client';
 
 import type { SeekFn } from '@/components/cot/rich-cot';
-import { StepList } from './step-list';
-import type { StepColumn, useStepReview } from './use-step-review';
+import { StepList } from '@/features/review/components/step-list';
+import type { StepColumn, useStepReview } from '@/features/review/hooks/use-step-review';
 
 type StepReview = ReturnType<typeof useStepReview>;
 

@@ -2,11 +2,11 @@
 
 import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
-import { HelpOverlay } from './help-overlay';
-import { RejectDialog } from './reject-dialog';
-import { EditConflictDialog } from './conflict-dialog';
-import { HistoryDrawer } from './history-drawer';
-import { AcceptAnywayDialog } from './accept-anyway-dialog';
+import { HelpOverlay } from '@/features/review/components/help-overlay';
+import { RejectDialog } from '@/components/review/reject-dialog';
+import { EditConflictDialog } from '@/features/review/components/conflict-dialog';
+import { HistoryDrawer } from '@/features/review/components/history-drawer';
+import { AcceptAnywayDialog } from '@/components/review/accept-anyway-dialog';
 
 /** The one dialog (or drawer) the review page has open. */
 export type Dialog =

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
 import type { VersionSteps } from '@/lib/steps/step-types';
 import type { HotkeyMap } from '@/components/review/use-hotkeys';
-import { itemStepsQueryOptions, useChangeSteps, useItemSteps, type StepChangeInput } from './queries/item-steps';
+import { itemStepsQueryOptions, useChangeSteps, useItemSteps, type StepChangeInput } from '@/features/review/api/item-steps';
 
 export type StepColumn = 'draft' | 'right';
 type Cursor = { itemId: number; column: StepColumn; index: number };

@@ -4,8 +4,8 @@ import { useMemo } from 'react';
 import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
 import { diffStats, diffWords } from '@/lib/review/word-diff';
 import { CotText } from '@/components/cot/cot-text';
-import { describeChange } from './describe-change';
-import { Modal } from './modal';
+import { describeChange } from '@/features/review/components/describe-change';
+import { Modal } from '@/components/review/modal';
 
 /** The version a conflicting editor should compare against: the newest edit, else what is accepted, else the revision. */
 export function theirVersion(item: ReviewItem): ReviewVersion | null {

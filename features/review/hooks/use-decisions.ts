@@ -6,16 +6,16 @@ import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';
 import { useOpenEndedMinScore } from '@/components/cot/answer-threshold-context';
-import { conflictItem } from './queries/conflict-item';
-import { reviewKeys } from './queries/keys';
-import { reviewItemQueryOptions } from './queries/review-item';
-import { useDecideItem, type DecisionInput } from './queries/decide-item';
-import { useUndoDecision } from './queries/undo-decision';
-import { describeChange } from './describe-change';
-import { KIND_LABEL } from './right-column';
-import type { useItemOps } from './use-item-ops';
-import type { Toast } from './toasts';
-import type { Dialog } from './review-dialogs';
+import { conflictItem } from '@/features/review/api/conflict-item';
+import { reviewKeys } from '@/features/review/api/keys';
+import { reviewItemQueryOptions } from '@/features/review/api/review-item';
+import { useDecideItem, type DecisionInput } from '@/features/review/api/decide-item';
+import { useUndoDecision } from '@/features/review/api/undo-decision';
+import { describeChange } from '@/features/review/components/describe-change';
+import { KIND_LABEL } from '@/features/review/hooks/right-column';
+import type { useItemOps } from '@/features/review/hooks/use-item-ops';
+import type { Toast } from '@/features/review/components/toasts';
+import type { Dialog } from '@/features/review/components/review-dialogs';
 
 type Notify = (t: Omit<Toast, 'id'>) => void;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import type { PlayerController } from '@/components/player/player-controller';
-import { useHotkeys, type HotkeyMap } from './use-hotkeys';
+import { useHotkeys, type HotkeyMap } from '@/components/review/use-hotkeys';
 
 /**
  * The review page's keyboard (the help overlay lists it): decisions only on a loaded item with

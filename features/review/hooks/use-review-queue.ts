@@ -2,8 +2,8 @@
 
 import { useCallback, useRef, useState } from 'react';
 import type { QueueOrder } from '@/lib/review-queue/queue-order';
-import { claimNext } from './queries/queue';
-import type { Toast } from './toasts';
+import { claimNext } from '@/features/review/api/queue';
+import type { Toast } from '@/features/review/components/toasts';
 
 type Notify = (t: Omit<Toast, 'id'>) => void;
 

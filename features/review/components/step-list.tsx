@@ -3,8 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VersionSteps } from '@/lib/steps/step-types';
 import { richText, type SeekFn } from '@/components/cot/rich-cot';
-import { EvidenceBadge, LabelBadge } from './step-badges';
-import type { StepColumn } from './use-step-review';
+import { EvidenceBadge, LabelBadge } from '@/features/review/components/step-badges';
+import type { StepColumn } from '@/features/review/hooks/use-step-review';
 
 /** The numbered steps of one CoT version, with the reviewer's verdicts and the evidence check's badges. */
 export function StepList(p: {

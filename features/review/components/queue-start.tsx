@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { claimNext } from './queries/queue';
+import { claimNext } from '@/features/review/api/queue';
 import type { QueueOrder } from '@/lib/review-queue/queue-order';
 
 /** Claims the first item of my queue (in `order`) and opens it in the review page in queue mode, which keeps the order. */
