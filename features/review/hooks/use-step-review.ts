@@ -32,7 +32,7 @@ export function useStepReview(opts: {
   const [on, setOn] = useState(false);
   useEffect(() => {
     // localStorage is read after hydration, so the server render and the first client render agree.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- browser storage read after hydration (see above)
     if (window.localStorage.getItem(VIEW_KEY) === 'steps') setOn(true);
   }, []);
   const toggle = useCallback(() => {
