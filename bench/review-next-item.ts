@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // BENCH_STEPS=1: the numbered-steps view is on (components/steps), so each item's steps load too.
+    // BENCH_STEPS=1: the numbered-steps view is on (features/review/hooks/use-step-review), so each item's steps load too.
     if (withSteps) await page.addInitScript(() => window.localStorage.setItem('cot-studio:steps-view', 'steps'));
     // Signed in like a reviewer (the e2e server creates this account; BENCH_EMAIL/PASSWORD otherwise).
     const signIn = await page.request.post(`${server.url}/api/auth/sign-in/email`, {

@@ -1,9 +1,9 @@
 import { Prisma } from '@/generated/prisma/client';
 
 // The order a reviewer's queue serves items in: the ONE place it is decided. `id` (the items'
-// import order) is the default; a later `risk` order (an item risk score, stored by another
-// feature) is one more case here and one more enum value, nothing else.
-export const QUEUE_ORDERS = ['id'] as const;
+// import order) is the default; `risk` serves the riskiest item first (item.risk_score, kept by
+// the refresh_item_risk triggers; lib/risk explains it), backed by the (risk_score, id) index.
+export const QUEUE_ORDERS = ['id', 'risk'] as const;
 export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
 /** ORDER BY terms over item alias `i` (id last, so the order is total). */
@@ -11,5 +11,7 @@ export function queueOrderSql(order: QueueOrder): Prisma.Sql {
   switch (order) {
     case 'id':
       return Prisma.sql`i.id`;
+    case 'risk':
+      return Prisma.sql`i.risk_score DESC, i.id DESC`;
   }
 }

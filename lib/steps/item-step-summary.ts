@@ -6,7 +6,8 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * The items table's step columns for the listed items, set-based: step_reviewed (any version
  * has a labelled step), step_first_error (the first wrong step, 0-based, of the most recently
  * step-reviewed version) and contradicted_steps (the evidence stage's contradicted claims in
- * the CoT that would be accepted: the current revision, else the draft).
+ * the CoT under review: the newest of the current revision, else the draft, and the latest edit;
+ * the SQL function item_contradicted_count, which triggers also use when that CoT is replaced).
  */
 export async function refreshItemStepSummary(db: Db, itemIds: number[]): Promise<void> {
   if (itemIds.length === 0) return;
@@ -16,7 +17,7 @@ export async function refreshItemStepSummary(db: Db, itemIds: number[]): Promise
          SELECT t.id,
                 EXISTS (SELECT 1 FROM step_review r WHERE r.item_id = t.id AND r.labelled > 0) AS reviewed,
                 (SELECT r.first_error FROM step_review r WHERE r.item_id = t.id AND r.labelled > 0 ORDER BY r.updated_at DESC, r.version_id DESC LIMIT 1) AS first_error,
-                (SELECT count(*)::int FROM step_evidence e WHERE e.version_id = coalesce(t.current_revision_id, t.current_draft_id) AND e.verdict = 'contradicted') AS contradicted
+                item_contradicted_count(t.id, t.current_draft_id, t.current_revision_id) AS contradicted
            FROM item t WHERE t.id = ANY($1::int[])
        ) x
       WHERE i.id = x.id

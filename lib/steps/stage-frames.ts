@@ -1,9 +1,11 @@
+import fs from 'node:fs/promises';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
 import { isRemoteUrl, resolveMediaPath } from '../media/resolve-path';
 import { curationFrames, uniformFrames } from '../pipeline/frames/frame-cache';
 import { planFrames, planUniformFrames } from '../pipeline/frames/frame-plan';
 import type { PipelineSettings } from '../pipeline/settings';
+import { cachedFrame, frameCacheDir } from './frame-disk-cache';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -51,8 +53,15 @@ export async function getItemStageFrames(db: Db, itemId: number, settings: Pipel
   return { itemId, durationSec: d, curation, uniform, stages };
 }
 
-/** One sampled frame as JPEG, from the stages' frame cache (ffmpeg runs once per video and plan). */
-export async function stageFrameJpeg(db: Db, opts: { itemId: number; plan: 'curation' | 'uniform'; index: number; settings: PipelineSettings }): Promise<Buffer> {
+/**
+ * One sampled frame as JPEG. From the disk cache under `dataDir` (lib/steps/frame-disk-cache.ts);
+ * on a miss the stages' frame cache samples the plan (ffmpeg runs once per video and plan) and
+ * every frame of it is written to disk, so the web process runs ffmpeg once per clip version.
+ */
+export async function stageFrameJpeg(
+  db: Db,
+  opts: { itemId: number; plan: 'curation' | 'uniform'; index: number; settings: PipelineSettings; dataDir: string },
+): Promise<Buffer> {
   const [row] = await db.$queryRawUnsafe<{ media_root: string; path: string; duration_sec: number | null; data_type: string }[]>(
     `SELECT ds.media_root, i.path, v.duration_sec, i.data_type::text AS data_type FROM item i JOIN dataset ds ON ds.id = i.dataset_id LEFT JOIN video v ON v.id = i.video_id WHERE i.id = $1`,
     opts.itemId,
@@ -62,8 +71,17 @@ export async function stageFrameJpeg(db: Db, opts: { itemId: number; plan: 'cura
   const clip = resolveMediaPath(row.media_root, row.path);
   const duration = row.data_type === 'video' ? row.duration_sec : null;
   const s = opts.settings.frames;
-  const sampled = opts.plan === 'curation' ? await curationFrames(clip, duration, s) : await uniformFrames(clip, duration, opts.settings.consistencyFrames, s.maxSide);
-  const jpeg = sampled.jpegs[opts.index];
-  if (!jpeg) throw new AppError('NOT_FOUND', `Frame ${opts.index} is not in the ${opts.plan} plan (${sampled.jpegs.length} frames)`);
+  const mtime = await fs.stat(clip).then(
+    (st) => st.mtimeMs,
+    () => {
+      throw new AppError('NOT_FOUND', `The media file of item ${opts.itemId} is missing`);
+    },
+  );
+  const params = opts.plan === 'curation' ? ['c', s.fps, s.maxFrames, s.maxSide] : ['u', opts.settings.consistencyFrames, s.maxSide];
+  const dir = frameCacheDir(opts.dataDir, [clip, mtime, duration, ...params]);
+  const jpeg = await cachedFrame(dir, opts.index, async () =>
+    (opts.plan === 'curation' ? await curationFrames(clip, duration, s) : await uniformFrames(clip, duration, opts.settings.consistencyFrames, s.maxSide)).jpegs,
+  );
+  if (!jpeg) throw new AppError('NOT_FOUND', `Frame ${opts.index} is not in the ${opts.plan} plan`);
   return jpeg;
 }

@@ -78,4 +78,41 @@ describe('"Next for me": claimed queues', () => {
     // Alice holds items 1 and 2 now (a claim ends with a decision, a release or its lease): bob may have item 0.
     expect(await countQueue(db, { reviewerId: b })).toBe(1);
   });
+
+  it('in risk order serves the riskiest unreviewed item first (ties: newest id first), and J passes to the next riskiest', async () => {
+    const { datasetId, items } = await seedReviewDataset(db, 5, { label: 'queue-risk' });
+    const [i0, i1, i2, i3, i4] = items.map((i) => i.id) as [number, number, number, number, number];
+    // Real risk inputs (the refresh_item_risk triggers turn them into risk_score): i3 has a wrong
+    // answer (0.3), i1 two contradicted steps (0.2); i4 is riskiest of all but already decided.
+    await db.item.update({ where: { id: i3 }, data: { revisionCorrect: false } });
+    await db.item.update({ where: { id: i1 }, data: { contradictedSteps: 2 } });
+    await db.item.update({ where: { id: i4 }, data: { revisionCorrect: false, contradictedSteps: 2, reviewStatus: 'accepted' } });
+    const risk = new Map((await db.item.findMany({ where: { datasetId }, select: { id: true, riskScore: true } })).map((r) => [r.id, r.riskScore]));
+    expect(risk.get(i4)!).toBeGreaterThan(risk.get(i3)!);
+    expect(risk.get(i3)!).toBeGreaterThan(risk.get(i1)!);
+    expect(risk.get(i1)!).toBeGreaterThan(risk.get(i2)!);
+    expect(risk.get(i2)).toBe(risk.get(i0));
+
+    const a = await seedUser(db, 'risky');
+    await createAssignment(db, { actorId: null, input: { name: uniq('q'), filter: `dataset=${datasetId}`, requiredReviews: 1, reviewerIds: [a] } });
+    const first = await next(a, { order: 'risk' });
+    expect(first.claim?.itemId).toBe(i3);
+    expect(first.remaining).toBe(4);
+    // Passing over walks down the risk order, equal scores newest id first.
+    const served = [i3];
+    for (let k = 0; k < 3; k++) {
+      const r = await next(a, { order: 'risk', release: served.at(-1), exclude: served });
+      served.push(r.claim!.itemId);
+    }
+    expect(served).toEqual([i3, i1, i2, i0]);
+    // The default order is still id order.
+    const other = await seedUser(db, 'plain');
+    await createAssignment(db, { actorId: null, input: { name: uniq('q'), filter: `dataset=${datasetId}`, requiredReviews: 1, reviewerIds: [other] } });
+    expect((await next(other)).claim?.itemId).toBe(i1); // i0 is held by the first reviewer
+  });
+
+  it('rejects an unknown queue order', async () => {
+    const res = await queueNext(new Request('http://localhost/api/queue/next', { method: 'POST', headers: as(await seedUser(db, 'bad')), body: JSON.stringify({ order: 'random' }) }));
+    expect(res.status).toBe(400);
+  });
 });

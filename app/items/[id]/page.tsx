@@ -11,8 +11,8 @@ import { dbIdParam } from '@/lib/http/route-id';
 import { getReviewItem } from '@/lib/review/get-review-item';
 import { findNeighbors } from '@/lib/items/neighbors';
 import { itemFilterSchema, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '@/lib/items/filter';
-import { ReviewWorkspace } from '@/components/review/review-workspace';
-import { EarlyKeys } from '@/components/review/early-keys';
+import { ReviewWorkspace } from '@/features/review/components/review-workspace';
+import { EarlyKeys } from '@/features/review/components/early-keys';
 import { config } from '@/lib/config';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -60,6 +60,7 @@ export default async function ItemReviewPage({ params, searchParams }: Props) {
         filterQuery={itemFilterToSearchParams(filter).toString()}
         filterLabels={labels}
         queueMode={search.queue === '1'}
+        queueOrder={search.order === 'risk' ? 'risk' : 'id'}
         timing={config().reviewTime}
       />
     </AnswerThresholdProvider>

@@ -14,7 +14,7 @@ export function GET(req: Request, ctx: Ctx): Promise<Response> {
   return handle(async () => {
     await itemIdFor(req, ctx, 'read');
     const p = paramsSchema.parse(await ctx.params);
-    const jpeg = await stageFrameJpeg(prisma(), { itemId: p.id, plan: p.plan, index: p.index, settings: config().pipeline });
+    const jpeg = await stageFrameJpeg(prisma(), { itemId: p.id, plan: p.plan, index: p.index, settings: config().pipeline, dataDir: config().dataDir });
     return new Response(new Uint8Array(jpeg), { headers: { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=3600' } });
   });
 }
