@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDataset, startHarness, type Harness } from '../support/pipeline-harness';
-import { demoItems } from '@/lib/demo/records';
+import { demoItems } from '@/demo/records';
 import { saveEdit } from '@/lib/review/save-edit';
 import { getItemSteps } from '@/lib/steps/get-item-steps';
 
