@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { prisma } from '@/lib/db/client';
 import { AUDIT_CATEGORIES, auditQuerySchema, listAuditEvents, type AuditCategory } from '@/lib/audit/list-audit-events';
-import { inputCls, panelCls, secondaryButtonCls, tdCls, thCls } from '@/components/auth/ui';
+import { inputCls, panelCls, secondaryButtonCls, tdCls, thCls } from '@/components/ui/form-styles';
 import { TimeAgo } from '@/components/ui/time-ago';
 
 export const metadata = { title: 'Audit · CoT Studio' };

@@ -8,9 +8,9 @@ import { listItemFacets } from '@/lib/items/list-facets';
 import { itemFilterToSearchParams, parseItemFilter } from '@/lib/items/filter';
 import { listItems } from '@/lib/items/list-items';
 import { countItems } from '@/lib/items/count-items';
-import { ItemsView } from '@/components/items/items-view';
+import { ItemsView } from '@/features/items/components/items-view';
 import { dbIdParam } from '@/lib/http/route-id';
-import { ITEMS_PAGE_SIZE, itemKeys } from '@/components/items/api/keys';
+import { ITEMS_PAGE_SIZE, itemKeys } from '@/features/items/api/keys';
 import { asApiJson, serverQueryClient } from '@/components/api/server-query-client';
 
 const querySchema = z.object({ dataset: dbIdParam.optional() });
