@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button } from './modal';
+import { Button } from './button';
 
 /** A button with a panel under it; a click outside or Escape closes it. */
 export function Popover({ label, testId, title, children, align = 'right' }: { label: ReactNode; testId: string; title?: string; children: (close: () => void) => ReactNode; align?: 'left' | 'right' }) {

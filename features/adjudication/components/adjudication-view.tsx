@@ -12,7 +12,7 @@ import { useOpenEndedMinScore } from '@/components/cot/answer-threshold-context'
 import { QuestionCard } from '@/components/review/question-card';
 import { RejectDialog } from '@/components/review/reject-dialog';
 import { AcceptAnywayDialog } from '@/components/review/accept-anyway-dialog';
-import { Kbd } from '@/components/review/kbd';
+import { Kbd } from '@/components/ui/kbd';
 import { useHotkeys } from '@/components/review/use-hotkeys';
 
 type Dialog = { kind: 'reject'; initial?: RejectReasonCode } | { kind: 'anyway'; version: ReviewVersion } | null;

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useUsers } from '@/features/auth/api/users';
 import { useCreateAssignment } from '@/features/auth/api/create-assignment';
-import { Button, Modal } from '@/components/ui/modal';
+import { Button } from '@/components/ui/button';
+import { Modal } from '@/components/ui/modal';
 
 /** "Assign this view to reviewers": an assignment (lib/assignments) made of the table's current filter. */
 export function AssignViewDialog({ filterKey, description, onClose, onDone }: { filterKey: string; description: string; onClose: () => void; onDone: (text: string) => void }) {

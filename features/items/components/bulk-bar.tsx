@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { BulkOperation } from '@/lib/bulk/bulk-input';
 import { SEND_BACK_LABEL, SEND_BACK_STAGES } from '@/lib/bulk/send-back-stages';
-import { Button, Modal } from '@/components/ui/modal';
+import { Button } from '@/components/ui/button';
+import { Modal } from '@/components/ui/modal';
 import type { Selection } from './selection';
 
 function Menu({ label, items, testId, disabled }: { label: string; items: { label: string; onSelect: () => void; testId?: string }[]; testId?: string; disabled?: boolean }) {

@@ -2,7 +2,8 @@
 
 import type { BulkOperation } from '@/lib/bulk/bulk-input';
 import type { PreparedBulkAction } from '@/lib/bulk/prepare-bulk-action';
-import { Button, Modal } from '@/components/ui/modal';
+import { Button } from '@/components/ui/button';
+import { Modal } from '@/components/ui/modal';
 import { operationVerb, skippedReason } from './describe-operation';
 import { plural } from '@/lib/format/plural';
 

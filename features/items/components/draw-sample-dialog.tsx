@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { sampleSize } from '@/lib/sampling/sample-size';
 import { useItemsCount } from '@/features/items/api/get-items-count';
 import { useDrawSample, type DrawnSample } from '@/features/items/api/draw-sample';
-import { Button, Modal } from '@/components/ui/modal';
+import { Button } from '@/components/ui/button';
+import { Modal } from '@/components/ui/modal';
 import { plural } from '@/lib/format/plural';
 
 const CONFIDENCES = [0.9, 0.95, 0.99];

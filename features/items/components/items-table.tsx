@@ -232,7 +232,7 @@ export function ItemsTable({
   onTogglePage: (on: boolean) => void;
   onSort: (f: SortField, dir: 'asc' | 'desc') => void;
   loading: boolean;
-  /** The user's columns: order, hidden ones, widths (components/items/column-chooser.tsx). */
+  /** The user's columns: order, hidden ones, widths (features/items/components/column-chooser.tsx). */
   layout?: ColumnLayout;
   onLayout?: (layout: ColumnLayout) => void;
   /** What to show instead of "No items match this filter." (e.g. a way out of a decided sample). */

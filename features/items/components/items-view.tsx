@@ -18,10 +18,10 @@ import { BulkBar } from './bulk-bar';
 import { ConfirmBulkDialog } from './confirm-bulk-dialog';
 import { BulkHistory } from './bulk-history';
 import { SamplePanel } from './sample-panel';
-import { TableTools, useItemsTableLayout } from './table-tools';
+import { TableTools, useItemsTableLayout, type AssignDialog } from './table-tools';
 import { SampleDecidedNote } from './sample-decided-note';
 import { DrawSampleDialog } from './draw-sample-dialog';
-import { Button } from '@/components/ui/modal';
+import { Button } from '@/components/ui/button';
 import { operationVerb } from './describe-operation';
 import { describeFilter } from './describe-filter';
 import { EMPTY_SELECTION, isSelected, selectedCount, setRow, setRows, type Selection } from './selection';
@@ -47,7 +47,7 @@ function useKeyed<T>(key: string, initial: T): [T, (v: T | ((prev: T) => T)) => 
 
 const FIRST_PAGE: (string | null)[] = [null];
 
-export function ItemsView({ datasets, facets }: { datasets: { id: number; name: string }[]; facets: ItemFacets }) {
+export function ItemsView({ datasets, facets, AssignViewDialog }: { datasets: { id: number; name: string }[]; facets: ItemFacets; AssignViewDialog?: AssignDialog }) {
   const router = useRouter();
   const params = useSearchParams();
   const parsed = useMemo(() => {
@@ -67,10 +67,10 @@ export function ItemsView({ datasets, facets }: { datasets: { id: number; name: 
       </div>
     );
   }
-  return <ItemsWithFilter filter={parsed.filter} datasets={datasets} facets={facets} navigate={(f) => router.replace(`/items?${itemFilterToSearchParams(f)}`, { scroll: false })} />;
+  return <ItemsWithFilter filter={parsed.filter} datasets={datasets} facets={facets} AssignViewDialog={AssignViewDialog} navigate={(f) => router.replace(`/items?${itemFilterToSearchParams(f)}`, { scroll: false })} />;
 }
 
-function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemFilter; datasets: { id: number; name: string }[]; facets: ItemFacets; navigate: (f: ItemFilter) => void }) {
+function ItemsWithFilter({ filter, datasets, facets, navigate, AssignViewDialog }: { filter: ItemFilter; datasets: { id: number; name: string }[]; facets: ItemFacets; navigate: (f: ItemFilter) => void; AssignViewDialog?: AssignDialog }) {
   const router = useRouter();
   const filterKey = itemFilterToSearchParams(filter).toString();
   const [cursors, setCursors] = useKeyed(filterKey, FIRST_PAGE);
@@ -188,7 +188,7 @@ function ItemsWithFilter({ filter, datasets, facets, navigate }: { filter: ItemF
           {total === undefined ? 'counting…' : `${fmt(total)} matching`}
         </span>
         <span className="ml-auto flex gap-2">
-          <TableTools datasetId={filter.dataset} filterKey={filterKey} description={describeFilter(filter)} layout={layout} onLayout={setLayout} onPickView={openFilter} onMessage={(text) => setToast({ text })} />
+          <TableTools datasetId={filter.dataset} filterKey={filterKey} description={describeFilter(filter)} layout={layout} onLayout={setLayout} onPickView={openFilter} onMessage={(text) => setToast({ text })} AssignViewDialog={AssignViewDialog} />
           <Button testId="open-sampling" disabled={filter.sample !== undefined} title="Estimate the share of good items from a random sample" onClick={() => setSampling(true)}>
             Sample…
           </Button>

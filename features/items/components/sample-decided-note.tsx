@@ -2,7 +2,7 @@
 
 import { itemFilterToSearchParams } from '@/lib/items/filter';
 import { useSampleStatus } from '@/features/items/api/get-sample-status';
-import { Button } from '@/components/ui/modal';
+import { Button } from '@/components/ui/button';
 
 /**
  * What the table says when a sample's list is empty (typically "pending items of sample #4"

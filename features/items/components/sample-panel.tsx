@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { IntervalBar } from '@/components/charts/interval-bar';
 import { useSampleStatus } from '@/features/items/api/get-sample-status';
-import { Button } from '@/components/ui/modal';
+import { Button } from '@/components/ui/button';
 import { itemFilterToSearchParams, parseItemFilter } from '@/lib/items/filter';
 import { useItemsPage } from '@/features/items/api/get-items-page';
 import { describeFilter } from './describe-filter';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ColumnLayout } from '@/lib/views/item-columns';
 import { useDeleteView, useSavedViews, useSaveView } from '@/features/items/api/saved-views';
 import { Popover } from '@/components/ui/popover';
-import { Button } from '@/components/ui/modal';
+import { Button } from '@/components/ui/button';
 
 /**
  * Saved views: pick one (its filter, sort and columns) or save the table as it is now under a
