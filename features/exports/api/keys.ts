@@ -1,35 +1,22 @@
+import type { ExportView as ExportRow } from '@/lib/export/list-exports';
+import type { ExportManifest } from '@/lib/export/write-export';
+
 export const exportKeys = {
   all: ['exports'] as const,
   list: () => [...exportKeys.all, 'list'] as const,
 };
 
-export type ExportManifestView = {
-  records: number;
-  bytes: number;
-  sha256: string;
-  skipped: { noAcceptedCot: number; noThinkBlock: number; mismatched?: number; stale?: number };
-  mismatched?: { excluded: number; included: number; openEndedMinScore: number };
-  countsByProblemType: Record<string, number>;
-  countsBySource: Record<string, number>;
+// The row is lib's ExportView; its JSON columns (typed `unknown` there) are narrowed to the
+// parts of lib's manifest and options this page shows (older rows may lack newer keys).
+export type ExportManifestView = Pick<ExportManifest, 'records' | 'bytes' | 'sha256' | 'countsByProblemType' | 'countsBySource'> & {
+  skipped: Pick<ExportManifest['skipped'], 'noAcceptedCot' | 'noThinkBlock'> & Partial<ExportManifest['skipped']>;
+  mismatched?: ExportManifest['mismatched'];
 };
 
-export type ExportView = {
-  id: number;
-  datasetId: number | null;
-  dataset: string;
-  format: string;
-  fileFormat: string;
-  filter: { status?: string[]; type?: string[]; source?: string[] };
+export type ExportView = Omit<ExportRow, 'filter' | 'options' | 'manifest'> & {
+  filter: Partial<Pick<ExportManifest['filters'], 'status' | 'type' | 'source'>>;
   options: { foldOptions?: boolean; includeMismatched?: boolean; trainer?: string };
-  status: string;
-  total: number;
-  written: number;
-  fileName: string | null;
-  sha256: string | null;
   manifest: ExportManifestView | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
 };
 
 export const isActive = (status: string) => status === 'queued' || status === 'running';

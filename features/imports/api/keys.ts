@@ -1,3 +1,6 @@
+import type { ImportView as ImportRow } from '@/lib/import/list-imports';
+import type { ImportSummary, RecordIssue } from '@/lib/import/import-records';
+
 // One root key: invalidating ['imports'] refreshes the list and every open import.
 export const importKeys = {
   all: ['imports'] as const,
@@ -5,26 +8,13 @@ export const importKeys = {
   one: (id: number) => [...importKeys.all, 'one', id] as const,
 };
 
-export type ImportView = {
-  id: number;
-  datasetId: number | null;
-  dataset: string;
-  fileName: string;
-  mode: string;
-  status: string;
-  bytesTotal: number;
-  bytesRead: number;
-  processed: number;
-  total: number;
-  inserted: number;
-  updated: number;
-  rejected: number;
-  error: string | null;
-  errors: Array<{ at: string; field: string | null; message: string }>;
-  report: { records?: number; unchanged?: number; videosCreated?: number; versionsCreated?: number; optionsInProblem?: number; warnings?: string[]; issuesTruncated?: boolean;
-    recordWarnings?: Array<{ at: string; field: string | null; message: string }>; staleDecisions?: number } | null;
-  createdAt: string;
-  finishedAt: string | null;
+// The row is lib's ImportView; its report (JSON, `unknown` there) is narrowed to the parts of
+// lib's ImportSummary this page shows (older rows may lack newer keys).
+export type ImportView = Omit<ImportRow, 'errors' | 'report'> & {
+  errors: Array<Pick<RecordIssue, 'at' | 'field' | 'message'>>;
+  report: Partial<Pick<ImportSummary, 'records' | 'unchanged' | 'videosCreated' | 'versionsCreated' | 'optionsInProblem' | 'warnings' | 'issuesTruncated' | 'staleDecisions'>> & {
+    recordWarnings?: Array<Pick<RecordIssue, 'at' | 'field' | 'message'>>;
+  } | null;
 };
 
 export const isActive = (status: string) => status === 'queued' || status === 'running';
