@@ -1,12 +1,13 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdjudicationItem, AdjudicationListItem, AdjudicationVote } from '@/lib/consensus/adjudication';
+import type { AdjudicationVote } from '@/lib/consensus/adjudication';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
 import type { ReviewVersion } from '@/lib/review/review-item';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';
-import { apiFetch } from '@/components/api/api-fetch';
+import { useAdjudicationList } from '../api/adjudication-list';
+import { useAdjudicationItem } from '../api/adjudication-item';
+import { useAdjudicate } from '../api/adjudicate';
 import { AnswerCheck } from '@/components/cot/answer-check';
 import { useOpenEndedMinScore } from '@/components/cot/answer-threshold-context';
 import { QuestionCard } from '@/components/review/question-card';
@@ -23,16 +24,12 @@ type Dialog = { kind: 'reject'; initial?: RejectReasonCode } | { kind: 'anyway';
  * decision, R rejects with a reason, J / K next / previous item.
  */
 export function AdjudicationView({ query }: { query: string }) {
-  const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['adjudication', query], queryFn: () => apiFetch<{ items: AdjudicationListItem[]; total: number }>(`/api/adjudication?${query}`, { cache: 'no-store' }) });
+  const list = useAdjudicationList(query);
+  const adjudicate = useAdjudicate();
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const [selected, setSelected] = useState<number | null>(null);
   const current = selected !== null && items.some((i) => i.id === selected) ? selected : (items[0]?.id ?? null);
-  const detail = useQuery({
-    queryKey: ['adjudication-item', current],
-    queryFn: () => apiFetch<AdjudicationItem>(`/api/adjudication/${current}`, { cache: 'no-store' }),
-    enabled: current !== null,
-  });
+  const detail = useAdjudicationItem(current);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const minScore = useOpenEndedMinScore();
@@ -47,16 +44,16 @@ export function AdjudicationView({ query }: { query: string }) {
       if (!detail.data) return;
       const it = detail.data.item;
       try {
-        await apiFetch(`/api/adjudication/${it.id}`, { json: { ...body, expectedRev: it.rev } });
-        setMessage({ tone: 'ok', text: `${label} · ${it.problemId}` });
-        const next = items[index + 1] ?? items[index - 1];
-        setSelected(next?.id ?? null);
-        await qc.invalidateQueries({ queryKey: ['adjudication'] });
+        await adjudicate(it.id, body, it.rev, () => {
+          setMessage({ tone: 'ok', text: `${label} · ${it.problemId}` });
+          const next = items[index + 1] ?? items[index - 1];
+          setSelected(next?.id ?? null);
+        });
       } catch (e) {
         setMessage({ tone: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
       }
     },
-    [detail.data, items, index, qc],
+    [detail.data, items, index, adjudicate],
   );
 
   const take = useCallback(

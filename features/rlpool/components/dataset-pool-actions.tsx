@@ -2,31 +2,17 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '@/components/api/api-fetch';
-
-type Scan = { id: number; status: string; phase: string; done: number; total: number; error: string | null; result: { duplicateItems: number; duplicateClusters: number; contaminated: number | null } | null };
+import { useScans } from '../api/scans';
+import { useStartScan } from '../api/start-scan';
+import { useMarkEvaluationSet } from '../api/mark-evaluation-set';
 
 /** Per dataset: mark it an evaluation set; start a near-duplicate/contamination scan and follow it. */
 export function DatasetPoolActions({ datasetId, isEvaluationSet }: { datasetId: number; isEvaluationSet: boolean }) {
   const router = useRouter();
-  const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const scans = useQuery({
-    queryKey: ['scans', datasetId],
-    queryFn: () => apiFetch<{ scans: Scan[] }>(`/api/datasets/${datasetId}/scans`),
-    refetchInterval: (q) => (q.state.data?.scans[0] && ['queued', 'running'].includes(q.state.data.scans[0].status) ? 1000 : false),
-  });
-  const mark = useMutation({
-    mutationFn: (on: boolean) => apiFetch(`/api/datasets/${datasetId}/evaluation-set`, { method: 'POST', json: { isEvaluationSet: on } }),
-    onSuccess: () => router.refresh(),
-    onError: (e) => setError((e as Error).message),
-  });
-  const scan = useMutation({
-    mutationFn: () => apiFetch(`/api/datasets/${datasetId}/scans`, { method: 'POST', json: {} }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['scans', datasetId] }),
-    onError: (e) => setError((e as Error).message),
-  });
+  const scans = useScans(datasetId);
+  const mark = useMarkEvaluationSet(datasetId, { onSuccess: () => router.refresh(), onError: (e) => setError(e.message) });
+  const scan = useStartScan(datasetId, { onError: (e) => setError(e.message) });
   const last = scans.data?.scans[0];
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs">

@@ -1,16 +1,9 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '@/components/api/api-fetch';
-
-type Release = { id: number; name: string; datasetName: string; itemCount: number; files: string[]; createdAt: string };
-type Diff = {
-  from: { name: string; itemCount: number };
-  to: { name: string; itemCount: number };
-  counts: Record<'added' | 'removed' | 'changedCot' | 'changedDecision', number>;
-  examples: Record<'added' | 'removed' | 'changedCot' | 'changedDecision', { itemId: number; problemId: string | null }[]>;
-};
+import { useReleases } from '../api/releases';
+import { useCreateRelease } from '../api/create-release';
+import { useReleaseDiff } from '../api/release-diff';
 
 const REASONS = [
   ['added', 'Items added'],
@@ -22,30 +15,22 @@ const REASONS = [
 const control = 'h-8 rounded border border-slate-300 bg-white px-2 text-sm';
 
 export function ReleasesView({ datasets }: { datasets: { id: number; name: string }[] }) {
-  const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['releases'], queryFn: () => apiFetch<{ releases: Release[] }>('/api/releases') });
+  const list = useReleases();
   const [dataset, setDataset] = useState(datasets[0]?.id);
   const [name, setName] = useState('');
   const [format, setFormat] = useState<'sft' | 'rl'>('sft');
   const [fileFormat, setFileFormat] = useState<'jsonl' | 'parquet'>('parquet');
   const [lineage, setLineage] = useState(true);
   const [passRate, setPassRate] = useState(false);
-  const create = useMutation({
-    mutationFn: () =>
-      apiFetch<{ release: Release }>('/api/releases', { method: 'POST', json: { name: name.trim(), format, fileFormat, lineage, passRate, filter: { dataset } } }),
-    onSuccess: () => {
-      setName('');
-      void qc.invalidateQueries({ queryKey: ['releases'] });
-    },
-  });
+  const create = useCreateRelease({ onSuccess: () => setName('') });
   const [from, setFrom] = useState<number | ''>('');
   const [to, setTo] = useState<number | ''>('');
-  const diff = useQuery({ queryKey: ['release-diff', from, to], enabled: from !== '' && to !== '' && from !== to, queryFn: () => apiFetch<Diff>(`/api/releases/diff?from=${from}&to=${to}`) });
+  const diff = useReleaseDiff(from, to);
   const releases = list.data?.releases ?? [];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (dataset !== undefined && name.trim()) create.mutate();
+    if (dataset !== undefined && name.trim()) create.mutate({ name: name.trim(), format, fileFormat, lineage, passRate, filter: { dataset } });
   };
 
   return (
