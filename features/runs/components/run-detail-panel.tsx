@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useRun } from './queries/run-detail';
+import { useRun } from '@/features/runs/api/run-detail';
 import { fmtFilter, fmtInt } from './format';
 import { RunSpendTable } from './run-spend-table';
 

@@ -2,10 +2,10 @@
 
 import { useState } from 'react';
 import type { RunView } from '@/lib/runs/run-view';
-import { useCreateRun } from './queries/create-run';
-import { usePlanRun } from './queries/plan-run';
+import { useCreateRun } from '@/features/runs/api/create-run';
+import { usePlanRun } from '@/features/runs/api/plan-run';
 import { RunPlanPanel } from './run-plan-panel';
-import type { StageConfig } from './queries/stage-config';
+import type { StageConfig } from '@/features/runs/api/stage-config';
 import { plural } from '@/lib/format/plural';
 
 export type RunPrefill = { stage?: string; dataset?: number; filter?: string; model?: string; promptVersion?: string };

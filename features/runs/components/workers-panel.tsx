@@ -1,6 +1,6 @@
 'use client';
 
-import { useWorkers } from './queries/workers';
+import { useWorkers } from '@/features/runs/api/workers';
 import { TimeAgo } from '@/components/ui/time-ago';
 
 export function WorkersPanel() {

@@ -1,6 +1,6 @@
 'use client';
 
-import type { StageConfig } from './queries/stage-config';
+import type { StageConfig } from '@/features/runs/api/stage-config';
 
 /** Each stage's endpoint as configured (COT_<STAGE>_* variables), without the key. */
 export function StageConfigPanel({ config }: { config: StageConfig | undefined }) {

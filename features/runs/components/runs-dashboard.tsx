@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import type { RunView } from '@/lib/runs/run-view';
 import { NewRunForm, type RunPrefill } from './new-run-form';
-import { useRuns } from './queries/runs-list';
-import { useStageConfig } from './queries/stage-config';
+import { useRuns } from '@/features/runs/api/runs-list';
+import { useStageConfig } from '@/features/runs/api/stage-config';
 import { RunsTable } from './runs-table';
 import { StageConfigPanel } from './stage-config-panel';
 import { WorkersPanel } from './workers-panel';
