@@ -4,7 +4,7 @@ import { Fragment, useState } from 'react';
 import Link from 'next/link';
 import type { RunView } from '@/lib/runs/run-view';
 import { fmtCost, fmtDuration, fmtFilter, fmtInt, fmtRate, fmtTokens } from './format';
-import { ProgressBar } from './run-progress';
+import { RunProgress } from './run-progress';
 import { useCancelRun } from '@/features/runs/api/cancel-run';
 import { useRetryRun } from '@/features/runs/api/retry-run';
 import { useWorkers } from '@/features/runs/api/workers';
@@ -70,7 +70,7 @@ export function RunsTable({ runs, onRerun }: { runs: RunView[]; onRerun: (run: R
                     </div>
                   </td>
                   <td className="px-3 py-2">
-                    <ProgressBar run={r} />
+                    <RunProgress run={r} />
                     <div className="mt-1 text-xs tabular-nums text-slate-600" data-testid="run-progress">
                       <span className="font-medium text-slate-900">{fmtInt(r.done)}</span> / {fmtInt(r.total)} done
                       {r.failed > 0 && <span className="text-rose-700"> · {fmtInt(r.failed)} failed</span>}
