@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { authenticate } from '@/lib/auth/authenticate';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
-import { safeNext } from '@/features/auth/components/safe-next';
+import { safeNext } from '@/lib/auth/safe-next';
 
 export const metadata = { title: 'Sign in · CoT Studio' };
 

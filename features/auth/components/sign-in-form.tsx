@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from '@/features/auth/api/sign-in';
 import { ApiError } from '@/components/api/api-fetch';
-import { safeNext } from './safe-next';
+import { safeNext } from '@/lib/auth/safe-next';
 
 export function SignInForm({ next }: { next: string | null }) {
   const signIn = useSignIn();
