@@ -1,16 +1,11 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ExportOptionsInput } from '@/lib/export/export-options';
 import { apiError, exportKeys, type ExportView } from './keys';
 
-export type CreateExportInput = {
-  filter: { dataset: number; status: string[]; type?: string[]; source?: string[] };
-  format: 'sft' | 'rl' | 'sharegpt' | 'prm';
-  fileFormat: 'jsonl' | 'json' | 'parquet';
-  foldOptions?: boolean;
-  includeMismatched?: boolean;
-  trainer?: 'videorft' | 'video-r1' | 'llama-factory';
-};
+/** The body POST /api/exports parses (lib's export options, before defaults). */
+export type CreateExportInput = ExportOptionsInput;
 
 export async function createExport(input: CreateExportInput): Promise<ExportView> {
   const res = await fetch('/api/exports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
