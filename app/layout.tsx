@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
-import { NavBar } from '@/components/ui/nav-bar';
+import { NavBar } from './nav-bar';
 import './globals.css';
 
 export const metadata: Metadata = { title: 'CoT Studio', description: 'Curate chain-of-thought datasets for video reasoning models' };

@@ -2,8 +2,8 @@ import { headers } from 'next/headers';
 import { prisma } from '@/lib/db/client';
 import { requireUser } from '@/lib/auth/require-user';
 import { getCurrentUser } from '@/lib/auth/users/get-current-user';
-import { ApiTokensPanel } from '@/components/auth/api-tokens-panel';
-import { ChangePasswordForm } from '@/components/auth/change-password-form';
+import { ApiTokensPanel } from '@/features/auth/components/api-tokens-panel';
+import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
 
 export const metadata = { title: 'Account · CoT Studio' };
 

@@ -1,6 +1,6 @@
 import { openEndedMinScore } from '@/lib/answers/answer-check-sql';
 import { AnswerThresholdProvider } from '@/components/cot/answer-threshold-context';
-import { AdjudicationView } from '@/components/adjudication/adjudication-view';
+import { AdjudicationView } from '@/features/adjudication/components/adjudication-view';
 
 export const metadata = { title: 'Adjudication · CoT Studio' };
 

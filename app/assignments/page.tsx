@@ -3,7 +3,7 @@ import { prisma } from '@/lib/db/client';
 import { requireUser } from '@/lib/auth/require-user';
 import { can } from '@/lib/auth/permissions';
 import { listDatasets } from '@/lib/datasets/list-datasets';
-import { AssignmentsView } from '@/components/auth/assignments-view';
+import { AssignmentsView } from '@/features/auth/components/assignments-view';
 
 export const metadata = { title: 'Assignments · CoT Studio' };
 

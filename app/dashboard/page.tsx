@@ -1,10 +1,10 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
-import { DashboardView } from './dashboard-view';
+import { DashboardView } from '@/features/dashboard/components/dashboard-view';
 import { dbIdParam } from '@/lib/http/route-id';
 import { getPoolDashboard } from '@/lib/dashboard/get-pool-dashboard';
-import { PoolDashboardView } from '@/components/rlpool/pool-dashboard';
+import { PoolDashboardView } from '@/features/rlpool/components/pool-dashboard';
 
 const querySchema = z.object({ dataset: dbIdParam.optional(), days: z.coerce.number().int().min(1).max(365).optional() });
 

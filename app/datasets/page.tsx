@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { listDatasets } from '@/lib/datasets/list-datasets';
 import { requestUser } from '@/lib/auth/request-user';
 import { can } from '@/lib/auth/permissions';
-import { DatasetPoolActions } from '@/components/rlpool/dataset-pool-actions';
+import { DatasetPoolActions } from '@/features/rlpool/components/dataset-pool-actions';
 
 export default async function DatasetsPage() {
   const datasets = await listDatasets(prisma());

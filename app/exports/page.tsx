@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
-import { ExportForm } from './export-form';
-import { ExportList } from './export-list';
+import { ExportForm } from '@/features/exports/components/export-form';
+import { ExportList } from '@/features/exports/components/export-list';
 import { dbIdParam } from '@/lib/http/route-id';
 
 const querySchema = z.object({ dataset: dbIdParam.optional() });

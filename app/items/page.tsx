@@ -8,9 +8,9 @@ import { listItemFacets } from '@/lib/items/list-facets';
 import { itemFilterToSearchParams, parseItemFilter } from '@/lib/items/filter';
 import { listItems } from '@/lib/items/list-items';
 import { countItems } from '@/lib/items/count-items';
-import { ItemsView } from '@/components/items/items-view';
+import { ItemsWithAssign } from './items-with-assign';
 import { dbIdParam } from '@/lib/http/route-id';
-import { ITEMS_PAGE_SIZE, itemKeys } from '@/components/items/api/keys';
+import { ITEMS_PAGE_SIZE, itemKeys } from '@/features/items/api/keys';
 import { asApiJson, serverQueryClient } from '@/components/api/server-query-client';
 
 const querySchema = z.object({ dataset: dbIdParam.optional() });
@@ -34,7 +34,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   const filter = filterOf(sp);
   const firstPage = filter
     ? (() => {
-        // The key the browser computes from the same URL (components/items/items-view.tsx).
+        // The key the browser computes from the same URL (features/items/components/items-view.tsx).
         const key = itemFilterToSearchParams(filter).toString();
         // Not awaited: a huge filter's count may take longer than the rows and streams in after them.
         void queries.prefetchQuery({ queryKey: itemKeys.count(key), queryFn: () => countItems(db, filter).then((count) => ({ count })) });
@@ -47,7 +47,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   return (
     <HydrationBoundary state={dehydrate(queries)}>
       <AnswerThresholdProvider value={openEndedMinScore()}>
-        <ItemsView datasets={datasets} facets={facets} />
+        <ItemsWithAssign datasets={datasets} facets={facets} />
       </AnswerThresholdProvider>
     </HydrationBoundary>
   );

@@ -1,5 +1,5 @@
 import { prisma } from '@/lib/db/client';
-import { ReleasesView } from '@/components/rlpool/releases-view';
+import { ReleasesView } from '@/features/rlpool/components/releases-view';
 
 export default async function ReleasesPage() {
   const datasets = await prisma().dataset.findMany({ where: { isEvaluationSet: false }, orderBy: { name: 'asc' }, select: { id: true, name: true } });

@@ -6,9 +6,9 @@ import { listDatasets } from '@/lib/datasets/list-datasets';
 import { listRuns } from '@/lib/runs/list-runs';
 import { listWorkers } from '@/lib/runs/list-workers';
 import { stageOverview } from '@/lib/runs/stage-overview';
-import { RunsDashboard } from '@/components/runs/runs-dashboard';
+import { RunsDashboard } from '@/features/runs/components/runs-dashboard';
 import { dbIdParam } from '@/lib/http/route-id';
-import { runKeys, workerKeys } from '@/components/runs/queries/keys';
+import { runKeys, workerKeys } from '@/features/runs/api/keys';
 import { asApiJson, serverQueryClient } from '@/components/api/server-query-client';
 
 // /runs?stage=draft&dataset=1&filter=hasDraft%3Dfalse opens the form prefilled, so other pages

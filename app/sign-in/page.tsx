@@ -2,8 +2,8 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { authenticate } from '@/lib/auth/authenticate';
-import { SignInForm } from '@/components/auth/sign-in-form';
-import { safeNext } from '@/components/auth/safe-next';
+import { SignInForm } from '@/features/auth/components/sign-in-form';
+import { safeNext } from '@/lib/auth/safe-next';
 
 export const metadata = { title: 'Sign in · CoT Studio' };
 

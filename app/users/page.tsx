@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import { requireUser } from '@/lib/auth/require-user';
-import { UsersAdmin } from '@/components/auth/users-admin';
-import { ApiTokensPanel } from '@/components/auth/api-tokens-panel';
+import { UsersAdmin } from '@/features/auth/components/users-admin';
+import { ApiTokensPanel } from '@/features/auth/components/api-tokens-panel';
 
 export const metadata = { title: 'Users · CoT Studio' };
 

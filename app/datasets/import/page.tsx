@@ -4,8 +4,8 @@ import { headers } from 'next/headers';
 import { prisma } from '@/lib/db/client';
 import { requestUser } from '@/lib/auth/request-user';
 import { can } from '@/lib/auth/permissions';
-import { ImportForm } from './import-form';
-import { RecentImports } from './recent-imports';
+import { ImportForm } from '@/features/imports/components/import-form';
+import { RecentImports } from '@/features/imports/components/recent-imports';
 
 export default async function ImportPage() {
   const user = requestUser(await headers());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from '@/components/auth/safe-next';
+import { safeNext } from '@/lib/auth/safe-next';
 
 describe('where sign-in sends you next', () => {
   it('keeps paths on this site', () => {

@@ -7,7 +7,7 @@ import { isAppError } from '@/lib/errors';
 import { requestUser } from '@/lib/auth/request-user';
 import { can } from '@/lib/auth/permissions';
 import { getGuidelines } from '@/lib/datasets/guidelines';
-import { GuidelinesEditor } from '@/components/guidelines/guidelines-editor';
+import { GuidelinesEditor } from '@/features/guidelines/components/guidelines-editor';
 import { MarkdownView } from '@/components/guidelines/markdown-view';
 
 export const metadata = { title: 'Guidelines · CoT Studio' };
