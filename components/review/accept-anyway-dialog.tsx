@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
-import { Modal } from './modal';
+import { Modal } from '@/components/ui/modal';
 
 /**
  * The second step before accepting a CoT whose answer check fails: says what is wrong and asks

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { REJECT_REASONS, type RejectReasonCode } from '@/lib/review/reject-reasons';
-import { Kbd } from './kbd';
-import { Modal } from './modal';
+import { Kbd } from '@/components/ui/kbd';
+import { Modal } from '@/components/ui/modal';
 
 /** Reject with a reason: number keys pick one, Enter confirms, a note is optional. */
 export function RejectDialog({ onReject, onClose, initial, initialNote }: { onReject: (reason: RejectReasonCode, note: string) => void; onClose: () => void; initial?: RejectReasonCode; initialNote?: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Kbd } from '@/components/review/kbd';
+import { Kbd } from '@/components/ui/kbd';
 
 type Tone = 'primary' | 'secondary' | 'danger' | 'plain';
 

@@ -5,7 +5,7 @@ import type { ReviewItem, ReviewVersion } from '@/lib/review/review-item';
 import { diffStats, diffWords } from '@/lib/review/word-diff';
 import { CotText } from '@/components/cot/cot-text';
 import { describeChange } from '@/features/review/components/describe-change';
-import { Modal } from '@/components/review/modal';
+import { Modal } from '@/components/ui/modal';
 
 /** The version a conflicting editor should compare against: the newest edit, else what is accepted, else the revision. */
 export function theirVersion(item: ReviewItem): ReviewVersion | null {

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { MarkdownView } from '@/components/guidelines/markdown-view';
 import { useGuidelines } from '@/components/guidelines/guidelines-query';
 import { TimeAgo } from '@/components/ui/time-ago';
-import { Kbd } from '@/components/review/kbd';
+import { Kbd } from '@/components/ui/kbd';
 
 /**
  * The dataset's review guidelines beside the item (G toggles it). It does not take the keyboard:

@@ -1,8 +1,8 @@
 'use client';
 
 import { Fragment } from 'react';
-import { Kbd } from '@/components/review/kbd';
-import { Modal } from '@/components/review/modal';
+import { Kbd } from '@/components/ui/kbd';
+import { Modal } from '@/components/ui/modal';
 import { SHORTCUT_GROUPS } from '@/features/review/components/shortcuts';
 
 export function HelpOverlay({ onClose, onGuidelines }: { onClose: () => void; onGuidelines?: () => void }) {

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { ReviewItem } from '@/lib/review/review-item';
 import { StatusBadge } from '@/components/ui/badges';
-import { Kbd } from '@/components/review/kbd';
+import { Kbd } from '@/components/ui/kbd';
 import { TimeAgo } from '@/components/ui/time-ago';
 
 function HeaderButton({ onClick, active, children, title, testId, disabled }: { onClick: () => void; active?: boolean; children: React.ReactNode; title: string; testId?: string; disabled?: boolean }) {
