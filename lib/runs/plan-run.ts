@@ -1,5 +1,7 @@
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
+import { sql } from 'kysely';
+import { kdb } from '@/lib/db/kysely';
 import type { ModelEndpoint } from '../models/model-config';
 import type { PipelineSettings } from '../pipeline/settings';
 import { costOf } from '../pipeline/ledger/model-call-ledger';
@@ -105,14 +107,12 @@ export async function estimate(db: PrismaClient, o: { datasetId: number; stage: 
   if (!o.endpoint || !o.model) {
     return { basis: 'no model', basisNote: 'No model calls', requests: 0, tokensIn: 0, tokensOut: 0, costUsd: null, seconds: null, limitedBy: null };
   }
-  const [h] = await db.$queryRawUnsafe<{ results: number; calls: number; tin: number; tout: number; latency: number | null }[]>(
-    `SELECT count(DISTINCT result_id)::int AS results, count(*)::int AS calls, COALESCE(sum(tokens_in), 0)::float8 AS tin,
-            COALESCE(sum(tokens_out), 0)::float8 AS tout, avg(latency_ms) FILTER (WHERE status = 'ok')::float8 AS latency
-       FROM model_call WHERE dataset_id = $1::int AND stage = $2::"Stage" AND model = $3`,
-    o.datasetId,
-    o.stage,
-    o.model,
-  );
+  const {
+    rows: [h],
+  } = await sql<{ results: number; calls: number; tin: number; tout: number; latency: number | null }>`
+    SELECT count(DISTINCT result_id)::int AS results, count(*)::int AS calls, COALESCE(sum(tokens_in), 0)::float8 AS tin,
+           COALESCE(sum(tokens_out), 0)::float8 AS tout, avg(latency_ms) FILTER (WHERE status = 'ok')::float8 AS latency
+      FROM model_call WHERE dataset_id = ${o.datasetId}::int AND stage = ${o.stage}::"Stage" AND model = ${o.model}`.execute(kdb(db));
   const fromHistory = h && h.results > 0;
   const per = fromHistory
     ? { requests: h.calls / h.results, tokensIn: h.tin / h.results, tokensOut: h.tout / h.results, latencyMs: h.latency ?? DEFAULT_HEURISTIC.latencyMs }
