@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { sql } from 'kysely';
 import { kdb } from '@/lib/db/kysely';
@@ -59,12 +59,12 @@ type StagePlanRows = { stage: ChainStage; ids: number[]; status: ('pending' | 's
 async function chainSubjects(db: PrismaClient | Prisma.TransactionClient, r: Awaited<ReturnType<typeof resolveRunInput>>, target: ChainStage) {
   const targetIndex = CHAIN_STAGES.indexOf(target);
   const def = stageDefinition(target);
-  const already = def.alreadyDone ?? Prisma.sql`false`;
+  const already = def.alreadyDone ?? sql<boolean>`false`;
   const perStage: StagePlanRows[] = CHAIN_STAGES.slice(0, targetIndex + 1).map((stage) => ({ stage, ids: [], status: [], reason: [] }));
   const videos = new Map<number, boolean>();
   let items = 0;
   for await (const page of itemChunks(db, r.filter)) {
-    const rows = await db.$queryRaw<ItemRow[]>`
+    const { rows } = await sql<ItemRow>`
       SELECT i.id AS item_id, i.video_id,
              (i.video_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM video rv WHERE rv.id = i.video_id AND jsonb_typeof(rv.representation) = 'object')) AS m_represent,
              (i.current_draft_id IS NULL) AS m_draft,
@@ -72,7 +72,7 @@ async function chainSubjects(db: PrismaClient | Prisma.TransactionClient, r: Awa
              (p.force OR NOT COALESCE((${already}), false)) AS need_target
         FROM unnest(${page.map((p) => p.id)}::int[]) AS u(id) JOIN item i ON i.id = u.id
         CROSS JOIN (SELECT ${r.o.force}::boolean AS force, ${r.model}::text AS model, ${r.promptId}::text AS prompt) p
-       ORDER BY i.id`;
+       ORDER BY i.id`.execute(kdb(db));
     for (const row of rows) {
       items++;
       let upstream = false;

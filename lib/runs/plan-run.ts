@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import type { PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { sql } from 'kysely';
 import { kdb } from '@/lib/db/kysely';
@@ -63,22 +63,22 @@ export async function planRun(db: PrismaClient, settings: PipelineSettings, inpu
   const def = r.def;
   const batch = { stage: r.o.stage, force: r.o.force, model: r.model, promptId: r.promptId, unconfigured: r.unconfigured };
   const blocks = def.cannotRunWhen ?? [];
-  const alias = Prisma.raw(def.subject === 'video' ? 'v' : 'i');
-  const table = Prisma.raw(def.subject === 'video' ? 'video' : 'item');
+  const alias = sql.table(def.subject === 'video' ? 'v' : 'i');
+  const table = sql.table(def.subject === 'video' ? 'video' : 'item');
   const reasonSql = blocks.length
-    ? Prisma.sql`CASE ${Prisma.join(
-        blocks.map((b, n) => Prisma.sql`WHEN ${b.when} THEN ${n}`),
-        ' ',
+    ? sql`CASE ${sql.join(
+        blocks.map((b, n) => sql`WHEN ${b.when} THEN ${sql.lit(n)}`),
+        sql` `,
       )} END`
-    : Prisma.sql`NULL::int`;
+    : sql`NULL::int`;
   let matching = 0;
   let skipped = 0;
   const blocked = new Map<number, number>();
   for await (const ids of subjectBatches(db, r.o.stage, r.filter)) {
-    const rows = await db.$queryRaw<{ status: string; block: number | null; n: number }[]>`
+    const { rows } = await sql<{ status: string; block: number | null; n: number }>`
       SELECT x.status, CASE WHEN x.status = 'pending' THEN ${reasonSql} END AS block, count(*)::int AS n
         FROM (${subjectStatusSql({ ...batch, ids })}) x JOIN ${table} ${alias} ON ${alias}.id = x.subject_id
-       GROUP BY 1, 2`;
+       GROUP BY 1, 2`.execute(kdb(db));
     for (const row of rows) {
       matching += row.n;
       if (row.status === 'skipped') skipped += row.n;

@@ -42,7 +42,7 @@ export const evidenceStage: StageDefinition<EvidenceInput, EvidenceVerdicts> = {
   model: 'evidence',
   subject: 'item',
   loads: { draft: true, revision: true },
-  alreadyDone: Prisma.sql`EXISTS (SELECT 1 FROM step_evidence e WHERE e.version_id = coalesce(i.current_revision_id, i.current_draft_id) AND e.model = p.model AND e.prompt_version = p.prompt)`,
+  alreadyDone: sql<boolean>`EXISTS (SELECT 1 FROM step_evidence e WHERE e.version_id = coalesce(i.current_revision_id, i.current_draft_id) AND e.model = p.model AND e.prompt_version = p.prompt)`,
 
   input({ claim, endpoint }) {
     const { item, draft, revision } = claim.subject;
