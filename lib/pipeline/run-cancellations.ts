@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 
 /**
  * Which of the runs this worker is working on have been cancelled. A worker takes a few more
@@ -32,7 +34,12 @@ export class RunCancellations {
     for (const [id, at] of this.liveAt) if (at < cutoff) this.liveAt.delete(id);
     if (this.watched.size === 0) return;
     const asked = Date.now();
-    const rows = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM pipeline_run WHERE id = ANY($1::int[]) AND status = 'cancelled'`, [...this.watched.keys()]);
+    const rows = await kdb(db)
+      .selectFrom('pipeline_run')
+      .select('id')
+      .where(sql<boolean>`id = ANY(${[...this.watched.keys()]}::int[])`)
+      .where('status', '=', 'cancelled')
+      .execute();
     // A claim made while this query ran knows better (the run was resumed meanwhile).
     this.cancelled = new Set(rows.map((r) => r.id).filter((id) => (this.liveAt.get(id) ?? 0) < asked));
   }

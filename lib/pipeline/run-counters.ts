@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 
 type Delta = { runId: number; epoch: number; done: number; failed: number; skipped: number };
 
@@ -36,16 +38,10 @@ export class RunCounterBuffer {
     const entries = [...this.deltas.values()];
     this.deltas = new Map();
     try {
-      await db.$executeRawUnsafe(
-        `UPDATE pipeline_run p SET done = p.done + d.done, failed = p.failed + d.failed, skipped = p.skipped + d.skipped
-           FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS d(id, epoch, done, failed, skipped)
-          WHERE p.id = d.id AND p.status = 'running' AND p.count_epoch = d.epoch`,
-        entries.map((d) => d.runId),
-        entries.map((d) => d.epoch),
-        entries.map((d) => d.done),
-        entries.map((d) => d.failed),
-        entries.map((d) => d.skipped),
-      );
+      await sql`UPDATE pipeline_run p SET done = p.done + d.done, failed = p.failed + d.failed, skipped = p.skipped + d.skipped
+                   FROM unnest(${entries.map((d) => d.runId)}::int[], ${entries.map((d) => d.epoch)}::int[], ${entries.map((d) => d.done)}::int[],
+                               ${entries.map((d) => d.failed)}::int[], ${entries.map((d) => d.skipped)}::int[]) AS d(id, epoch, done, failed, skipped)
+                  WHERE p.id = d.id AND p.status = 'running' AND p.count_epoch = d.epoch`.execute(kdb(db));
     } catch (e) {
       // Live counters are best effort; put the deltas back for the next flush.
       for (const d of entries) {

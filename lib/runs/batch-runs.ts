@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Prisma } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { Stage } from '@/generated/prisma/enums';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
@@ -30,13 +32,13 @@ export async function enqueueBatchTick(tx: Prisma.TransactionClient, runId: numb
   const boss = await queue();
   const id = await boss.send('batch.tick', { runId }, { singletonKey: tickKey(runId), db: prismaQueueDb(tx), ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}) });
   if (id === null && !opts.startAfterSeconds) {
-    await tx.$executeRawUnsafe(`UPDATE ${QUEUE_SCHEMA}.job SET start_after = now() WHERE name = 'batch.tick' AND singleton_key = $1 AND state IN ('created', 'retry')`, tickKey(runId));
+    await sql`UPDATE ${sql.table(`${QUEUE_SCHEMA}.job`)} SET start_after = now() WHERE name = 'batch.tick' AND singleton_key = ${tickKey(runId)} AND state IN ('created', 'retry')`.execute(kdb(tx));
   }
 }
 
 /** For cancel-run.ts: a batch run's tick cancels its provider batches. */
 export async function kickBatchRun(tx: Prisma.TransactionClient, runId: number): Promise<void> {
-  const [r] = await tx.$queryRawUnsafe<{ mode: string }[]>(`SELECT mode FROM pipeline_run WHERE id = $1::int`, runId);
+  const r = await kdb(tx).selectFrom('pipeline_run').select('mode').where('id', '=', runId).executeTakeFirst();
   if (r?.mode === 'batch') await enqueueBatchTick(tx, runId);
 }
 
@@ -46,22 +48,25 @@ export async function kickBatchRun(tx: Prisma.TransactionClient, runId: number):
  * stay where they are; results left running without one are sent by the tick anyway.
  */
 export async function retryBatchRun(tx: Prisma.TransactionClient, run: { id: number; status: string }, opts: { actorId: string | null }): Promise<{ requeued: number }> {
-  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
-    `UPDATE stage_result r SET status = 'pending', error = NULL, finished_at = NULL
-      WHERE r.run_id = $1::int AND (r.status = 'failed' OR (r.status = 'cancelled' AND $2::boolean))
-      RETURNING r.id`,
-    run.id,
-    run.status === 'cancelled',
-  );
-  const [stuck] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM stage_result WHERE run_id = $1::int AND status IN ('pending', 'running')`, run.id);
+  const k = kdb(tx);
+  const rows = await k
+    .updateTable('stage_result as r')
+    .set({ status: 'pending', error: null, finished_at: null })
+    .where('r.run_id', '=', run.id)
+    .where((eb) => eb.or([eb('r.status', '=', 'failed'), eb.and([eb('r.status', '=', 'cancelled'), sql<boolean>`${run.status === 'cancelled'}::boolean`])]))
+    .returning('r.id')
+    .execute();
+  const stuck = await k
+    .selectFrom('stage_result')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('run_id', '=', run.id)
+    .where('status', 'in', ['pending', 'running'])
+    .executeTakeFirst();
   if (rows.length === 0 && (stuck?.n ?? 0) === 0) throw new AppError('CONFLICT', `Run ${run.id} has nothing to retry`);
   // A retried result gets its full number of resubmissions again.
-  await tx.$executeRawUnsafe(
-    `DELETE FROM model_batch_request q USING model_batch b
-      WHERE b.id = q.batch_id AND b.ingested_at IS NOT NULL AND q.answered_at IS NULL AND q.result_id = ANY($1::int[])`,
-    rows.map((r) => r.id),
-  );
-  await tx.$executeRawUnsafe(`UPDATE pipeline_run SET status = 'running', finished_at = NULL, error = NULL WHERE id = $1::int`, run.id);
+  await sql`DELETE FROM model_batch_request q USING model_batch b
+             WHERE b.id = q.batch_id AND b.ingested_at IS NOT NULL AND q.answered_at IS NULL AND q.result_id = ANY(${rows.map((r) => r.id)}::int[])`.execute(k);
+  await k.updateTable('pipeline_run').set({ status: 'running', finished_at: null, error: null }).where('id', '=', run.id).execute();
   await enqueueBatchTick(tx, run.id);
   await reconcileRunCounters(tx, run.id);
   await recordAudit(tx, { actorId: opts.actorId, action: 'run.retry', subjectType: 'run', subjectId: run.id, data: { requeued: rows.length, mode: 'batch' } });

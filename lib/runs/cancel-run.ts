@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { reconcileRunCounters } from './reconcile-run';
@@ -12,18 +14,19 @@ import { kickBatchRun } from './batch-runs';
  */
 export async function cancelRun(db: PrismaClient, runId: number, opts: { actorId: string | null }) {
   return db.$transaction(async (tx) => {
-    const [run] = await tx.$queryRawUnsafe<{ id: number; status: string; stage: 'represent' | 'draft' | 'revise' | 'check' | 'consistency' }[]>(
-      `SELECT id, status::text AS status, stage::text AS stage FROM pipeline_run WHERE id = $1::int FOR UPDATE`,
-      runId,
-    );
+    const k = kdb(tx);
+    const run = await k.selectFrom('pipeline_run').select(['id', 'status', 'stage']).where('id', '=', runId).forUpdate().executeTakeFirst();
     if (!run) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
     if (run.status !== 'queued' && run.status !== 'running') throw new AppError('CONFLICT', `Run ${runId} is ${run.status}; only a queued or running run can be cancelled`);
-    const cancelled = await tx.$executeRawUnsafe(
-      `UPDATE stage_result SET status = 'cancelled', finished_at = now() WHERE run_id = $1::int AND status = 'pending'`,
-      runId,
-    );
+    const { numUpdatedRows } = await k
+      .updateTable('stage_result')
+      .set({ status: 'cancelled', finished_at: sql`now()` })
+      .where('run_id', '=', runId)
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    const cancelled = Number(numUpdatedRows);
     const dropped = await cancelQueuedStageJobs(tx, { stage: run.stage, runId });
-    await tx.$executeRawUnsafe(`UPDATE pipeline_run SET status = 'cancelled', finished_at = now() WHERE id = $1::int`, runId);
+    await k.updateTable('pipeline_run').set({ status: 'cancelled', finished_at: sql`now()` }).where('id', '=', runId).execute();
     await reconcileRunCounters(tx, runId);
     // A batch run's provider batches are cancelled by its next tick, brought forward here.
     await kickBatchRun(tx, runId);

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { Stage } from '@/generated/prisma/enums';
 import { QUEUE_SCHEMA } from '../queue/client';
 import { STAGE_QUEUES, enqueueStageJobs } from './stage-jobs';
@@ -12,10 +14,7 @@ const placeCache = new Map<number, ChainPlace>();
 
 async function chainPlace(db: Db, runId: number): Promise<ChainPlace> {
   if (placeCache.has(runId)) return placeCache.get(runId)!;
-  const [row] = await db.$queryRawUnsafe<{ chain_id: number | null; chain_position: number | null }[]>(
-    `SELECT chain_id, chain_position FROM pipeline_run WHERE id = $1::int`,
-    runId,
-  );
+  const row = await kdb(db).selectFrom('pipeline_run').select(['chain_id', 'chain_position']).where('id', '=', runId).executeTakeFirst();
   const place = row && row.chain_id !== null && row.chain_position !== null ? { chainId: row.chain_id, position: row.chain_position } : null;
   if (placeCache.size > 10_000) placeCache.clear();
   placeCache.set(runId, place);
@@ -25,10 +24,13 @@ async function chainPlace(db: Db, runId: number): Promise<ChainPlace> {
 type ChainRun = { id: number; stage: Stage; position: number; status: string };
 
 export async function chainRuns(db: Db, chainId: number): Promise<ChainRun[]> {
-  return db.$queryRawUnsafe<ChainRun[]>(
-    `SELECT id, stage::text AS stage, chain_position AS position, status::text AS status FROM pipeline_run WHERE chain_id = $1::int ORDER BY chain_position`,
-    chainId,
-  );
+  const runs = await kdb(db)
+    .selectFrom('pipeline_run')
+    .select(['id', 'stage', 'chain_position', 'status'])
+    .where('chain_id', '=', chainId)
+    .orderBy('chain_position')
+    .execute();
+  return runs.map((r) => ({ id: r.id, stage: r.stage, position: r.chain_position!, status: r.status }));
 }
 
 /**
@@ -53,26 +55,22 @@ export async function releaseReadyResults(
     if (run.status !== 'queued' && run.status !== 'running') continue;
     const prev = runs.find((r) => r.position === run.position - 1) ?? null;
     const prevByVideo = prev?.stage === 'represent';
-    const rows = await tx.$queryRawUnsafe<{ id: number; attempts: number }[]>(
-      `SELECT r.id, r.attempts
-         FROM stage_result r LEFT JOIN item i ON i.id = r.item_id
-        WHERE r.run_id = $1::int AND r.status = 'pending'
-          AND ($4::int IS NULL OR r.item_id = $4::int)
-          AND ($5::int IS NULL OR i.video_id = $5::int OR r.video_id = $5::int)
-          AND ($2::int IS NULL OR NOT EXISTS (
-                SELECT 1 FROM stage_result u
-                 WHERE u.run_id = $2::int AND u.status NOT IN ('done', 'skipped')
-                   AND CASE WHEN $3::boolean THEN u.video_id = i.video_id ELSE u.item_id = r.item_id END))
-          AND NOT EXISTS (SELECT 1 FROM ${QUEUE_SCHEMA}.job j
-                           WHERE j.name = $6 AND j.singleton_key = 'result:' || r.id AND j.state IN ('created', 'retry', 'active'))
-        ORDER BY r.id`,
-      run.id,
-      prev?.id ?? null,
-      prevByVideo,
-      opts.items?.itemId ?? null,
-      opts.items?.videoId ?? null,
-      STAGE_QUEUES[run.stage],
-    );
+    const prevId = prev?.id ?? null;
+    const itemId = opts.items?.itemId ?? null;
+    const videoId = opts.items?.videoId ?? null;
+    const { rows } = await sql<{ id: number; attempts: number }>`
+      SELECT r.id, r.attempts
+        FROM stage_result r LEFT JOIN item i ON i.id = r.item_id
+       WHERE r.run_id = ${run.id}::int AND r.status = 'pending'
+         AND (${itemId}::int IS NULL OR r.item_id = ${itemId}::int)
+         AND (${videoId}::int IS NULL OR i.video_id = ${videoId}::int OR r.video_id = ${videoId}::int)
+         AND (${prevId}::int IS NULL OR NOT EXISTS (
+               SELECT 1 FROM stage_result u
+                WHERE u.run_id = ${prevId}::int AND u.status NOT IN ('done', 'skipped')
+                  AND CASE WHEN ${prevByVideo}::boolean THEN u.video_id = i.video_id ELSE u.item_id = r.item_id END))
+         AND NOT EXISTS (SELECT 1 FROM ${sql.table(`${QUEUE_SCHEMA}.job`)} j
+                          WHERE j.name = ${STAGE_QUEUES[run.stage]} AND j.singleton_key = 'result:' || r.id AND j.state IN ('created', 'retry', 'active'))
+       ORDER BY r.id`.execute(kdb(tx));
     await enqueueStageJobs(tx as Prisma.TransactionClient, { stage: run.stage, runId: run.id, results: rows, expireInSeconds: opts.expireInSeconds, round: opts.round });
     released += rows.length;
   }
@@ -90,10 +88,7 @@ export async function releaseReadyResults(
 export async function advanceChain(db: PrismaClient, o: { runId: number; resultId: number; expireInSeconds: number }): Promise<number[]> {
   const place = await chainPlace(db, o.runId);
   if (!place) return [];
-  const [r] = await db.$queryRawUnsafe<{ status: string; stage: Stage; item_id: number | null; video_id: number | null; error: string | null }[]>(
-    `SELECT status::text AS status, stage::text AS stage, item_id, video_id, error FROM stage_result WHERE id = $1::int`,
-    o.resultId,
-  );
+  const r = await kdb(db).selectFrom('stage_result').select(['status', 'stage', 'item_id', 'video_id', 'error']).where('id', '=', o.resultId).executeTakeFirst();
   if (!r) return [];
   const subject = r.item_id !== null ? { itemId: r.item_id } : r.video_id !== null ? { videoId: r.video_id } : null;
   if (!subject) return [];
@@ -113,18 +108,11 @@ async function stopLaterStages(
   o: { chainId: number; position: number; stage: Stage; status: string; error: string | null; itemId?: number; videoId?: number },
 ): Promise<number[]> {
   const reason = o.status === 'failed' ? `Stopped at ${o.stage}: ${o.error ?? 'failed'}`.slice(0, 2000) : null;
-  const rows = await db.$queryRawUnsafe<{ run_id: number }[]>(
-    `UPDATE stage_result r SET status = $5::"ResultStatus", error = $6, finished_at = now()
-       FROM pipeline_run p
-      WHERE p.chain_id = $1::int AND p.chain_position > $2::int AND r.run_id = p.id AND r.status = 'pending'
-        AND (r.item_id = $3::int OR r.item_id IN (SELECT id FROM item WHERE video_id = $4::int))
-      RETURNING r.run_id`,
-    o.chainId,
-    o.position,
-    o.itemId ?? null,
-    o.videoId ?? null,
-    o.status === 'failed' ? 'failed' : 'cancelled',
-    reason,
-  );
+  const { rows } = await sql<{ run_id: number }>`
+    UPDATE stage_result r SET status = ${o.status === 'failed' ? 'failed' : 'cancelled'}::"ResultStatus", error = ${reason}, finished_at = now()
+      FROM pipeline_run p
+     WHERE p.chain_id = ${o.chainId}::int AND p.chain_position > ${o.position}::int AND r.run_id = p.id AND r.status = 'pending'
+       AND (r.item_id = ${o.itemId ?? null}::int OR r.item_id IN (SELECT id FROM item WHERE video_id = ${o.videoId ?? null}::int))
+     RETURNING r.run_id`.execute(kdb(db));
   return [...new Set(rows.map((x) => x.run_id))];
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
+import { sql, type RawBuilder } from 'kysely';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { itemFilterSchema, itemFilterToSearchParams, parseItemFilter, type ItemFilter } from '../items/filter';
@@ -75,11 +77,11 @@ export type SubjectBatch = { stage: Stage; ids: number[]; force: boolean; model:
  * stage's own rule) or no endpoint at all, else pending. Shared by run creation and its plan,
  * so a plan's counts are the run's.
  */
-export function subjectStatusSql(o: SubjectBatch): Prisma.Sql {
+export function subjectStatusSql(o: SubjectBatch): RawBuilder<{ subject_id: number; status: 'pending' | 'skipped' }> {
   const def = stageDefinition(o.stage);
-  const skipWhen = o.unconfigured !== null ? Prisma.sql`true` : def.alreadyDone ? Prisma.sql`NOT p.force AND (${def.alreadyDone})` : Prisma.sql`false`;
-  const subject = def.subject === 'video' ? { source: Prisma.raw('video v'), id: Prisma.raw('v.id') } : { source: Prisma.raw('item i'), id: Prisma.raw('i.id') };
-  return Prisma.sql`
+  const skipWhen = o.unconfigured !== null ? sql`true` : def.alreadyDone ? sql`NOT p.force AND (${def.alreadyDone})` : sql`false`;
+  const subject = def.subject === 'video' ? { source: sql`video v`, id: sql.ref('v.id') } : { source: sql`item i`, id: sql.ref('i.id') };
+  return sql`
     SELECT ${subject.id} AS subject_id, s.status
       FROM unnest(${o.ids}::int[]) AS u(id) JOIN ${subject.source} ON ${subject.id} = u.id
       CROSS JOIN (SELECT ${o.force}::boolean AS force, ${o.model}::text AS model, ${o.promptId}::text AS prompt) p
@@ -89,13 +91,14 @@ export function subjectStatusSql(o: SubjectBatch): Prisma.Sql {
 async function insertResults(tx: Prisma.TransactionClient, o: SubjectBatch & { runId: number }): Promise<Inserted[]> {
   if (o.ids.length === 0) return [];
   const skippedData = o.unconfigured ? JSON.stringify({ reason: o.unconfigured }) : SKIPPED_SAME;
-  const column = Prisma.raw(stageDefinition(o.stage).subject === 'video' ? 'video_id' : 'item_id');
-  return tx.$queryRaw<Inserted[]>`
+  const column = sql.ref(stageDefinition(o.stage).subject === 'video' ? 'video_id' : 'item_id');
+  const { rows } = await sql<Inserted>`
     INSERT INTO stage_result (run_id, stage, ${column}, status, data, finished_at)
     SELECT ${o.runId}::int, ${o.stage}::"Stage", x.subject_id, x.status::"ResultStatus",
            CASE WHEN x.status = 'skipped' THEN ${skippedData}::jsonb END, CASE WHEN x.status = 'skipped' THEN now() END
       FROM (${subjectStatusSql(o)}) x
-    RETURNING id, status::text AS status`;
+    RETURNING id, status::text AS status`.execute(kdb(tx));
+  return rows;
 }
 
 /** The subjects a run over `filter` covers, in batches: item ids, or their distinct video ids. */

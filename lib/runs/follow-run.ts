@@ -1,13 +1,14 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { liveFigures } from './list-runs';
 import { toRunView, type RunView } from './run-view';
 
 /** Whether any of the run's results is still pending or running (in-flight work of a cancelled run). */
 async function hasOpenResults(db: PrismaClient, runId: number): Promise<boolean> {
-  const [r] = await db.$queryRawUnsafe<{ open: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = $1::int AND status IN ('pending', 'running')) AS open`,
-    runId,
-  );
+  const {
+    rows: [r],
+  } = await sql<{ open: boolean }>`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = ${runId}::int AND status IN ('pending', 'running')) AS open`.execute(kdb(db));
   return r?.open ?? false;
 }
 

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { liveFigures } from './list-runs';
 import { toRunView, type RunView } from './run-view';
@@ -8,7 +10,7 @@ import { runSpend, type ModelSpend } from './run-spend';
  * A failure's cause: its message without the parts that vary between items of one cause —
  * "(after 4 attempts)", durations ("within 5 s", "wait 120 s") — so those never split a group.
  */
-export const FAILURE_CAUSE_SQL = `regexp_replace(regexp_replace(error, ' \\(after \\d+ attempts\\)', '', 'g'), '\\m\\d+(\\.\\d+)? ?(ms|s|seconds)\\M', 'N s', 'g')`;
+export const FAILURE_CAUSE_SQL = sql<string | null>`regexp_replace(regexp_replace(error, ' \\(after \\d+ attempts\\)', '', 'g'), '\\m\\d+(\\.\\d+)? ?(ms|s|seconds)\\M', 'N s', 'g')`;
 
 export type FailureGroup = {
   message: string;
@@ -36,17 +38,37 @@ const RAW_PREVIEW = 600;
 export async function getRun(db: PrismaClient, runId: number): Promise<RunDetail> {
   const run = await db.pipelineRun.findUnique({ where: { id: runId }, include: { dataset: { select: { name: true } } } });
   if (!run) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
+  const k = kdb(db);
   const [statusRows, groups, skips, live, spend] = await Promise.all([
-    db.$queryRawUnsafe<{ status: string; n: number }[]>(`SELECT status::text AS status, count(*)::int AS n FROM stage_result WHERE run_id = $1::int GROUP BY 1`, runId),
-    db.$queryRawUnsafe<{ error: string | null; n: number; last_at: Date | null; ids: number[] }[]>(
-      `SELECT ${FAILURE_CAUSE_SQL} AS error, count(*)::int AS n, max(finished_at) AS last_at, (array_agg(id ORDER BY finished_at DESC NULLS LAST))[1:3] AS ids
-         FROM stage_result WHERE run_id = $1::int AND status = 'failed' GROUP BY 1 ORDER BY n DESC, last_at DESC LIMIT 20`,
-      runId,
-    ),
-    db.$queryRawUnsafe<{ reason: string | null; n: number }[]>(
-      `SELECT data->>'reason' AS reason, count(*)::int AS n FROM stage_result WHERE run_id = $1::int AND status = 'skipped' GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
-      runId,
-    ),
+    k
+      .selectFrom('stage_result')
+      .select([sql<string>`status::text`.as('status'), sql<number>`count(*)::int`.as('n')])
+      .where('run_id', '=', runId)
+      .groupBy(sql`1`)
+      .execute(),
+    k
+      .selectFrom('stage_result')
+      .select([
+        FAILURE_CAUSE_SQL.as('error'),
+        sql<number>`count(*)::int`.as('n'),
+        sql<Date | null>`max(finished_at)`.as('last_at'),
+        sql<number[]>`(array_agg(id ORDER BY finished_at DESC NULLS LAST))[1:3]`.as('ids'),
+      ])
+      .where('run_id', '=', runId)
+      .where('status', '=', 'failed')
+      .groupBy(sql`1`)
+      .orderBy(sql`n DESC, last_at DESC`)
+      .limit(20)
+      .execute(),
+    k
+      .selectFrom('stage_result')
+      .select([sql<string | null>`data->>'reason'`.as('reason'), sql<number>`count(*)::int`.as('n')])
+      .where('run_id', '=', runId)
+      .where('status', '=', 'skipped')
+      .groupBy(sql`1`)
+      .orderBy(sql`2 DESC`)
+      .limit(10)
+      .execute(),
     liveFigures(db, run.status === 'queued' || run.status === 'running' ? [runId] : []),
     runSpend(db, runId),
   ]);

@@ -1,20 +1,23 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { RATE_WINDOW_SECONDS, toRunView, type RunView } from './run-view';
 
 /** Live figures of active runs from their results: in flight now, and finished in the last minute. */
 export async function liveFigures(db: PrismaClient, runIds: number[]): Promise<Map<number, { inFlight: number; finishedInWindow: number }>> {
   const out = new Map<number, { inFlight: number; finishedInWindow: number }>();
   if (runIds.length === 0) return out;
+  const k = kdb(db);
+  const n = sql<number>`count(*)::int`.as('n');
   const [running, recent] = await Promise.all([
-    db.$queryRawUnsafe<{ run_id: number; n: number }[]>(
-      `SELECT run_id, count(*)::int AS n FROM stage_result WHERE run_id = ANY($1::int[]) AND status = 'running' GROUP BY run_id`,
-      runIds,
-    ),
-    db.$queryRawUnsafe<{ run_id: number; n: number }[]>(
-      `SELECT run_id, count(*)::int AS n FROM stage_result WHERE run_id = ANY($1::int[]) AND finished_at > now() - make_interval(secs => $2::int) GROUP BY run_id`,
-      runIds,
-      RATE_WINDOW_SECONDS,
-    ),
+    k.selectFrom('stage_result').select(['run_id', n]).where('run_id', 'in', runIds).where('status', '=', 'running').groupBy('run_id').execute(),
+    k
+      .selectFrom('stage_result')
+      .select(['run_id', n])
+      .where('run_id', 'in', runIds)
+      .where('finished_at', '>', sql<Date>`now() - make_interval(secs => ${RATE_WINDOW_SECONDS}::int)`)
+      .groupBy('run_id')
+      .execute(),
   ]);
   for (const id of runIds) out.set(id, { inFlight: 0, finishedInWindow: 0 });
   for (const r of running) out.get(r.run_id)!.inFlight = r.n;

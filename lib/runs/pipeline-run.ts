@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
+import { sql } from 'kysely';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { itemFilterToSearchParams } from '../items/filter';
@@ -57,12 +59,12 @@ type StagePlanRows = { stage: ChainStage; ids: number[]; status: ('pending' | 's
 async function chainSubjects(db: PrismaClient | Prisma.TransactionClient, r: Awaited<ReturnType<typeof resolveRunInput>>, target: ChainStage) {
   const targetIndex = CHAIN_STAGES.indexOf(target);
   const def = stageDefinition(target);
-  const already = def.alreadyDone ?? Prisma.sql`false`;
+  const already = def.alreadyDone ?? sql<boolean>`false`;
   const perStage: StagePlanRows[] = CHAIN_STAGES.slice(0, targetIndex + 1).map((stage) => ({ stage, ids: [], status: [], reason: [] }));
   const videos = new Map<number, boolean>();
   let items = 0;
   for await (const page of itemChunks(db, r.filter)) {
-    const rows = await db.$queryRaw<ItemRow[]>`
+    const { rows } = await sql<ItemRow>`
       SELECT i.id AS item_id, i.video_id,
              (i.video_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM video rv WHERE rv.id = i.video_id AND jsonb_typeof(rv.representation) = 'object')) AS m_represent,
              (i.current_draft_id IS NULL) AS m_draft,
@@ -70,7 +72,7 @@ async function chainSubjects(db: PrismaClient | Prisma.TransactionClient, r: Awa
              (p.force OR NOT COALESCE((${already}), false)) AS need_target
         FROM unnest(${page.map((p) => p.id)}::int[]) AS u(id) JOIN item i ON i.id = u.id
         CROSS JOIN (SELECT ${r.o.force}::boolean AS force, ${r.model}::text AS model, ${r.promptId}::text AS prompt) p
-       ORDER BY i.id`;
+       ORDER BY i.id`.execute(kdb(db));
     for (const row of rows) {
       items++;
       let upstream = false;
@@ -197,14 +199,14 @@ export async function createPipelineRun(db: PrismaClient, settings: PipelineSett
           chainId = run.id;
           await tx.pipelineRun.update({ where: { id: run.id }, data: { chainId } });
         }
-        const column = Prisma.raw(stageDefinition(rows.stage).subject === 'video' ? 'video_id' : 'item_id');
+        const column = sql.ref(stageDefinition(rows.stage).subject === 'video' ? 'video_id' : 'item_id');
         for (let i = 0; i < rows.ids.length; i += CHUNK) {
-          await tx.$executeRaw`
+          await sql`
             INSERT INTO stage_result (run_id, stage, ${column}, status, data, finished_at)
             SELECT ${run.id}::int, ${rows.stage}::"Stage", x.id, x.status::"ResultStatus",
                    CASE WHEN x.reason IS NOT NULL THEN jsonb_build_object('reason', x.reason) END,
                    CASE WHEN x.status = 'skipped' THEN now() END
-              FROM unnest(${rows.ids.slice(i, i + CHUNK)}::int[], ${rows.status.slice(i, i + CHUNK)}::text[], ${rows.reason.slice(i, i + CHUNK)}::text[]) AS x(id, status, reason)`;
+              FROM unnest(${rows.ids.slice(i, i + CHUNK)}::int[], ${rows.status.slice(i, i + CHUNK)}::text[], ${rows.reason.slice(i, i + CHUNK)}::text[]) AS x(id, status, reason)`.execute(kdb(tx));
         }
         runs.push({ id: run.id, stage: rows.stage, total, skipped });
       }
@@ -249,22 +251,18 @@ export type PipelineRunView = {
 
 /** The pipeline run a run belongs to (null: a plain run), with exact per-stage counts from its results. */
 export async function getPipelineRun(db: PrismaClient, runId: number): Promise<PipelineRunView | null> {
-  const [head] = await db.$queryRawUnsafe<{ chain_id: number | null }[]>(`SELECT chain_id FROM pipeline_run WHERE id = $1::int`, runId);
+  const head = await kdb(db).selectFrom('pipeline_run').select('chain_id').where('id', '=', runId).executeTakeFirst();
   if (!head) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
   if (head.chain_id === null) return null;
   const chainId = head.chain_id;
-  const rows = await db.$queryRawUnsafe<
-    { id: number; stage: Stage; status: string; dataset_id: number; total: number; model: string | null; counts: Record<string, number> | null; tin: number; tout: number; cost: number; calls: number; priced: number; failed_here: number }[]
-  >(
-    `SELECT p.id, p.stage::text AS stage, p.status::text AS status, p.dataset_id, p.total, p.model_config->>'model' AS model,
+  const { rows } = await sql<    { id: number; stage: Stage; status: string; dataset_id: number; total: number; model: string | null; counts: Record<string, number> | null; tin: number; tout: number; cost: number; calls: number; priced: number; failed_here: number }
+  >`SELECT p.id, p.stage::text AS stage, p.status::text AS status, p.dataset_id, p.total, p.model_config->>'model' AS model,
             (SELECT jsonb_object_agg(s, n) FROM (SELECT status::text AS s, count(*)::int AS n FROM stage_result WHERE run_id = p.id GROUP BY 1) c) AS counts,
             COALESCE(l.tin, 0)::float8 AS tin, COALESCE(l.tout, 0)::float8 AS tout, COALESCE(l.cost, 0)::float8 AS cost, COALESCE(l.calls, 0)::int AS calls, COALESCE(l.priced, 0)::int AS priced,
             (SELECT count(*)::int FROM stage_result WHERE run_id = p.id AND status = 'failed' AND (error IS NULL OR error NOT LIKE 'Stopped at %')) AS failed_here
        FROM pipeline_run p
        LEFT JOIN LATERAL (SELECT sum(tokens_in) AS tin, sum(tokens_out) AS tout, sum(cost_usd) AS cost, count(*) AS calls, count(cost_usd) AS priced FROM model_call WHERE run_id = p.id) l ON true
-      WHERE p.chain_id = $1::int ORDER BY p.chain_position`,
-    chainId,
-  );
+      WHERE p.chain_id = ${chainId}::int ORDER BY p.chain_position`.execute(kdb(db));
   const zero = { pending: 0, running: 0, done: 0, failed: 0, skipped: 0, cancelled: 0 };
   const statuses = rows.map((r) => r.status);
   return {
@@ -289,7 +287,7 @@ export async function getPipelineRun(db: PrismaClient, runId: number): Promise<P
 }
 
 async function chainIdOf(db: PrismaClient, runId: number): Promise<number> {
-  const [row] = await db.$queryRawUnsafe<{ chain_id: number | null }[]>(`SELECT chain_id FROM pipeline_run WHERE id = $1::int`, runId);
+  const row = await kdb(db).selectFrom('pipeline_run').select('chain_id').where('id', '=', runId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `Run ${runId} not found`);
   if (row.chain_id === null) throw new AppError('BAD_REQUEST', `Run ${runId} is not part of a pipeline run`);
   return row.chain_id;
@@ -324,30 +322,30 @@ export async function cancelPipelineRun(db: PrismaClient, runId: number, opts: {
 export async function retryPipelineRun(db: PrismaClient, settings: Pick<PipelineSettings, 'jobExpireSeconds'>, runId: number, opts: { actorId: string | null }) {
   const chainId = await chainIdOf(db, runId);
   return db.$transaction(async (tx) => {
-    const runs = await tx.$queryRawUnsafe<{ id: number; stage: Stage; status: string }[]>(
-      `SELECT id, stage::text AS stage, status::text AS status FROM pipeline_run WHERE chain_id = $1::int ORDER BY chain_position FOR UPDATE`,
-      chainId,
-    );
+    const k = kdb(tx);
+    const runs = await k.selectFrom('pipeline_run').select(['id', 'stage', 'status']).where('chain_id', '=', chainId).orderBy('chain_position').forUpdate().execute();
     const resume = runs.some((r) => r.status === 'cancelled');
     let reset = 0;
     for (const r of runs) {
-      const n = await tx.$executeRawUnsafe(
-        `UPDATE stage_result r SET status = 'pending', error = NULL, finished_at = NULL
-          WHERE r.run_id = $1::int
-            AND (r.status = 'failed' OR (r.status = 'cancelled' AND $2::boolean)
-                 OR (r.status = 'running' AND NOT EXISTS (
-                       SELECT 1 FROM ${QUEUE_SCHEMA}.job j
-                        WHERE j.name = $3 AND j.singleton_key = 'result:' || r.id AND j.state IN ('created', 'retry', 'active'))))`,
-        r.id,
-        resume,
-        STAGE_QUEUES[r.stage],
-      );
-      reset += n;
-      const [open] = await tx.$queryRawUnsafe<{ open: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = $1::int AND status IN ('pending', 'running')) AS open`, r.id);
-      if (open?.open) await tx.$executeRawUnsafe(`UPDATE pipeline_run SET status = 'running', finished_at = NULL, error = NULL WHERE id = $1::int`, r.id);
+      const {
+        rows: [n],
+      } = await sql<{ n: number }>`WITH reset AS (
+          UPDATE stage_result r SET status = 'pending', error = NULL, finished_at = NULL
+           WHERE r.run_id = ${r.id}::int
+             AND (r.status = 'failed' OR (r.status = 'cancelled' AND ${resume}::boolean)
+                  OR (r.status = 'running' AND NOT EXISTS (
+                        SELECT 1 FROM ${sql.table(`${QUEUE_SCHEMA}.job`)} j
+                         WHERE j.name = ${STAGE_QUEUES[r.stage]} AND j.singleton_key = 'result:' || r.id AND j.state IN ('created', 'retry', 'active'))))
+           RETURNING 1)
+        SELECT count(*)::int AS n FROM reset`.execute(k);
+      reset += n?.n ?? 0;
+      const {
+        rows: [open],
+      } = await sql<{ open: boolean }>`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = ${r.id}::int AND status IN ('pending', 'running')) AS open`.execute(k);
+      if (open?.open) await k.updateTable('pipeline_run').set({ status: 'running', finished_at: null, error: null }).where('id', '=', r.id).execute();
       // A stage cancelled after all its work had finished (its requests in flight were saved):
       // on resume, the pipeline goes on past it, so it is complete.
-      else if (r.status === 'cancelled') await tx.$executeRawUnsafe(`UPDATE pipeline_run SET status = 'completed' WHERE id = $1::int`, r.id);
+      else if (r.status === 'cancelled') await k.updateTable('pipeline_run').set({ status: 'completed' }).where('id', '=', r.id).execute();
       await reconcileRunCounters(tx, r.id);
     }
     const released = await releaseReadyResults(tx, { chainId, expireInSeconds: settings.jobExpireSeconds, round: `retry-${Date.now()}` });

@@ -1,5 +1,7 @@
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import type { PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
+import { sql } from 'kysely';
+import { kdb } from '@/lib/db/kysely';
 import type { ModelEndpoint } from '../models/model-config';
 import type { PipelineSettings } from '../pipeline/settings';
 import { costOf } from '../pipeline/ledger/model-call-ledger';
@@ -61,22 +63,22 @@ export async function planRun(db: PrismaClient, settings: PipelineSettings, inpu
   const def = r.def;
   const batch = { stage: r.o.stage, force: r.o.force, model: r.model, promptId: r.promptId, unconfigured: r.unconfigured };
   const blocks = def.cannotRunWhen ?? [];
-  const alias = Prisma.raw(def.subject === 'video' ? 'v' : 'i');
-  const table = Prisma.raw(def.subject === 'video' ? 'video' : 'item');
+  const alias = sql.table(def.subject === 'video' ? 'v' : 'i');
+  const table = sql.table(def.subject === 'video' ? 'video' : 'item');
   const reasonSql = blocks.length
-    ? Prisma.sql`CASE ${Prisma.join(
-        blocks.map((b, n) => Prisma.sql`WHEN ${b.when} THEN ${n}`),
-        ' ',
+    ? sql`CASE ${sql.join(
+        blocks.map((b, n) => sql`WHEN ${b.when} THEN ${sql.lit(n)}`),
+        sql` `,
       )} END`
-    : Prisma.sql`NULL::int`;
+    : sql`NULL::int`;
   let matching = 0;
   let skipped = 0;
   const blocked = new Map<number, number>();
   for await (const ids of subjectBatches(db, r.o.stage, r.filter)) {
-    const rows = await db.$queryRaw<{ status: string; block: number | null; n: number }[]>`
+    const { rows } = await sql<{ status: string; block: number | null; n: number }>`
       SELECT x.status, CASE WHEN x.status = 'pending' THEN ${reasonSql} END AS block, count(*)::int AS n
         FROM (${subjectStatusSql({ ...batch, ids })}) x JOIN ${table} ${alias} ON ${alias}.id = x.subject_id
-       GROUP BY 1, 2`;
+       GROUP BY 1, 2`.execute(kdb(db));
     for (const row of rows) {
       matching += row.n;
       if (row.status === 'skipped') skipped += row.n;
@@ -105,14 +107,12 @@ export async function estimate(db: PrismaClient, o: { datasetId: number; stage: 
   if (!o.endpoint || !o.model) {
     return { basis: 'no model', basisNote: 'No model calls', requests: 0, tokensIn: 0, tokensOut: 0, costUsd: null, seconds: null, limitedBy: null };
   }
-  const [h] = await db.$queryRawUnsafe<{ results: number; calls: number; tin: number; tout: number; latency: number | null }[]>(
-    `SELECT count(DISTINCT result_id)::int AS results, count(*)::int AS calls, COALESCE(sum(tokens_in), 0)::float8 AS tin,
-            COALESCE(sum(tokens_out), 0)::float8 AS tout, avg(latency_ms) FILTER (WHERE status = 'ok')::float8 AS latency
-       FROM model_call WHERE dataset_id = $1::int AND stage = $2::"Stage" AND model = $3`,
-    o.datasetId,
-    o.stage,
-    o.model,
-  );
+  const {
+    rows: [h],
+  } = await sql<{ results: number; calls: number; tin: number; tout: number; latency: number | null }>`
+    SELECT count(DISTINCT result_id)::int AS results, count(*)::int AS calls, COALESCE(sum(tokens_in), 0)::float8 AS tin,
+           COALESCE(sum(tokens_out), 0)::float8 AS tout, avg(latency_ms) FILTER (WHERE status = 'ok')::float8 AS latency
+      FROM model_call WHERE dataset_id = ${o.datasetId}::int AND stage = ${o.stage}::"Stage" AND model = ${o.model}`.execute(kdb(db));
   const fromHistory = h && h.results > 0;
   const per = fromHistory
     ? { requests: h.calls / h.results, tokensIn: h.tin / h.results, tokensOut: h.tout / h.results, latencyMs: h.latency ?? DEFAULT_HEURISTIC.latencyMs }

@@ -1,6 +1,12 @@
-import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { sql } from 'kysely';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb, type KyselyDb, type PrismaDb } from '@/lib/db/kysely';
 
-type Db = PrismaClient | Prisma.TransactionClient;
+type Db = PrismaDb;
+
+function lockRun(k: KyselyDb, runId: number) {
+  return k.selectFrom('pipeline_run').select(sql`1`.as('one')).where('id', '=', runId).forUpdate().execute();
+}
 
 /**
  * Sets a run's counters exactly: counts from its results, tokens and cost from the spend
@@ -11,21 +17,19 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export async function reconcileRunCounters(db: Db, runId: number): Promise<void> {
   // Locks the run row first: the sums below are then read after any ledger flush that
   // updated the row before us has committed (one waiting on us adds its rows after).
-  await db.$executeRawUnsafe(`SELECT 1 FROM pipeline_run WHERE id = $1::int FOR UPDATE`, runId);
-  await db.$executeRawUnsafe(
-    `UPDATE pipeline_run p SET done = a.done, failed = a.failed, skipped = a.skipped, cancelled = a.cancelled,
+  const k = kdb(db);
+  await lockRun(k, runId);
+  await sql`UPDATE pipeline_run p SET done = a.done, failed = a.failed, skipped = a.skipped, cancelled = a.cancelled,
             tokens_in = l.tokens_in, tokens_out = l.tokens_out, cost_usd = l.cost_usd, count_epoch = p.count_epoch + 1
        FROM (SELECT count(*) FILTER (WHERE status = 'done')::int AS done,
                     count(*) FILTER (WHERE status = 'failed')::int AS failed,
                     count(*) FILTER (WHERE status = 'skipped')::int AS skipped,
                     count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
-               FROM stage_result WHERE run_id = $1::int) a,
+               FROM stage_result WHERE run_id = ${runId}::int) a,
             (SELECT COALESCE(sum(tokens_in), 0)::bigint AS tokens_in, COALESCE(sum(tokens_out), 0)::bigint AS tokens_out,
                     COALESCE(sum(cost_usd), 0)::float8 AS cost_usd
-               FROM model_call WHERE run_id = $1::int) l
-      WHERE p.id = $1::int`,
-    runId,
-  );
+               FROM model_call WHERE run_id = ${runId}::int) l
+      WHERE p.id = ${runId}::int`.execute(k);
 }
 
 /**
@@ -35,18 +39,20 @@ export async function reconcileRunCounters(db: Db, runId: number): Promise<void>
  * guarded, and reconciling twice gives the same numbers.
  */
 export async function settleRunIfDone(db: PrismaClient, runId: number): Promise<boolean> {
-  const [open] = await db.$queryRawUnsafe<{ open: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = $1::int AND status IN ('pending', 'running')) AS open`,
-    runId,
-  );
+  const {
+    rows: [open],
+  } = await sql<{ open: boolean }>`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = ${runId}::int AND status IN ('pending', 'running')) AS open`.execute(kdb(db));
   if (open?.open) return false;
   await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT 1 FROM pipeline_run WHERE id = $1::int FOR UPDATE`, runId);
+    const k = kdb(tx);
+    await lockRun(k, runId);
     await reconcileRunCounters(tx, runId);
-    await tx.$executeRawUnsafe(
-      `UPDATE pipeline_run SET status = 'completed', finished_at = now() WHERE id = $1::int AND status IN ('queued', 'running')`,
-      runId,
-    );
+    await k
+      .updateTable('pipeline_run')
+      .set({ status: 'completed', finished_at: sql`now()` })
+      .where('id', '=', runId)
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
   });
   return true;
 }

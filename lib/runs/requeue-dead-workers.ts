@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
-import type { Stage } from '@/generated/prisma/enums';
+import { sql } from 'kysely';
+import { kdb } from '@/lib/db/kysely';
+import type { Stage } from '@/generated/kysely/enums';
 import { enqueueStageJobs } from './stage-jobs';
 
 /** Requeued work of a dead worker jumps the queue: it has waited its whole lease already. */
@@ -20,34 +22,43 @@ export const REQUEUED_PRIORITY = 10;
  */
 export async function requeueResultsOfDeadWorkers(db: PrismaClient, opts: { staleSeconds: number; jobExpireSeconds: number }): Promise<number> {
   return db.$transaction(async (tx) => {
-    const gone = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `UPDATE worker_heartbeat SET gone_at = now()
-        WHERE gone_at IS NULL AND last_seen_at < now() - make_interval(secs => $1::int)
-        RETURNING id`,
-      opts.staleSeconds,
-    );
+    const k = kdb(tx);
+    const stale = sql<Date>`now() - make_interval(secs => ${opts.staleSeconds}::int)`;
+    const gone = await k
+      .updateTable('worker_heartbeat')
+      .set({ gone_at: sql`now()` })
+      .where('gone_at', 'is', null)
+      .where('last_seen_at', '<', stale)
+      .returning('id')
+      .execute();
     if (gone.length > 0) {
-      await tx.$executeRawUnsafe(
-        `UPDATE model_slot SET holder = NULL, expires_at = NULL WHERE holder = ANY($1::text[])`,
-        gone.map((g) => g.id),
-      );
+      await k
+        .updateTable('model_slot')
+        .set({ holder: null, expires_at: null })
+        .where(sql<boolean>`holder = ANY(${gone.map((g) => g.id)}::text[])`)
+        .execute();
     }
-    await tx.$executeRawUnsafe(
-      `UPDATE stage_result r SET status = 'cancelled', finished_at = now()
-         FROM pipeline_run p
-        WHERE p.status = 'cancelled' AND r.run_id = p.id AND r.status = 'running'
-          AND EXISTS (SELECT 1 FROM worker_heartbeat w WHERE w.id = r.data->>'worker' AND w.last_seen_at < now() - make_interval(secs => $1::int))`,
-      opts.staleSeconds,
-    );
-    const rows = await tx.$queryRawUnsafe<{ id: number; run_id: number; stage: Stage; attempts: number }[]>(
-      `UPDATE stage_result r SET status = 'pending', error = 'Requeued: the worker running it stopped responding'
-         FROM pipeline_run p
-        WHERE p.status = 'running' AND r.run_id = p.id AND r.status = 'running'
-          AND r.started_at < now() - make_interval(secs => $1::int)
-          AND EXISTS (SELECT 1 FROM worker_heartbeat w WHERE w.id = r.data->>'worker' AND w.last_seen_at < now() - make_interval(secs => $1::int))
-        RETURNING r.id, r.run_id, r.stage, r.attempts`,
-      opts.staleSeconds,
-    );
+    const workerDead = sql<boolean>`EXISTS (SELECT 1 FROM worker_heartbeat w WHERE w.id = r.data->>'worker' AND w.last_seen_at < ${stale})`;
+    await k
+      .updateTable('stage_result as r')
+      .from('pipeline_run as p')
+      .set({ status: 'cancelled', finished_at: sql`now()` })
+      .where('p.status', '=', 'cancelled')
+      .whereRef('r.run_id', '=', 'p.id')
+      .where('r.status', '=', 'running')
+      .where(workerDead)
+      .execute();
+    const rows = await k
+      .updateTable('stage_result as r')
+      .from('pipeline_run as p')
+      .set({ status: 'pending', error: 'Requeued: the worker running it stopped responding' })
+      .where('p.status', '=', 'running')
+      .whereRef('r.run_id', '=', 'p.id')
+      .where('r.status', '=', 'running')
+      .where('r.started_at', '<', stale)
+      .where(workerDead)
+      .returning(['r.id', 'r.run_id', 'r.stage', 'r.attempts'])
+      .execute();
     const byRun = new Map<number, { stage: Stage; results: { id: number; attempts: number }[] }>();
     for (const r of rows) {
       const g = byRun.get(r.run_id) ?? { stage: r.stage, results: [] };

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type PgBoss from 'pg-boss';
+import { sql } from 'kysely';
 import type { Prisma } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { Stage } from '@/generated/prisma/enums';
 import { QUEUE_SCHEMA, queue } from '../queue/client';
 import { prismaQueueDb } from '../queue/queue-db';
@@ -64,10 +66,12 @@ export async function enqueueStageJobs(
 export async function cancelQueuedStageJobs(tx: Prisma.TransactionClient, opts: { stage: Stage; runId: number }): Promise<number> {
   // pg-boss has no cancel-by-data; its job table is partitioned by queue name, so this touches
   // only the stage's own partition.
-  return tx.$executeRawUnsafe(
-    `UPDATE ${QUEUE_SCHEMA}.job SET state = 'cancelled', completed_on = now()
-      WHERE name = $1 AND state IN ('created', 'retry') AND (data->>'runId')::int = $2::int`,
-    STAGE_QUEUES[opts.stage],
-    opts.runId,
-  );
+  const {
+    rows: [r],
+  } = await sql<{ n: number }>`WITH cancelled AS (
+      UPDATE ${sql.table(`${QUEUE_SCHEMA}.job`)} SET state = 'cancelled', completed_on = now()
+       WHERE name = ${STAGE_QUEUES[opts.stage]} AND state IN ('created', 'retry') AND (data->>'runId')::int = ${opts.runId}::int
+       RETURNING 1)
+    SELECT count(*)::int AS n FROM cancelled`.execute(kdb(tx));
+  return r?.n ?? 0;
 }

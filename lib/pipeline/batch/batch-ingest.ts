@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { parseChatBody } from '../../models/chat';
 import { endpointKey } from '../../models/endpoint-key';
 import { estimateCostUsd, type ModelEndpoint } from '../../models/model-config';
@@ -39,13 +41,23 @@ export async function ingestLine(
   if (line.error?.code && NOT_RUN_CODES.has(line.error.code)) return 'not-run';
 
   return db.$transaction(async (tx) => {
-    const [req] = await tx.$queryRawUnsafe<{ claim: Claim; facts: RequestFacts }[]>(
-      `UPDATE model_batch_request SET answered_at = now() WHERE custom_id = $1 AND batch_id = $2::int AND answered_at IS NULL RETURNING claim, facts`,
-      line.custom_id,
-      o.batchId,
-    );
+    const k = kdb(tx);
+    const req = await k
+      .updateTable('model_batch_request')
+      .set({ answered_at: sql`now()` })
+      .where('custom_id', '=', line.custom_id)
+      .where('batch_id', '=', o.batchId)
+      .where('answered_at', 'is', null)
+      .returning(['claim', 'facts'])
+      .$narrowType<{ claim: Claim; facts: RequestFacts }>()
+      .executeTakeFirst();
     if (!req) {
-      const [known] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM model_batch_request WHERE custom_id = $1 AND batch_id = $2::int`, line.custom_id, o.batchId);
+      const known = await k
+        .selectFrom('model_batch_request')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('custom_id', '=', line.custom_id)
+        .where('batch_id', '=', o.batchId)
+        .executeTakeFirst();
       return known && known.n > 0 ? 'duplicate' : 'unknown';
     }
     const claim = req.claim;

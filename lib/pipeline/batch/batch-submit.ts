@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { Stage } from '@/generated/prisma/enums';
 import { chatRequestBody } from '../../models/chat';
 import type { ModelEndpoint } from '../../models/model-config';
@@ -30,39 +32,32 @@ export async function submitMissing(
   o: { runId: number; stage: Stage; endpoint: ModelEndpoint; provider: BatchProvider; settings: BatchSettings; ctx: StageContext; renew: () => Promise<void> },
 ): Promise<SubmitReport> {
   const report: SubmitReport = { claimed: 0, batches: 0, uploadFailures: 0, failed: 0, skipped: 0, gaveUp: 0 };
-  const rows = await db.$queryRawUnsafe<{ id: number; unanswered: number; last_batch: number | null }[]>(
-    `SELECT r.id, COALESCE(prev.unanswered, 0)::int AS unanswered, prev.last_batch
-       FROM stage_result r
-       LEFT JOIN LATERAL (
-         SELECT count(*) FILTER (WHERE b.provider_batch_id IS NOT NULL AND b.ingested_at IS NOT NULL AND q.answered_at IS NULL) AS unanswered, max(q.batch_id) AS last_batch
-           FROM model_batch_request q JOIN model_batch b ON b.id = q.batch_id
-          WHERE q.result_id = r.id AND b.run_id = r.run_id) prev ON true
-      WHERE r.run_id = $1::int
-        AND (r.status = 'pending'
-             OR (r.status = 'running' AND NOT EXISTS (
-                   SELECT 1 FROM model_batch_request q JOIN model_batch b ON b.id = q.batch_id
-                    WHERE q.result_id = r.id AND q.attempt = r.attempts AND b.ingested_at IS NULL)))
-      ORDER BY r.id
-      LIMIT $2::int`,
-    o.runId,
-    o.settings.maxRequestsPerFile,
-  );
+  const k = kdb(db);
+  const { rows } = await sql<{ id: number; unanswered: number; last_batch: number | null }>`
+    SELECT r.id, COALESCE(prev.unanswered, 0)::int AS unanswered, prev.last_batch
+      FROM stage_result r
+      LEFT JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE b.provider_batch_id IS NOT NULL AND b.ingested_at IS NOT NULL AND q.answered_at IS NULL) AS unanswered, max(q.batch_id) AS last_batch
+          FROM model_batch_request q JOIN model_batch b ON b.id = q.batch_id
+         WHERE q.result_id = r.id AND b.run_id = r.run_id) prev ON true
+     WHERE r.run_id = ${o.runId}::int
+       AND (r.status = 'pending'
+            OR (r.status = 'running' AND NOT EXISTS (
+                  SELECT 1 FROM model_batch_request q JOIN model_batch b ON b.id = q.batch_id
+                   WHERE q.result_id = r.id AND q.attempt = r.attempts AND b.ingested_at IS NULL)))
+     ORDER BY r.id
+     LIMIT ${o.settings.maxRequestsPerFile}::int`.execute(k);
   if (rows.length === 0) return report;
 
   const over = rows.filter((r) => r.unanswered > o.settings.maxResubmissions);
   if (over.length > 0) {
-    await db.$executeRawUnsafe(
-      `WITH r AS (
+    await sql`WITH r AS (
          UPDATE stage_result SET status = 'failed', finished_at = now(),
-                error = 'No reply from the Batch API after ' || ($3::int + 1) || ' submissions (batches expired, cancelled or failed)'
-          WHERE id = ANY($1::int[]) AND run_id = $2::int AND status IN ('pending', 'running')
+                error = 'No reply from the Batch API after ' || (${o.settings.maxResubmissions}::int + 1) || ' submissions (batches expired, cancelled or failed)'
+          WHERE id = ANY(${over.map((r) => r.id)}::int[]) AND run_id = ${o.runId}::int AND status IN ('pending', 'running')
           RETURNING item_id, video_id, error)
-       UPDATE item SET last_error = '${o.stage}: ' || (SELECT error FROM r LIMIT 1), updated_at = now()
-        WHERE id IN (SELECT item_id FROM r) OR video_id IN (SELECT video_id FROM r WHERE video_id IS NOT NULL)`,
-      over.map((r) => r.id),
-      o.runId,
-      o.settings.maxResubmissions,
-    );
+       UPDATE item SET last_error = ${`${o.stage}: `}::text || (SELECT error FROM r LIMIT 1), updated_at = now()
+        WHERE id IN (SELECT item_id FROM r) OR video_id IN (SELECT video_id FROM r WHERE video_id IS NOT NULL)`.execute(k);
     report.gaveUp = over.length;
   }
   const send = rows.filter((r) => r.unanswered <= o.settings.maxResubmissions);
@@ -107,47 +102,35 @@ export async function submitMissing(
     const resubmissionOf = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     const generation = Math.max(...items.map((t) => t.generation));
     const batchId = await db.$transaction(async (tx) => {
-      const [b] = await tx.$queryRawUnsafe<{ id: number }[]>(
-        `INSERT INTO model_batch (run_id, stage, part, bytes, state, request_count, resubmission_of, generation)
-         VALUES ($1::int, $2::"Stage", $3::int, $4::int, 'uploading', $5::int, $6::int, $7::int) RETURNING id`,
-        o.runId,
-        o.stage,
-        part,
-        file.bytes,
-        file.lines.length,
-        resubmissionOf,
-        generation,
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO model_batch_request (custom_id, batch_id, result_id, attempt, claim, facts)
-         SELECT u.custom_id, $1::int, u.result_id, u.attempt, u.claim, u.facts
-           FROM unnest($2::text[], $3::int[], $4::int[], $5::jsonb[], $6::jsonb[]) AS u(custom_id, result_id, attempt, claim, facts)`,
-        b!.id,
-        items.map((t) => t.line.customId),
-        items.map((t) => t.claim.resultId),
-        items.map((t) => t.claim.attempt),
-        items.map((t) => JSON.stringify(t.claim)),
-        items.map((t) => JSON.stringify(t.facts)),
-      );
-      return b!.id;
+      const t = kdb(tx);
+      const b = await t
+        .insertInto('model_batch')
+        .values({ run_id: o.runId, stage: o.stage, part, bytes: file.bytes, state: 'uploading', request_count: file.lines.length, resubmission_of: resubmissionOf, generation })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql`INSERT INTO model_batch_request (custom_id, batch_id, result_id, attempt, claim, facts)
+                SELECT u.custom_id, ${b.id}::int, u.result_id, u.attempt, u.claim, u.facts
+                  FROM unnest(${items.map((t) => t.line.customId)}::text[], ${items.map((t) => t.claim.resultId)}::int[], ${items.map((t) => t.claim.attempt)}::int[],
+                              ${items.map((t) => JSON.stringify(t.claim))}::jsonb[], ${items.map((t) => JSON.stringify(t.facts))}::jsonb[]) AS u(custom_id, result_id, attempt, claim, facts)`.execute(t);
+      return b.id;
     });
     let step = 'Upload';
     try {
       const fileId = await o.provider.upload(`cot-studio-run${o.runId}-batch${batchId}.jsonl`, jsonlBody(file));
-      await db.$executeRawUnsafe(`UPDATE model_batch SET input_file_id = $2, updated_at = now() WHERE id = $1::int`, batchId, fileId);
+      await k.updateTable('model_batch').set({ input_file_id: fileId, updated_at: sql`now()` }).where('id', '=', batchId).execute();
       step = 'Batch creation';
       const b = await o.provider.create(fileId, { run: String(o.runId), batch: String(batchId) });
-      await db.$executeRawUnsafe(`UPDATE model_batch SET provider_batch_id = $2, state = $3, updated_at = now() WHERE id = $1::int`, batchId, b.id, b.status);
+      await k.updateTable('model_batch').set({ provider_batch_id: b.id, state: b.status, updated_at: sql`now()` }).where('id', '=', batchId).execute();
       report.batches++;
     } catch (e) {
       // Nothing reached the provider: the batch is closed as failed (shown with its error) and
       // its results, still running without an open batch, are sent again next tick.
       report.uploadFailures++;
-      await db.$executeRawUnsafe(
-        `UPDATE model_batch SET state = 'failed', error = $2, ingested_at = now(), updated_at = now() WHERE id = $1::int`,
-        batchId,
-        `${step} failed: ${(e as Error).message}`.slice(0, 2000),
-      );
+      await k
+        .updateTable('model_batch')
+        .set({ state: 'failed', error: `${step} failed: ${(e as Error).message}`.slice(0, 2000), ingested_at: sql`now()`, updated_at: sql`now()` })
+        .where('id', '=', batchId)
+        .execute();
     }
     await o.renew();
   }

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
-import type { Stage } from '@/generated/prisma/enums';
+import { kdb } from '@/lib/db/kysely';
 import { log } from '../../log';
 import type { ModelEndpoint } from '../../models/model-config';
 import { reconcileRunCounters, settleRunIfDone } from '../../runs/reconcile-run';
@@ -32,8 +33,6 @@ export type TickOutcome = {
   submitted: SubmitReport | null;
 };
 
-type RunRow = { id: number; status: string; stage: Stage; mode: string; model_config: unknown };
-
 const isFinal = (s: string) => (PROVIDER_FINAL_STATES as readonly string[]).includes(s);
 
 /**
@@ -49,19 +48,22 @@ export async function batchTick(deps: BatchTickDeps, runId: number): Promise<Tic
   const { db } = deps;
   const leaseSeconds = deps.leaseSeconds ?? 15 * 60;
   const out: TickOutcome = { next: 'poll', polled: 0, ingested: {}, submitted: null };
-  const [run] = await db.$queryRawUnsafe<RunRow[]>(
-    `UPDATE pipeline_run SET batch_lease_until = now() + make_interval(secs => $2::int)
-      WHERE id = $1::int AND mode = 'batch' AND (batch_lease_until IS NULL OR batch_lease_until < now())
-      RETURNING id, status::text AS status, stage, mode, model_config`,
-    runId,
-    leaseSeconds,
-  );
+  const k = kdb(db);
+  const lease = sql<Date>`now() + make_interval(secs => ${leaseSeconds}::int)`;
+  const run = await k
+    .updateTable('pipeline_run')
+    .set({ batch_lease_until: lease })
+    .where('id', '=', runId)
+    .where('mode', '=', 'batch')
+    .where((eb) => eb.or([eb('batch_lease_until', 'is', null), eb('batch_lease_until', '<', sql<Date>`now()`)]))
+    .returning(['id', 'status', 'stage', 'mode', 'model_config'])
+    .executeTakeFirst();
   if (!run) {
-    const [exists] = await db.$queryRawUnsafe<{ mode: string }[]>(`SELECT mode FROM pipeline_run WHERE id = $1::int`, runId);
+    const exists = await k.selectFrom('pipeline_run').select('mode').where('id', '=', runId).executeTakeFirst();
     return { ...out, next: exists?.mode === 'batch' ? 'soon' : 'finished' };
   }
   const renew = async () => {
-    await db.$executeRawUnsafe(`UPDATE pipeline_run SET batch_lease_until = now() + make_interval(secs => $2::int) WHERE id = $1::int`, runId, leaseSeconds);
+    await k.updateTable('pipeline_run').set({ batch_lease_until: lease }).where('id', '=', runId).execute();
   };
   try {
     const def = stageDefinition(run.stage);
@@ -73,27 +75,38 @@ export async function batchTick(deps: BatchTickDeps, runId: number): Promise<Tic
     const cancelled = run.status === 'cancelled';
 
     // An upload a dead worker left half done: nothing reached the provider, so its results go again.
-    await db.$executeRawUnsafe(
-      `UPDATE model_batch SET state = 'failed', error = 'Upload interrupted (the worker stopped)', ingested_at = now(), updated_at = now()
-        WHERE run_id = $1::int AND state = 'uploading' AND provider_batch_id IS NULL`,
-      runId,
-    );
-    const open = await db.$queryRawUnsafe<{ id: number; provider_batch_id: string; state: string }[]>(
-      `SELECT id, provider_batch_id, state FROM model_batch WHERE run_id = $1::int AND ingested_at IS NULL AND provider_batch_id IS NOT NULL ORDER BY id`,
-      runId,
-    );
+    await k
+      .updateTable('model_batch')
+      .set({ state: 'failed', error: 'Upload interrupted (the worker stopped)', ingested_at: sql`now()`, updated_at: sql`now()` })
+      .where('run_id', '=', runId)
+      .where('state', '=', 'uploading')
+      .where('provider_batch_id', 'is', null)
+      .execute();
+    const open = await k
+      .selectFrom('model_batch')
+      .select(['id', 'provider_batch_id', 'state'])
+      .where('run_id', '=', runId)
+      .where('ingested_at', 'is', null)
+      .where('provider_batch_id', 'is not', null)
+      .orderBy('id')
+      .$narrowType<{ provider_batch_id: string }>()
+      .execute();
     for (const row of open) {
       let b: ProviderBatch = await provider.retrieve(row.provider_batch_id);
       out.polled++;
       if (cancelled && !isFinal(b.status) && b.status !== 'cancelling') b = await provider.cancel(row.provider_batch_id);
-      await db.$executeRawUnsafe(
-        `UPDATE model_batch SET state = $2, output_file_id = $3, error_file_id = $4, error = COALESCE($5, error), updated_at = now() WHERE id = $1::int`,
-        row.id,
-        b.status,
-        b.output_file_id ?? null,
-        b.error_file_id ?? null,
-        b.errors?.data?.map((e) => e.message ?? e.code).filter(Boolean).join('; ') || null,
-      );
+      const providerError = b.errors?.data?.map((e) => e.message ?? e.code).filter(Boolean).join('; ') || null;
+      await k
+        .updateTable('model_batch')
+        .set({
+          state: b.status,
+          output_file_id: b.output_file_id ?? null,
+          error_file_id: b.error_file_id ?? null,
+          error: sql`COALESCE(${providerError}, error)`,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', row.id)
+        .execute();
       if (!isFinal(b.status)) continue;
       const counts: Partial<Record<LineOutcome, number>> = {};
       for (const fileId of [b.output_file_id, b.error_file_id]) {
@@ -109,30 +122,29 @@ export async function batchTick(deps: BatchTickDeps, runId: number): Promise<Tic
       }
       if (cancelled) {
         // What the cancelled batch did not answer ends cancelled (what it did answer is kept).
-        await db.$executeRawUnsafe(
-          `UPDATE stage_result r SET status = 'cancelled', finished_at = now()
-             FROM model_batch_request q
-            WHERE q.batch_id = $1::int AND q.answered_at IS NULL AND r.id = q.result_id AND r.attempts = q.attempt AND r.status = 'running'`,
-          row.id,
-        );
+        await sql`UPDATE stage_result r SET status = 'cancelled', finished_at = now()
+                    FROM model_batch_request q
+                   WHERE q.batch_id = ${row.id}::int AND q.answered_at IS NULL AND r.id = q.result_id AND r.attempts = q.attempt AND r.status = 'running'`.execute(k);
       }
-      await db.$executeRawUnsafe(
-        `UPDATE model_batch b SET ingested_at = now(), updated_at = now(),
-                done_count = (SELECT count(*) FROM model_batch_request q JOIN stage_result r ON r.id = q.result_id AND r.attempts = q.attempt
-                                WHERE q.batch_id = b.id AND q.answered_at IS NOT NULL AND r.status = 'done')::int,
-                failed_count = (SELECT count(*) FROM model_batch_request q JOIN stage_result r ON r.id = q.result_id AND r.attempts = q.attempt
-                                WHERE q.batch_id = b.id AND q.answered_at IS NOT NULL AND r.status = 'failed')::int
-          WHERE id = $1::int`,
-        row.id,
-      );
+      await sql`UPDATE model_batch b SET ingested_at = now(), updated_at = now(),
+                  done_count = (SELECT count(*) FROM model_batch_request q JOIN stage_result r ON r.id = q.result_id AND r.attempts = q.attempt
+                                  WHERE q.batch_id = b.id AND q.answered_at IS NOT NULL AND r.status = 'done')::int,
+                  failed_count = (SELECT count(*) FROM model_batch_request q JOIN stage_result r ON r.id = q.result_id AND r.attempts = q.attempt
+                                  WHERE q.batch_id = b.id AND q.answered_at IS NOT NULL AND r.status = 'failed')::int
+            WHERE id = ${row.id}::int`.execute(k);
       log('info', 'batch ingested', { runId, batchId: row.id, providerBatchId: row.provider_batch_id, state: b.status, lines: counts });
     }
 
     if (cancelled) {
-      const [left] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM model_batch WHERE run_id = $1::int AND ingested_at IS NULL`, runId);
+      const left = await k.selectFrom('model_batch').select(sql<number>`count(*)::int`.as('n')).where('run_id', '=', runId).where('ingested_at', 'is', null).executeTakeFirst();
       if ((left?.n ?? 0) === 0) {
         // Claimed but never sent (the run was cancelled first).
-        await db.$executeRawUnsafe(`UPDATE stage_result SET status = 'cancelled', finished_at = now() WHERE run_id = $1::int AND status IN ('pending', 'running')`, runId);
+        await k
+          .updateTable('stage_result')
+          .set({ status: 'cancelled', finished_at: sql`now()` })
+          .where('run_id', '=', runId)
+          .where('status', 'in', ['pending', 'running'])
+          .execute();
         await settleRunIfDone(db, runId);
         out.next = 'finished';
       }
@@ -153,6 +165,11 @@ export async function batchTick(deps: BatchTickDeps, runId: number): Promise<Tic
     if (out.submitted.claimed >= deps.batch.maxRequestsPerFile || out.submitted.uploadFailures > 0) out.next = 'soon';
     return out;
   } finally {
-    await db.$executeRawUnsafe(`UPDATE pipeline_run SET batch_lease_until = NULL WHERE id = $1::int`, runId).catch(() => {});
+    await k
+      .updateTable('pipeline_run')
+      .set({ batch_lease_until: null })
+      .where('id', '=', runId)
+      .execute()
+      .catch(() => {});
   }
 }

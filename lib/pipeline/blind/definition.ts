@@ -1,4 +1,4 @@
-import { Prisma } from '@/generated/prisma/client';
+import { sql } from 'kysely';
 import type { ModelEndpoint } from '../../models/model-config';
 import type { ClaimSubject } from '../result/claim-result';
 import { StageSkip } from '../result/stage-failure';
@@ -19,7 +19,7 @@ export const blindStage: StageDefinition<BlindInput, SampleSummary & { answerabl
   model: 'blind',
   subject: 'item',
   loads: {},
-  alreadyDone: Prisma.sql`i.blind_answerable IS NOT NULL AND i.blind_model = p.model`,
+  alreadyDone: sql<boolean>`i.blind_answerable IS NOT NULL AND i.blind_model = p.model`,
 
   input({ claim, endpoint }) {
     const { item } = claim.subject;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Prisma } from '@/generated/prisma/client';
 import type { ClaimSubject } from '../result/claim-result';
 import { doneResultCte } from '../result/save-done';
@@ -19,7 +20,7 @@ export const checkStage: StageDefinition<CheckInput, CheckOutput> = {
   subject: 'item',
   loads: { draft: true, revision: true },
   alreadyDone: null,
-  cannotRunWhen: [{ when: Prisma.sql`i.current_draft_id IS NULL AND i.current_revision_id IS NULL`, reason: 'Nothing to check: the item has no draft or revision', endsAs: 'skipped' }],
+  cannotRunWhen: [{ when: sql<boolean>`i.current_draft_id IS NULL AND i.current_revision_id IS NULL`, reason: 'Nothing to check: the item has no draft or revision', endsAs: 'skipped' }],
 
   input({ claim }) {
     const { item, draft, revision } = claim.subject;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Prisma } from '@/generated/prisma/client';
 import { extractThink } from '../../answers/extract';
 import { cosine } from '../../models/embed';
@@ -28,9 +29,9 @@ export const consistencyStage: StageDefinition<ConsistencyInput, { score: number
   endpointOptional: true,
   subject: 'item',
   loads: { draft: true, revision: true },
-  alreadyDone: Prisma.sql`EXISTS (SELECT 1 FROM cot_version cv WHERE cv.id = COALESCE(i.current_revision_id, i.current_draft_id) AND cv.consistency_model = p.model)`,
+  alreadyDone: sql<boolean>`EXISTS (SELECT 1 FROM cot_version cv WHERE cv.id = COALESCE(i.current_revision_id, i.current_draft_id) AND cv.consistency_model = p.model)`,
   cannotRunWhen: [
-    { when: Prisma.sql`i.current_draft_id IS NULL AND i.current_revision_id IS NULL`, reason: 'Nothing to score: the item has no draft or revision', endsAs: 'skipped' },
+    { when: sql<boolean>`i.current_draft_id IS NULL AND i.current_revision_id IS NULL`, reason: 'Nothing to score: the item has no draft or revision', endsAs: 'skipped' },
   ],
 
   input({ claim, endpoint }) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Prisma } from '@/generated/prisma/client';
 import type { ModelEndpoint } from '../../models/model-config';
 import { loadPrompt, type PromptTemplate } from '../prompts/load-prompt';
@@ -18,10 +19,10 @@ export const draftStage: StageDefinition<DraftInput, { text: string; score: CotS
   model: 'draft',
   subject: 'item',
   loads: { representation: true },
-  alreadyDone: Prisma.sql`EXISTS (SELECT 1 FROM cot_version cv WHERE cv.item_id = i.id AND cv.kind = 'draft' AND cv.model = p.model AND cv.prompt_version = p.prompt)`,
+  alreadyDone: sql<boolean>`EXISTS (SELECT 1 FROM cot_version cv WHERE cv.item_id = i.id AND cv.kind = 'draft' AND cv.model = p.model AND cv.prompt_version = p.prompt)`,
   cannotRunWhen: [
     {
-      when: Prisma.sql`NOT EXISTS (SELECT 1 FROM video rv WHERE rv.id = i.video_id AND jsonb_typeof(rv.representation) = 'object')`,
+      when: sql<boolean>`NOT EXISTS (SELECT 1 FROM video rv WHERE rv.id = i.video_id AND jsonb_typeof(rv.representation) = 'object')`,
       reason: "The item's video has no representation yet: run represent first",
       endsAs: 'failed',
     },

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { Prisma } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { ChatPart } from '../../models/chat';
 import type { ModelEndpoint } from '../../models/model-config';
 import { ensureCotSteps } from '../../steps/ensure-steps';
@@ -40,7 +42,7 @@ export const evidenceStage: StageDefinition<EvidenceInput, EvidenceVerdicts> = {
   model: 'evidence',
   subject: 'item',
   loads: { draft: true, revision: true },
-  alreadyDone: Prisma.sql`EXISTS (SELECT 1 FROM step_evidence e WHERE e.version_id = coalesce(i.current_revision_id, i.current_draft_id) AND e.model = p.model AND e.prompt_version = p.prompt)`,
+  alreadyDone: sql<boolean>`EXISTS (SELECT 1 FROM step_evidence e WHERE e.version_id = coalesce(i.current_revision_id, i.current_draft_id) AND e.model = p.model AND e.prompt_version = p.prompt)`,
 
   input({ claim, endpoint }) {
     const { item, draft, revision } = claim.subject;
@@ -56,7 +58,12 @@ export const evidenceStage: StageDefinition<EvidenceInput, EvidenceVerdicts> = {
 
   async request({ item, versions, video, mediaRoot, remoteMediaPrefixes, prompt }, ctx) {
     await ensureCotSteps(ctx.db, versions.map((v) => v.id));
-    const rows = await ctx.db.$queryRaw<{ version_id: number; steps: GroundedStep[] }[]>`SELECT version_id, steps FROM cot_steps WHERE version_id = ANY(${versions.map((v) => v.id)}::int[])`;
+    const rows = await kdb(ctx.db)
+      .selectFrom('cot_steps')
+      .select(['version_id', 'steps'])
+      .where(sql<boolean>`version_id = ANY(${versions.map((v) => v.id)}::int[])`)
+      .$narrowType<{ steps: GroundedStep[] }>()
+      .execute();
     const stepsOf = new Map(rows.map((r) => [r.version_id, r.steps]));
     const claims = visualClaims(versions.map((v) => ({ prefix: v.prefix, versionId: v.id, text: v.text, steps: stepsOf.get(v.id) ?? [] })));
     if (claims.length === 0) throw new StageSkip('No step of the CoTs states something visual');

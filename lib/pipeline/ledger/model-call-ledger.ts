@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb, type PrismaDb } from '@/lib/db/kysely';
 import type { Stage } from '@/generated/prisma/enums';
 import { endpointKey } from '../../models/endpoint-key';
 import type { ModelEndpoint } from '../../models/model-config';
@@ -118,36 +120,20 @@ export class ModelCallLedger {
 }
 
 /** Appends ledger rows and adds them to their runs' totals, in one statement. */
-export async function writeModelCalls(db: Pick<PrismaClient, '$executeRawUnsafe'>, rows: ModelCallRow[]): Promise<void> {
+export async function writeModelCalls(db: PrismaDb, rows: ModelCallRow[]): Promise<void> {
   if (rows.length === 0) return;
   const col = <K extends keyof ModelCallRow>(k: K) => rows.map((r) => r[k]);
-  await db.$executeRawUnsafe(
-    `WITH ins AS (
+  await sql`WITH ins AS (
        INSERT INTO model_call (run_id, result_id, dataset_id, stage, model, endpoint_key, mode, attempt, status, http_status,
                                tokens_in, tokens_out, latency_ms, cost_usd, error, raw_body)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::"Stage"[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::int[],
-                            $11::int[], $12::int[], $13::int[], $14::float8[], $15::text[], $16::text[])
+       SELECT * FROM unnest(${col('runId')}::int[], ${col('resultId')}::int[], ${col('datasetId')}::int[], ${col('stage')}::"Stage"[], ${col('model')}::text[],
+                            ${col('endpointKey')}::text[], ${col('mode')}::text[], ${col('attempt')}::int[], ${col('status')}::text[], ${col('httpStatus')}::int[],
+                            ${col('tokensIn')}::int[], ${col('tokensOut')}::int[], ${col('latencyMs')}::int[], ${col('costUsd')}::float8[],
+                            ${rows.map((r) => r.error?.slice(0, ERROR_MAX) ?? null)}::text[], ${rows.map((r) => r.rawBody?.slice(0, RAW_MAX) ?? null)}::text[])
        RETURNING run_id, tokens_in, tokens_out, cost_usd
      ), per_run AS (
        SELECT run_id, sum(tokens_in) AS tokens_in, sum(tokens_out) AS tokens_out, COALESCE(sum(cost_usd), 0) AS cost_usd FROM ins GROUP BY run_id
      )
      UPDATE pipeline_run p SET tokens_in = p.tokens_in + s.tokens_in, tokens_out = p.tokens_out + s.tokens_out, cost_usd = p.cost_usd + s.cost_usd
-       FROM per_run s WHERE p.id = s.run_id`,
-    col('runId'),
-    col('resultId'),
-    col('datasetId'),
-    col('stage'),
-    col('model'),
-    col('endpointKey'),
-    col('mode'),
-    col('attempt'),
-    col('status'),
-    col('httpStatus'),
-    col('tokensIn'),
-    col('tokensOut'),
-    col('latencyMs'),
-    col('costUsd'),
-    rows.map((r) => r.error?.slice(0, ERROR_MAX) ?? null),
-    rows.map((r) => r.rawBody?.slice(0, RAW_MAX) ?? null),
-  );
+       FROM per_run s WHERE p.id = s.run_id`.execute(kdb(db));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Prisma } from '@/generated/prisma/client';
 import type { ModelEndpoint } from '../../models/model-config';
 import { loadPrompt, type PromptTemplate } from '../prompts/load-prompt';
@@ -18,7 +19,7 @@ export const representStage: StageDefinition<RepresentInput, Representation> = {
   model: 'represent',
   subject: 'video',
   loads: {},
-  alreadyDone: Prisma.sql`v.representation IS NOT NULL AND v.representation_model = p.model AND v.representation_prompt_version = p.prompt`,
+  alreadyDone: sql<boolean>`v.representation IS NOT NULL AND v.representation_model = p.model AND v.representation_prompt_version = p.prompt`,
 
   input({ claim, endpoint }) {
     const video = claim.subject.video;

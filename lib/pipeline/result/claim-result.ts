@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import type { Stage } from '@/generated/prisma/enums';
 import type { ProblemType } from '../../answers/problem-types';
 import { stagesLoading } from '../stages/registry';
@@ -84,12 +86,12 @@ export async function claimResult(db: PrismaClient, resultId: number, workerId: 
 /** claimResult for the several jobs one fetch returned, in one statement. */
 export async function claimResults(db: PrismaClient, resultIds: number[], workerId: string | null = null): Promise<Map<number, Claim>> {
   if (resultIds.length === 0) return new Map();
-  const rows = await db.$queryRawUnsafe<Row[]>(
-    `WITH c AS (
+  // What each stage reads, from its definition's `loads`.
+  const { rows } = await sql<Row>`WITH c AS (
        UPDATE stage_result r SET status = 'running', attempts = r.attempts + 1, started_at = now(), finished_at = NULL, error = NULL,
-              data = CASE WHEN $2::text IS NULL THEN NULL ELSE jsonb_build_object('worker', $2::text) END
+              data = CASE WHEN ${workerId}::text IS NULL THEN NULL ELSE jsonb_build_object('worker', ${workerId}::text) END
          FROM pipeline_run p
-        WHERE r.id = ANY($1::int[]) AND r.status IN ('pending', 'running') AND p.id = r.run_id AND p.status IN ('queued', 'running')
+        WHERE r.id = ANY(${resultIds}::int[]) AND r.status IN ('pending', 'running') AND p.id = r.run_id AND p.status IN ('queued', 'running')
         RETURNING r.id, r.run_id, r.stage, r.item_id, r.video_id, r.attempts, p.count_epoch, p.dataset_id, p.model_config, p.prompt_version, p.status AS run_status
      ), s AS (
        UPDATE pipeline_run SET status = 'running', started_at = COALESCE(started_at, now())
@@ -99,22 +101,15 @@ export async function claimResults(db: PrismaClient, resultIds: number[], worker
             i.problem, i.options, i.problem_type::text AS problem_type, i.solution, i.path AS item_path, i.data_type::text AS item_data_type,
             i.consistency_score AS item_consistency,
             v.id AS v_id, v.path AS video_path, v.duration_sec, v.data_type::text AS video_data_type,
-            CASE WHEN c.stage::text = ANY($3::text[]) THEN v.representation END AS representation,
+            CASE WHEN c.stage::text = ANY(${stagesLoading('representation')}::text[]) THEN v.representation END AS representation,
             dv.id AS d_id, dv.text AS d_text, dv.answer AS d_answer, dv.consistency_score AS d_consistency,
             rv.id AS r_id, rv.text AS r_text, rv.answer AS r_answer, rv.consistency_score AS r_consistency
        FROM c
        JOIN dataset ds ON ds.id = c.dataset_id
        LEFT JOIN item i ON i.id = c.item_id
        LEFT JOIN video v ON v.id = COALESCE(c.video_id, i.video_id)
-       LEFT JOIN cot_version dv ON dv.id = i.current_draft_id AND c.stage::text = ANY($4::text[])
-       LEFT JOIN cot_version rv ON rv.id = i.current_revision_id AND c.stage::text = ANY($5::text[])`,
-    resultIds,
-    workerId,
-    // What each stage reads, from its definition's `loads`.
-    stagesLoading('representation'),
-    stagesLoading('draft'),
-    stagesLoading('revision'),
-  );
+       LEFT JOIN cot_version dv ON dv.id = i.current_draft_id AND c.stage::text = ANY(${stagesLoading('draft')}::text[])
+       LEFT JOIN cot_version rv ON rv.id = i.current_revision_id AND c.stage::text = ANY(${stagesLoading('revision')}::text[])`.execute(kdb(db));
   return new Map(rows.map((r) => [r.id, toClaim(r)]));
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Prisma } from '@/generated/prisma/client';
 import { extractAnswer } from '../../answers/extract';
 import type { ModelEndpoint } from '../../models/model-config';
@@ -27,8 +28,8 @@ export const reviseStage: StageDefinition<ReviseInput, { text: string; score: Co
   model: 'revise',
   subject: 'item',
   loads: { draft: true },
-  alreadyDone: Prisma.sql`EXISTS (SELECT 1 FROM cot_version cv WHERE cv.item_id = i.id AND cv.kind = 'revision' AND cv.model = p.model AND cv.prompt_version = p.prompt)`,
-  cannotRunWhen: [{ when: Prisma.sql`i.current_draft_id IS NULL`, reason: 'The item has no draft to revise: run draft first', endsAs: 'failed' }],
+  alreadyDone: sql<boolean>`EXISTS (SELECT 1 FROM cot_version cv WHERE cv.item_id = i.id AND cv.kind = 'revision' AND cv.model = p.model AND cv.prompt_version = p.prompt)`,
+  cannotRunWhen: [{ when: sql<boolean>`i.current_draft_id IS NULL`, reason: 'The item has no draft to revise: run draft first', endsAs: 'failed' }],
 
   input({ claim, endpoint }) {
     const { item, draft } = claim.subject;

@@ -1,4 +1,4 @@
-import { Prisma } from '@/generated/prisma/client';
+import { sql } from 'kysely';
 import type { ModelEndpoint } from '../../models/model-config';
 import type { ClaimSubject } from '../result/claim-result';
 import { StageSkip } from '../result/stage-failure';
@@ -26,7 +26,7 @@ export const rolloutStage: StageDefinition<RolloutInput, SampleSummary> = {
   model: 'rollout',
   subject: 'item',
   loads: {},
-  alreadyDone: Prisma.sql`i.pass_rate IS NOT NULL AND i.rollout_model = p.model`,
+  alreadyDone: sql<boolean>`i.pass_rate IS NOT NULL AND i.rollout_model = p.model`,
 
   input({ claim, endpoint }) {
     const { item } = claim.subject;

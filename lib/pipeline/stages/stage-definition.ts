@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import type { ChatMessage, ChatResult } from '../../models/chat';
@@ -54,17 +55,17 @@ export interface StageDefinition<In, Out> {
   /** What the claim statement loads besides the item and video (see claim-result.ts). */
   loads: { representation?: boolean; draft?: boolean; revision?: boolean };
   /**
-   * SQL condition, true when the subject is already done with the run's model and prompt: the
+   * SQL condition (Kysely's sql template), true when the subject is already done with the run's model and prompt: the
    * result is then recorded as skipped unless the run is forced. Aliases: `i` the item (or `v`
    * the video, for a video subject) and `p` the run (`p.model`, `p.prompt`: "draft/v1").
    * null = always run.
    */
-  alreadyDone: Prisma.Sql | null;
+  alreadyDone: RawBuilder<boolean> | null;
   /**
    * For the pre-flight plan: SQL conditions (same aliases) under which `input` will refuse the
    * subject, with the same reason, and how the result then ends. Keep them in step with `input`.
    */
-  cannotRunWhen?: { when: Prisma.Sql; reason: string; endsAs: 'failed' | 'skipped' }[];
+  cannotRunWhen?: { when: RawBuilder<boolean>; reason: string; endsAs: 'failed' | 'skipped' }[];
   input(args: { ctx: StageContext; claim: Claim; endpoint: () => ModelEndpoint }): In;
   request(input: In, ctx: StageContext, claim: Claim): Promise<{ request: ModelRequest; facts: RequestFacts }>;
   parse(reply: ModelReply, input: In, facts: RequestFacts, ctx: StageContext): Out;
