@@ -1,8 +1,10 @@
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { sql } from 'kysely';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb, type PrismaDb } from '@/lib/db/kysely';
 import { parseItemFilter } from '../items/filter';
 import { matchingItemIdsSql } from '../items/filter-sql';
 
-type Db = PrismaClient | Prisma.TransactionClient;
+type Db = PrismaDb;
 
 /**
  * Fills assignment_item with the items its filter matches now, once (set-based; idempotent).
@@ -11,15 +13,21 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * Assignments made before consensus existed are filled the first time they are needed.
  */
 export async function freezeAssignmentItems(db: Db, assignmentId: number): Promise<void> {
-  const [a] = await db.$queryRaw<{ filter: string; frozen: boolean }[]>`
-    SELECT filter, items_frozen_at IS NOT NULL AS frozen FROM assignment WHERE id = ${assignmentId} FOR UPDATE`;
+  const k = kdb(db);
+  const a = await k
+    .selectFrom('assignment')
+    .select(['filter', sql<boolean>`items_frozen_at IS NOT NULL`.as('frozen')])
+    .where('id', '=', assignmentId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!a || a.frozen) return;
   const filter = parseItemFilter(new URLSearchParams(a.filter));
+  // The filter compiles to Prisma.Sql (lib/items/filter-sql.ts), so this statement stays a Prisma tagged template.
   await db.$executeRaw`
     INSERT INTO assignment_item (assignment_id, item_id)
     SELECT ${assignmentId}, m.id FROM (${matchingItemIdsSql(filter)}) m
     ON CONFLICT DO NOTHING`;
-  await db.$executeRaw`UPDATE assignment SET items_frozen_at = now() WHERE id = ${assignmentId}`;
+  await k.updateTable('assignment').set({ items_frozen_at: sql`now()` }).where('id', '=', assignmentId).execute();
 }
 
 /** Freezes every not-yet-frozen assignment of a reviewer (or all, without one). */

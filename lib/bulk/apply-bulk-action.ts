@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { decideSample } from '../sampling/decide-sample';
@@ -17,22 +19,9 @@ export type AppliedBulkAction = {
   unchanged: number;
 };
 
-type ActionRow = {
-  id: number;
-  datasetId: number;
-  type: BulkOperation['type'];
-  params: Prisma.JsonObject;
-  selection: Prisma.JsonObject;
-  count: number;
-  skipped: number;
-  mismatched: number;
-  state: string;
-  sampleId: number | null;
-};
-
 /** The operation stored with the action (its type plus params), validated again on the way out. */
-function operationOf(a: ActionRow): BulkOperation {
-  return bulkOperationSchema.parse({ ...a.params, type: a.type });
+function operationOf(a: { type: string; params: unknown }): BulkOperation {
+  return bulkOperationSchema.parse({ ...(a.params as Prisma.JsonObject), type: a.type });
 }
 
 /** What the change is, per operation: the decision recorded, the chosen version and the SET list (over `i`, target `t`). */
@@ -78,9 +67,12 @@ export async function applyBulkAction(db: PrismaClient, opts: { id: number; acto
   const { id, actorId } = opts;
   return db.$transaction(
     async (tx) => {
-      const [action] = await tx.$queryRaw<ActionRow[]>`
-        SELECT id, dataset_id AS "datasetId", type::text AS type, params, selection, count, skipped, mismatched, state::text AS state, sample_id AS "sampleId"
-          FROM bulk_action WHERE id = ${id} FOR UPDATE`;
+      const action = await kdb(tx)
+        .selectFrom('bulk_action')
+        .select(['id', 'dataset_id as datasetId', sql<BulkOperation['type']>`type::text`.as('type'), 'params', 'selection', 'count', 'skipped', 'mismatched', sql<string>`state::text`.as('state'), 'sample_id as sampleId'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!action) throw new AppError('NOT_FOUND', `Bulk action ${id} not found`);
       if (action.state !== 'prepared') throw new AppError('CONFLICT', `Bulk action ${id} was already ${action.state}; prepare a new one`);
       const op = operationOf(action);
@@ -132,7 +124,7 @@ export async function applyBulkAction(db: PrismaClient, opts: { id: number; acto
         subjectId: id,
         data: {
           datasetId: action.datasetId,
-          selection: action.selection,
+          selection: action.selection as Prisma.JsonObject,
           operation: { ...op },
           count: action.count,
           skipped: action.skipped,

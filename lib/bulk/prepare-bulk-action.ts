@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { itemFilterToSearchParams, parseItemFilter } from '../items/filter';
 import { matchingItemsSql } from '../items/filter-sql';
@@ -81,7 +83,7 @@ export async function prepareBulkAction(
   return db.$transaction(
     async (tx) => {
       // Confirmations nobody confirmed hold up to a dataset's worth of ids each: drop old ones.
-      await tx.$executeRaw`DELETE FROM bulk_action WHERE state = 'prepared' AND created_at < now() - interval '1 day'`;
+      await kdb(tx).deleteFrom('bulk_action').where('state', '=', 'prepared').where('created_at', '<', sql<Date>`now() - interval '1 day'`).execute();
       const action = await tx.bulkAction.create({
         data: {
           datasetId,

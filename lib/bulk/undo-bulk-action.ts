@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { reopenSample } from '../sampling/decide-sample';
@@ -20,12 +22,19 @@ export async function undoBulkAction(db: PrismaClient, opts: { id: number; actor
   const { id, actorId } = opts;
   return db.$transaction(
     async (tx) => {
-      const [action] = await tx.$queryRaw<{ state: string; type: string; count: number; datasetId: number; sampleId: number | null }[]>`
-        SELECT state::text AS state, type::text AS type, count, dataset_id AS "datasetId", sample_id AS "sampleId" FROM bulk_action WHERE id = ${id} FOR UPDATE`;
+      const k = kdb(tx);
+      const action = await k
+        .selectFrom('bulk_action')
+        .select([sql<string>`state::text`.as('state'), sql<string>`type::text`.as('type'), 'count', 'dataset_id as datasetId', 'sample_id as sampleId'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!action) throw new AppError('NOT_FOUND', `Bulk action ${id} not found`);
       if (action.state !== 'applied') throw new AppError('CONFLICT', `Bulk action ${id} is ${action.state}, so there is nothing to undo`);
       const now = new Date().toISOString();
-      const [done] = await tx.$queryRaw<{ n: number }[]>`
+      const {
+        rows: [done],
+      } = await sql<{ n: number }>`
         WITH r AS (
           UPDATE item i
              SET review_status = b.prev_status, accepted_version_id = b.prev_accepted_version_id,
@@ -41,9 +50,9 @@ export async function undoBulkAction(db: PrismaClient, opts: { id: number; actor
         ), v AS (
           UPDATE review v SET undone_at = ${now}::timestamptz FROM r WHERE v.bulk_action_id = ${id} AND v.item_id = r.id
         )
-        SELECT count(*)::int AS n FROM r`;
+        SELECT count(*)::int AS n FROM r`.execute(k);
       const restored = done?.n ?? 0;
-      const [applied] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM bulk_action_item WHERE bulk_action_id = ${id}`;
+      const applied = await k.selectFrom('bulk_action_item').select(sql<number>`count(*)::int`.as('n')).where('bulk_action_id', '=', id).executeTakeFirst();
       const conflicts = (applied?.n ?? 0) - restored;
       await tx.bulkAction.update({ where: { id }, data: { state: 'undone', undoneById: actorId, undoneAt: new Date(now), restored, conflicts } });
       if (action.sampleId !== null) await reopenSample(tx, { sampleId: action.sampleId, bulkActionId: id });

@@ -6,6 +6,7 @@ import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import { Prisma } from '@/generated/prisma/client';
 import { config } from '../config';
+import { kyselyOnClient } from '../db/raw-client';
 import { AppError } from '../errors';
 import { buildRecord, effectiveFold } from './build-record';
 import { TRAINER_PRESETS } from './trainer-presets';
@@ -83,8 +84,8 @@ export async function writeExport(
   let streaming = false;
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    const ds = await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset]);
-    manifest.dataset.name = ds.rows[0]?.name ?? '';
+    const ds = await kyselyOnClient(client).selectFrom('dataset').select('name').where('id', '=', opts.filter.dataset).executeTakeFirst();
+    manifest.dataset.name = ds?.name ?? '';
     const total = (await client.query<{ n: number }>(inlineSql(Prisma.sql`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, opts)}`))).rows[0]?.n ?? 0;
     if (!opts.includeContaminated) {
       const flagged = await client.query<{ n: number }>(inlineSql(Prisma.sql`SELECT count(*)::int AS n FROM item i WHERE ${exportWhere(opts.filter, { includeContaminated: true })} AND i.contaminated`));

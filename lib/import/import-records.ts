@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type pg from 'pg';
+import { kyselyOnClient } from '../db/raw-client';
 import { AppError } from '../errors';
 import { describePosition, readRecords, type FileFormat, type RecordPosition } from './read-records';
 import type { RecordSink } from './record-sink';
@@ -65,9 +67,9 @@ function positionFields(p: RecordPosition): Pick<RecordIssue, 'line' | 'index'> 
 }
 
 async function resolveDataset(client: pg.Client, ds: ImportRecordsOptions['dataset'], warnings: string[]): Promise<{ id: number; created: boolean }> {
-  const found = await client.query<{ id: number; media_root: string }>('SELECT id, media_root FROM dataset WHERE name = $1 FOR UPDATE', [ds.name]);
+  const k = kyselyOnClient(client);
+  const existing = await k.selectFrom('dataset').select(['id', 'media_root']).where('name', '=', ds.name).forUpdate().executeTakeFirst();
   const wanted = ds.mediaRoot ? path.resolve(ds.mediaRoot) : undefined;
-  const existing = found.rows[0];
   if (existing) {
     if (wanted && path.resolve(existing.media_root) !== wanted) {
       throw new AppError(
@@ -76,16 +78,19 @@ async function resolveDataset(client: pg.Client, ds: ImportRecordsOptions['datas
       );
     }
     // Given with an import, the allowed remote media prefixes replace the dataset's list.
-    if (ds.remoteMediaPrefixes) await client.query('UPDATE dataset SET remote_media_prefixes = $2, updated_at = now() WHERE id = $1', [existing.id, ds.remoteMediaPrefixes]);
+    if (ds.remoteMediaPrefixes) {
+      await k.updateTable('dataset').set({ remote_media_prefixes: ds.remoteMediaPrefixes, updated_at: sql`now()` }).where('id', '=', existing.id).execute();
+    }
     return { id: existing.id, created: false };
   }
   if (!wanted) throw new AppError('BAD_REQUEST', `Dataset "${ds.name}" does not exist yet: give a media root to create it`);
   if (!fs.existsSync(wanted)) warnings.push(`media root ${wanted} does not exist (yet): media will not play until it does`);
-  const created = await client.query<{ id: number }>(
-    'INSERT INTO dataset (name, description, media_root, remote_media_prefixes, updated_at) VALUES ($1, $2, $3, $4, now()) RETURNING id',
-    [ds.name, ds.description ?? '', wanted, ds.remoteMediaPrefixes ?? []],
-  );
-  return { id: created.rows[0]!.id, created: true };
+  const created = await k
+    .insertInto('dataset')
+    .values({ name: ds.name, description: ds.description ?? '', media_root: wanted, remote_media_prefixes: ds.remoteMediaPrefixes ?? [], updated_at: sql`now()` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: created.id, created: true };
 }
 
 /**
@@ -217,14 +222,17 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
       );
     }
     summary.unchanged = summary.valid - summary.inserted - summary.updated;
-    await client.query('UPDATE dataset SET updated_at = now() WHERE id = $1', [dataset.id]);
-    // The audit event commits with the rows it describes (raw SQL: this transaction is not Prisma's).
-    await client.query(
-      `INSERT INTO audit_event (actor_id, action, subject_type, subject_id, data) VALUES ($1, 'dataset.import', 'dataset', $2, $3)`,
-      [
-        opts.actorId ?? null,
-        String(dataset.id),
-        JSON.stringify({
+    const k = kyselyOnClient(client);
+    await k.updateTable('dataset').set({ updated_at: sql`now()` }).where('id', '=', dataset.id).execute();
+    // The audit event commits with the rows it describes (on this connection: this transaction is not Prisma's).
+    await k
+      .insertInto('audit_event')
+      .values({
+        actor_id: opts.actorId ?? null,
+        action: 'dataset.import',
+        subject_type: 'dataset',
+        subject_id: String(dataset.id),
+        data: JSON.stringify({
           importId: opts.importId ?? null,
           file: opts.fileName ?? null,
           mode: opts.mode,
@@ -235,8 +243,8 @@ export async function importRecords(client: pg.Client, opts: ImportRecordsOption
           rejected: summary.rejected,
           staleDecisions: summary.staleDecisions,
         }),
-      ],
-    );
+      })
+      .execute();
     await opts.beforeCommit?.(client, summary);
     await client.query('COMMIT');
     return summary;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { withRawClient } from '../db/raw-client';
+import { sql } from 'kysely';
+import { kyselyOnClient, withRawClient } from '../db/raw-client';
 import { isAppError } from '../errors';
 import { log } from '../log';
 import { enqueue } from '../queue/client';
@@ -93,12 +94,24 @@ export async function runImportJob(
           // Progress runs on another connection: let it finish before this transaction locks the row.
           progressOpen = false;
           await progress;
-          await client.query(
-            `UPDATE import SET status = 'completed', dataset_id = $2, total = $3, processed = $3, inserted = $4, updated = $5,
-                    rejected = $6, errors = $7, report = $8, bytes_read = $9, finished_at = now(), error = NULL
-              WHERE id = $1`,
-            [row.id, s.datasetId, s.records, s.inserted, s.updated, s.rejected, JSON.stringify(s.issues), JSON.stringify(reportOf(s)), s.bytesRead],
-          );
+          await kyselyOnClient(client)
+            .updateTable('import')
+            .set({
+              status: 'completed',
+              dataset_id: s.datasetId,
+              total: s.records,
+              processed: s.records,
+              inserted: s.inserted,
+              updated: s.updated,
+              rejected: s.rejected,
+              errors: JSON.stringify(s.issues),
+              report: JSON.stringify(reportOf(s)),
+              bytes_read: String(s.bytesRead),
+              finished_at: sql`now()`,
+              error: null,
+            })
+            .where('id', '=', row.id)
+            .execute();
           if (s.videosCreated > 0) await enqueue('media.probe', { datasetId: s.datasetId! }, { db: pgQueueDb(client) });
         },
       }),

@@ -1,6 +1,8 @@
 // The set-based half of an import: records are COPYed into a temporary staging table inside the
 // import's transaction, then land in video / item / cot_version with one statement each.
 
+import { sql } from 'kysely';
+
 // Column order = itemValues() then cotValues() (lib/import/record-sink.ts).
 export const STAGE_COLUMNS = [
   'problem_id',
@@ -25,7 +27,7 @@ export const STAGE_COLUMNS = [
   'cot_correct',
 ] as const;
 
-export const CREATE_STAGE = `
+export const CREATE_STAGE = sql`
 CREATE TEMP TABLE import_stage (
   problem_id text NOT NULL,
   problem_id_is_number boolean NOT NULL,
@@ -52,9 +54,9 @@ CREATE TEMP TABLE import_stage (
 export const COPY_STAGE = `COPY import_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`;
 
 /** One media row per file: the first record naming a path decides its data type. */
-export const UPSERT_VIDEOS = `
+export const upsertVideosSql = (datasetId: number) => sql`
 INSERT INTO video (dataset_id, path, data_type)
-SELECT DISTINCT ON (path) $1::int, path, data_type FROM import_stage ORDER BY path, source_index
+SELECT DISTINCT ON (path) ${datasetId}::int, path, data_type FROM import_stage ORDER BY path, source_index
 ON CONFLICT (dataset_id, path) DO NOTHING`;
 
 const ITEM_FIELDS = [
@@ -72,21 +74,22 @@ const ITEM_FIELDS = [
   'extra_raw',
   'field_order',
 ];
+const itemFields = (alias?: string) => sql.join(ITEM_FIELDS.map((f) => sql.ref(alias ? `${alias}.${f}` : f)));
 
 /**
  * Upsert by (dataset, problem_id): a re-import changes only rows whose record changed (those
  * get a new rev, so a reviewer's stale edit conflicts); identical rows are left untouched.
  */
-export const UPSERT_ITEMS = `
+export const upsertItemsSql = (datasetId: number) => sql<{ inserted: number; updated: number }>`
 WITH up AS (
-  INSERT INTO item AS i (dataset_id, problem_id, ${ITEM_FIELDS.join(', ')}, source_index, updated_at)
-  SELECT $1::int, s.problem_id, v.id, s.problem_id_is_number, s.problem, s.options, s.problem_type, s.data_type, s.path,
+  INSERT INTO item AS i (dataset_id, problem_id, ${itemFields()}, source_index, updated_at)
+  SELECT ${datasetId}::int, s.problem_id, v.id, s.problem_id_is_number, s.problem, s.options, s.problem_type, s.data_type, s.path,
          s.data_source, s.solution, s.ground_truth, s.extra, s.extra_raw, s.field_order, s.source_index, now()
-    FROM import_stage s JOIN video v ON v.dataset_id = $1::int AND v.path = s.path
+    FROM import_stage s JOIN video v ON v.dataset_id = ${datasetId}::int AND v.path = s.path
    ORDER BY s.source_index
   ON CONFLICT (dataset_id, problem_id) DO UPDATE SET
-    ${ITEM_FIELDS.map((f) => `${f} = EXCLUDED.${f}`).join(', ')}, source_index = EXCLUDED.source_index, updated_at = now(), rev = i.rev + 1
-  WHERE (${ITEM_FIELDS.map((f) => `i.${f}`).join(', ')}) IS DISTINCT FROM (${ITEM_FIELDS.map((f) => `EXCLUDED.${f}`).join(', ')})
+    ${sql.join(ITEM_FIELDS.map((f) => sql`${sql.ref(f)} = ${sql.ref(`excluded.${f}`)}`))}, source_index = EXCLUDED.source_index, updated_at = now(), rev = i.rev + 1
+  WHERE (${itemFields('i')}) IS DISTINCT FROM (${itemFields('excluded')})
   RETURNING (xmax = 0) AS inserted
 )
 SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`;
@@ -99,16 +102,16 @@ export const STALE_REASON_SOURCE_CHANGED = 'source changed since the decision';
  * with the reason shown on the review page; its accepted CoT no longer counts. Only decided
  * items can become stale, so a first import (nothing decided) finds nothing to do.
  */
-export const MARK_STALE = `
-UPDATE item i SET review_status = 'pending', accepted_version_id = NULL, stale_reason = $2, rev = i.rev + 1, updated_at = now()
+export const markStaleSql = (datasetId: number, reason: string) => sql`
+UPDATE item i SET review_status = 'pending', accepted_version_id = NULL, stale_reason = ${reason}::text, rev = i.rev + 1, updated_at = now()
   FROM import_stage s
- WHERE i.dataset_id = $1::int AND i.problem_id = s.problem_id AND i.review_status <> 'pending'
+ WHERE i.dataset_id = ${datasetId}::int AND i.problem_id = s.problem_id AND i.review_status <> 'pending'
    AND ((i.problem, i.options, i.solution, i.problem_type, i.path) IS DISTINCT FROM (s.problem, s.options, s.solution, s.problem_type, s.path)
         OR (s.cot_text IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND md5(c.text) = md5(s.cot_text))))`;
 
 /** The imported CoT versions this import created, for pointing drafts at them (ON COMMIT DROP). */
-export const CREATE_NEW_VERSIONS = `
+export const CREATE_NEW_VERSIONS = sql`
 CREATE TEMP TABLE import_new_version (id integer NOT NULL, item_id integer NOT NULL, answer_score double precision, answer_correct boolean, len integer NOT NULL)
 ON COMMIT DROP`;
 
@@ -118,12 +121,12 @@ ON COMMIT DROP`;
  * plain `c.text = s.cot_text` it may probe the trigram index (pg_trgm supports =), which for long
  * CoTs sharing common words is far slower.
  */
-export const INSERT_IMPORTED_VERSIONS = `
+export const insertImportedVersionsSql = (datasetId: number, importId: number | null) => sql`
 WITH nv AS (
   INSERT INTO cot_version (item_id, kind, text, think, answer, format_ok, answer_score, answer_correct, params)
   SELECT i.id, 'imported', s.cot_text, s.cot_think, s.cot_answer, s.cot_format_ok, s.cot_score, s.cot_correct,
-         jsonb_build_object('importId', $2::int)
-    FROM import_stage s JOIN item i ON i.dataset_id = $1::int AND i.problem_id = s.problem_id
+         jsonb_build_object('importId', ${importId}::int)
+    FROM import_stage s JOIN item i ON i.dataset_id = ${datasetId}::int AND i.problem_id = s.problem_id
    WHERE s.cot_text IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM cot_version c WHERE c.item_id = i.id AND c.kind = 'imported' AND md5(c.text) = md5(s.cot_text))
    ORDER BY s.source_index
@@ -138,7 +141,7 @@ INSERT INTO import_new_version SELECT id, item_id, answer_score, answer_correct,
  * (getReviewItem). A separate statement over an analysed table, so it is a hash join (inside the
  * INSERT's WITH the planner had no row estimate and chose a nested loop: minutes at 10K CoTs).
  */
-export const POINT_DRAFTS_AT_IMPORTED = `
+export const POINT_DRAFTS_AT_IMPORTED = sql`
 UPDATE item i SET current_draft_id = nv.id, draft_score = nv.answer_score, draft_correct = nv.answer_correct,
        cot_length = CASE WHEN i.current_revision_id IS NULL THEN nv.len ELSE i.cot_length END,
        rev = CASE WHEN i.current_draft_id IS NULL THEN i.rev ELSE i.rev + 1 END

@@ -1,18 +1,20 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
+import { sql } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
+import { kyselyOnClient } from '../db/raw-client';
 import { copyRow, cotValues, itemValues, type RecordSink } from './record-sink';
 import {
   COPY_STAGE,
   CREATE_NEW_VERSIONS,
   CREATE_STAGE,
-  INSERT_IMPORTED_VERSIONS,
-  MARK_STALE,
+  insertImportedVersionsSql,
+  markStaleSql,
   POINT_DRAFTS_AT_IMPORTED,
   STALE_REASON_SOURCE_CHANGED,
-  UPSERT_ITEMS,
-  UPSERT_VIDEOS,
+  upsertItemsSql,
+  upsertVideosSql,
 } from './stage-sql';
 
 const FLUSH_CHARS = 256 * 1024;
@@ -25,7 +27,9 @@ const FLUSH_CHARS = 256 * 1024;
  * index and foreign-key work held up the parsing.)
  */
 export async function createStagingSink(client: pg.Client, opts: { datasetId: number; importId: number | null }): Promise<RecordSink> {
-  await client.query(CREATE_STAGE);
+  // The statements run on the import's connection (its transaction, its temp tables); only the COPY is raw.
+  const k = kyselyOnClient(client);
+  await CREATE_STAGE.execute(k);
   // A deep buffer lets parsing run ahead while PostgreSQL takes the previous rows.
   const stream = client.query(copyFrom(COPY_STAGE, { highWaterMark: 8 * 1024 * 1024 }));
   const done = finished(stream);
@@ -50,16 +54,17 @@ export async function createStagingSink(client: pg.Client, opts: { datasetId: nu
       open = false;
       // Statistics on the two join keys only (ANALYZE of the whole staging table, texts and all,
       // cost more than the joins it informs); memory for sorting the rows into file order.
-      await client.query('ANALYZE import_stage (path, problem_id)');
-      await client.query(`SET LOCAL work_mem = '256MB'`);
-      const videosCreated = (await client.query(UPSERT_VIDEOS, [opts.datasetId])).rowCount ?? 0;
-      const staleDecisions = (await client.query(MARK_STALE, [opts.datasetId, STALE_REASON_SOURCE_CHANGED])).rowCount ?? 0;
-      const items = await client.query<{ inserted: number; updated: number }>(UPSERT_ITEMS, [opts.datasetId]);
-      await client.query(CREATE_NEW_VERSIONS);
-      const versionsCreated = (await client.query(INSERT_IMPORTED_VERSIONS, [opts.datasetId, opts.importId])).rowCount ?? 0;
+      const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
+      await sql`ANALYZE import_stage (path, problem_id)`.execute(k);
+      await sql`SET LOCAL work_mem = '256MB'`.execute(k);
+      const videosCreated = affected(await upsertVideosSql(opts.datasetId).execute(k));
+      const staleDecisions = affected(await markStaleSql(opts.datasetId, STALE_REASON_SOURCE_CHANGED).execute(k));
+      const items = await upsertItemsSql(opts.datasetId).execute(k);
+      await CREATE_NEW_VERSIONS.execute(k);
+      const versionsCreated = affected(await insertImportedVersionsSql(opts.datasetId, opts.importId).execute(k));
       if (versionsCreated > 0) {
-        await client.query('ANALYZE import_new_version');
-        await client.query(POINT_DRAFTS_AT_IMPORTED);
+        await sql`ANALYZE import_new_version`.execute(k);
+        await POINT_DRAFTS_AT_IMPORTED.execute(k);
       }
       return { inserted: items.rows[0]?.inserted ?? 0, updated: items.rows[0]?.updated ?? 0, videosCreated, versionsCreated, staleDecisions };
     },

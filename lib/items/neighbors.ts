@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import type { ItemFilter } from './filter';
 import type { PageCursor } from './page-cursor';
@@ -12,8 +14,11 @@ import { keysetParts, keysetPartsBefore, readKeyset, sortColumn, type KeysetPart
 export async function findNeighbors(db: PrismaClient, opts: { filter: ItemFilter; itemId: number; count?: number; restrict?: Prisma.Sql }) {
   const { filter, itemId } = opts;
   const take = opts.count ?? 1;
-  const col = Prisma.raw(sortColumn(filter.sort));
-  const [current] = await db.$queryRaw<{ id: number; value: number | Date | null }[]>`SELECT id, ${col} AS value FROM item WHERE id = ${itemId}`;
+  const current = await kdb(db)
+    .selectFrom('item')
+    .select(['id', sql.ref<number | Date | null>(sortColumn(filter.sort)).as('value')])
+    .where('id', '=', itemId)
+    .executeTakeFirst();
   if (!current) throw new AppError('NOT_FOUND', `Item ${itemId} not found`);
   const cursor: PageCursor = { id: current.id, value: current.value instanceof Date ? current.value.toISOString() : current.value };
   const [next, previous] = await Promise.all([

@@ -1,4 +1,6 @@
-import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { sql, type RawBuilder } from 'kysely';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { config } from '../config';
 import { freezePendingAssignments } from '../assignments/freeze-assignment-items';
 import { queueOrderSql, type QueueOrder } from './queue-order';
@@ -10,17 +12,17 @@ export type QueueClaim = { itemId: number; assignmentId: number; expiresAt: stri
  * not yet decided by them, fewer votes than the assignment asks, and not claimed by someone else
  * right now. Votes sit on the item row, so after the row lock they are current.
  */
-function servableSql(reviewerId: string, opts: { exclude: number[]; assignmentId?: number }): Prisma.Sql {
-  return Prisma.sql`
+function servableSql(reviewerId: string, opts: { exclude: number[]; assignmentId?: number }): RawBuilder<unknown> {
+  return sql`
     i.review_status = 'pending'
     AND NOT (coalesce(i.votes, '{}'::jsonb) ? ${reviewerId})
     AND (SELECT count(*) FROM jsonb_object_keys(coalesce(i.votes, '{}'::jsonb))) < a.required_reviews
     AND NOT EXISTS (SELECT 1 FROM item_claim c WHERE c.item_id = i.id AND c.reviewer_id <> ${reviewerId} AND c.expires_at > now())
     AND NOT (i.id = ANY(${opts.exclude}::int[]))
-    ${opts.assignmentId !== undefined ? Prisma.sql`AND a.id = ${opts.assignmentId}` : Prisma.empty}`;
+    ${opts.assignmentId !== undefined ? sql`AND a.id = ${opts.assignmentId}` : sql``}`;
 }
 
-const assignedItems = (reviewerId: string) => Prisma.sql`
+const assignedItems = (reviewerId: string) => sql`
   assignment_item ai
   JOIN assignment a ON a.id = ai.assignment_id
   JOIN assignment_reviewer ar ON ar.assignment_id = a.id AND ar.reviewer_id = ${reviewerId}
@@ -44,12 +46,13 @@ export async function claimNextItem(
   const { reviewerId } = opts;
   const lease = config().reviewClaimMinutes;
   await freezePendingAssignments(db, reviewerId);
-  if (opts.release !== undefined) await db.$executeRaw`DELETE FROM item_claim WHERE item_id = ${opts.release} AND reviewer_id = ${reviewerId}`;
+  const k = kdb(db);
+  if (opts.release !== undefined) await k.deleteFrom('item_claim').where('item_id', '=', opts.release).where('reviewer_id', '=', reviewerId).execute();
   const exclude = [...(opts.exclude ?? [])];
   // A lost race (the item was claimed between our snapshot and our insert) leaves us nothing;
   // try the next candidate. Each attempt is one statement.
   for (let attempt = 0; attempt < 10; attempt++) {
-    const rows = await db.$queryRaw<{ item_id: number; assignment_id: number; expires_at: Date }[]>`
+    const { rows } = await sql<{ item_id: number; assignment_id: number; expires_at: Date }>`
       WITH cand AS (
         SELECT i.id, a.id AS assignment_id
           FROM ${assignedItems(reviewerId)}
@@ -63,7 +66,7 @@ export async function claimNextItem(
       ON CONFLICT (item_id) DO UPDATE SET reviewer_id = excluded.reviewer_id, assignment_id = excluded.assignment_id,
                                           claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
         WHERE item_claim.expires_at <= now() OR item_claim.reviewer_id = excluded.reviewer_id
-      RETURNING item_id, assignment_id, expires_at`;
+      RETURNING item_id, assignment_id, expires_at`.execute(k);
     const row = rows[0];
     if (row) {
       // Other claims of this reviewer are left to their decision (which ends them, and may still
@@ -72,9 +75,11 @@ export async function claimNextItem(
       return { itemId: row.item_id, assignmentId: row.assignment_id, expiresAt: row.expires_at.toISOString(), leaseMinutes: lease };
     }
     // Nothing inserted: either no candidate at all, or we lost the race for one. Find out which.
-    const [lost] = await db.$queryRaw<{ id: number }[]>`
+    const {
+      rows: [lost],
+    } = await sql<{ id: number }>`
       SELECT i.id FROM ${assignedItems(reviewerId)} WHERE ${servableSql(reviewerId, { exclude, assignmentId: opts.assignmentId })}
-      ORDER BY ${queueOrderSql(opts.order ?? 'id')} LIMIT 1`;
+      ORDER BY ${queueOrderSql(opts.order ?? 'id')} LIMIT 1`.execute(k);
     if (!lost) return null;
     exclude.push(lost.id);
   }
@@ -83,9 +88,11 @@ export async function claimNextItem(
 
 /** How many items the reviewer's queue could still serve (claimed by them included). */
 export async function countQueue(db: PrismaClient, opts: { reviewerId: string; assignmentId?: number }): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
+  const {
+    rows: [row],
+  } = await sql<{ n: number }>`
     SELECT count(DISTINCT i.id)::int AS n FROM ${assignedItems(opts.reviewerId)}
-     WHERE ${servableSql(opts.reviewerId, { exclude: [], assignmentId: opts.assignmentId })}`;
+     WHERE ${servableSql(opts.reviewerId, { exclude: [], assignmentId: opts.assignmentId })}`.execute(kdb(db));
   return row?.n ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import { Prisma } from '@/generated/prisma/client';
+import { sql, type RawBuilder } from 'kysely';
 
 // The order a reviewer's queue serves items in: the ONE place it is decided. `id` (the items'
 // import order) is the default; `risk` serves the riskiest item first (item.risk_score, kept by
@@ -7,11 +7,11 @@ export const QUEUE_ORDERS = ['id', 'risk'] as const;
 export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
 /** ORDER BY terms over item alias `i` (id last, so the order is total). */
-export function queueOrderSql(order: QueueOrder): Prisma.Sql {
+export function queueOrderSql(order: QueueOrder): RawBuilder<unknown> {
   switch (order) {
     case 'id':
-      return Prisma.sql`i.id`;
+      return sql`i.id`;
     case 'risk':
-      return Prisma.sql`i.risk_score DESC, i.id DESC`;
+      return sql`i.risk_score DESC, i.id DESC`;
   }
 }

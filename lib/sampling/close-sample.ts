@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { tallySample } from './sample-status';
@@ -12,8 +14,12 @@ import { tallySample } from './sample-status';
  */
 export async function closeSample(db: PrismaClient, opts: { sampleId: number; actorId: string | null; isAdmin: boolean }): Promise<{ id: number; state: 'closed'; filter: string; finished: boolean }> {
   return db.$transaction(async (tx) => {
-    const [sample] = await tx.$queryRaw<{ id: number; state: string; filter: string; createdById: string | null }[]>`
-      SELECT id, state::text AS state, filter, created_by_id AS "createdById" FROM acceptance_sample WHERE id = ${opts.sampleId} FOR UPDATE`;
+    const sample = await kdb(tx)
+      .selectFrom('acceptance_sample')
+      .select(['id', sql<string>`state::text`.as('state'), 'filter', 'created_by_id as createdById'])
+      .where('id', '=', opts.sampleId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!sample) throw new AppError('NOT_FOUND', `Sample ${opts.sampleId} not found`);
     if (!opts.isAdmin && sample.createdById !== opts.actorId) throw new AppError('FORBIDDEN', `Only the reviewer who drew sample ${sample.id} or an admin may close it`);
     if (sample.state !== 'open') throw new AppError('CONFLICT', `Sample ${sample.id} is already ${sample.state}`);

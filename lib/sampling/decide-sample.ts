@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { Prisma } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { sampleVerdict, tallySample } from './sample-status';
 
@@ -29,8 +31,12 @@ export async function decideSample(
   tx: Prisma.TransactionClient,
   opts: { sampleId: number; bulkActionId: number; actorId: string | null },
 ): Promise<SampleDecision> {
-  const [sample] = await tx.$queryRaw<{ id: number; filter: string; population: number; size: number; seed: string; confidence: number; margin: number; bar: number; state: string }[]>`
-    SELECT id, filter, population, size, seed, confidence, margin, bar, state::text AS state FROM acceptance_sample WHERE id = ${opts.sampleId} FOR UPDATE`;
+  const sample = await kdb(tx)
+    .selectFrom('acceptance_sample')
+    .select(['id', 'filter', 'population', 'size', 'seed', 'confidence', 'margin', 'bar', sql<string>`state::text`.as('state')])
+    .where('id', '=', opts.sampleId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!sample) throw new AppError('NOT_FOUND', `Sample ${opts.sampleId} not found`);
   if (sample.state !== 'open') throw new AppError('CONFLICT', `Sample ${sample.id} is ${sample.state}; its rest was already decided`);
   const tally = await tallySample(tx, sample.id);

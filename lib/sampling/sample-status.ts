@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { Prisma, type PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { matchingItemsSql } from '../items/filter-sql';
 import { samplePopulationFilter } from './draw-sample';
@@ -10,13 +12,17 @@ export type SampleTally = { good: number; bad: number; skipped: number; pending:
 
 /** Decisions so far on a sample's items: accepted counts as good, rejected as bad; skipped items leave the estimate. */
 export async function tallySample(db: Db, sampleId: number): Promise<SampleTally> {
-  const [t] = await db.$queryRaw<SampleTally[]>`
-    SELECT count(*) FILTER (WHERE i.review_status = 'accepted')::int AS good,
-           count(*) FILTER (WHERE i.review_status = 'rejected')::int AS bad,
-           count(*) FILTER (WHERE i.review_status = 'skipped')::int AS skipped,
-           count(*) FILTER (WHERE i.review_status = 'pending')::int AS pending
-      FROM acceptance_sample_item s JOIN item i ON i.id = s.item_id
-     WHERE s.sample_id = ${sampleId}`;
+  const t = await kdb(db)
+    .selectFrom('acceptance_sample_item as s')
+    .innerJoin('item as i', 'i.id', 's.item_id')
+    .select([
+      sql<number>`count(*) FILTER (WHERE i.review_status = 'accepted')::int`.as('good'),
+      sql<number>`count(*) FILTER (WHERE i.review_status = 'rejected')::int`.as('bad'),
+      sql<number>`count(*) FILTER (WHERE i.review_status = 'skipped')::int`.as('skipped'),
+      sql<number>`count(*) FILTER (WHERE i.review_status = 'pending')::int`.as('pending'),
+    ])
+    .where('s.sample_id', '=', sampleId)
+    .executeTakeFirst();
   return t ?? { good: 0, bad: 0, skipped: 0, pending: 0 };
 }
 

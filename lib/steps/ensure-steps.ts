@@ -1,11 +1,10 @@
-import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { sql } from 'kysely';
+import { kdb, type PrismaDb } from '@/lib/db/kysely';
 import { parseRepresentation } from '../review/representation';
 import { groundSteps, type GroundedStep } from './ground-steps';
 import { SPLITTER_VERSION, splitSteps } from './split-steps';
 
-type Db = PrismaClient | Prisma.TransactionClient;
-
-type SourceRow = { id: number; text: string; representation: unknown; duration_sec: number | null; data_type: string };
+type Db = PrismaDb;
 
 /** Splits a version's text and grounds its steps in the item's video (pure; for tests and benches). */
 export function computeSteps(text: string, representation: unknown, durationSec: number | null): GroundedStep[] {
@@ -19,16 +18,15 @@ export function computeSteps(text: string, representation: unknown, durationSec:
  */
 export async function ensureCotSteps(db: Db, versionIds: number[]): Promise<number> {
   if (versionIds.length === 0) return 0;
-  const rows = await db.$queryRawUnsafe<SourceRow[]>(
-    `SELECT c.id, c.text, v.representation, v.duration_sec, i.data_type::text AS data_type
-       FROM cot_version c
-       JOIN item i ON i.id = c.item_id
-       LEFT JOIN video v ON v.id = i.video_id
-       LEFT JOIN cot_steps s ON s.version_id = c.id
-      WHERE c.id = ANY($1::int[]) AND (s.version_id IS NULL OR s.splitter_version <> $2)`,
-    versionIds,
-    SPLITTER_VERSION,
-  );
+  const rows = await kdb(db)
+    .selectFrom('cot_version as c')
+    .innerJoin('item as i', 'i.id', 'c.item_id')
+    .leftJoin('video as v', 'v.id', 'i.video_id')
+    .leftJoin('cot_steps as s', 's.version_id', 'c.id')
+    .select(['c.id', 'c.text', 'v.representation', 'v.duration_sec', sql<string>`i.data_type::text`.as('data_type')])
+    .where(sql<boolean>`c.id = ANY(${versionIds}::int[])`)
+    .where((eb) => eb.or([eb('s.version_id', 'is', null), eb('s.splitter_version', '<>', SPLITTER_VERSION)]))
+    .execute();
   if (rows.length === 0) return 0;
   const ids: number[] = [];
   const steps: string[] = [];
@@ -39,16 +37,10 @@ export async function ensureCotSteps(db: Db, versionIds: number[]): Promise<numb
     steps.push(JSON.stringify(s));
     counts.push(s.length);
   }
-  await db.$executeRawUnsafe(
-    `INSERT INTO cot_steps (version_id, splitter_version, steps, step_count)
-     SELECT u.id, $4, u.steps::jsonb, u.n FROM unnest($1::int[], $2::text[], $3::int[]) AS u(id, steps, n)
+  await sql`INSERT INTO cot_steps (version_id, splitter_version, steps, step_count)
+     SELECT u.id, ${SPLITTER_VERSION}::int, u.steps::jsonb, u.n FROM unnest(${ids}::int[], ${steps}::text[], ${counts}::int[]) AS u(id, steps, n)
      ON CONFLICT (version_id) DO UPDATE SET splitter_version = EXCLUDED.splitter_version, steps = EXCLUDED.steps,
-            step_count = EXCLUDED.step_count, created_at = now()`,
-    ids,
-    steps,
-    counts,
-    SPLITTER_VERSION,
-  );
+            step_count = EXCLUDED.step_count, created_at = now()`.execute(kdb(db));
   return rows.length;
 }
 
@@ -56,14 +48,17 @@ export async function ensureCotSteps(db: Db, versionIds: number[]): Promise<numb
 export async function ensureDatasetSteps(db: Db, datasetId: number, chunk = 2000): Promise<number> {
   let total = 0;
   for (;;) {
-    const ids = await db.$queryRawUnsafe<{ id: number }[]>(
-      `SELECT c.id FROM cot_version c JOIN item i ON i.id = c.item_id
-        WHERE i.dataset_id = $1 AND NOT EXISTS (SELECT 1 FROM cot_steps s WHERE s.version_id = c.id AND s.splitter_version = $2)
-        ORDER BY c.id LIMIT $3`,
-      datasetId,
-      SPLITTER_VERSION,
-      chunk,
-    );
+    const ids = await kdb(db)
+      .selectFrom('cot_version as c')
+      .innerJoin('item as i', 'i.id', 'c.item_id')
+      .select('c.id')
+      .where('i.dataset_id', '=', datasetId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('cot_steps as s').select(sql.lit(1).as('one')).whereRef('s.version_id', '=', 'c.id').where('s.splitter_version', '=', SPLITTER_VERSION))),
+      )
+      .orderBy('c.id')
+      .limit(chunk)
+      .execute();
     if (ids.length === 0) return total;
     total += await ensureCotSteps(
       db,

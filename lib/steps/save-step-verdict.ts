@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { kdb } from '@/lib/db/kysely';
 import { recordAudit } from '../audit/record-event';
 import { AppError } from '../errors';
 import { ensureCotSteps } from './ensure-steps';
@@ -23,22 +25,24 @@ export type StepChange = z.infer<typeof stepChangeSchema>;
 
 export type SaveStepVerdictInput = { itemId: number; versionId: number; change: StepChange; actorId: string | null };
 
-type ReviewRow = { rev: number; step_count: number; item_id: number };
-
 export async function saveStepVerdict(db: PrismaClient, input: SaveStepVerdictInput): Promise<StepReviewState> {
   const { itemId, versionId, change, actorId } = input;
   await ensureCotSteps(db, [versionId]);
   return db.$transaction(async (tx) => {
-    const [version] = await tx.$queryRawUnsafe<ReviewRow[]>(
-      `SELECT c.item_id, s.step_count, 0 AS rev FROM cot_version c JOIN cot_steps s ON s.version_id = c.id WHERE c.id = $1`,
-      versionId,
-    );
+    const k = kdb(tx);
+    const version = await k
+      .selectFrom('cot_version as c')
+      .innerJoin('cot_steps as s', 's.version_id', 'c.id')
+      .select(['c.item_id', 's.step_count'])
+      .where('c.id', '=', versionId)
+      .executeTakeFirst();
     if (!version || version.item_id !== itemId) throw new AppError('NOT_FOUND', `Version ${versionId} of item ${itemId} not found`);
-    await tx.$executeRawUnsafe(`INSERT INTO step_review (version_id, item_id) VALUES ($1, $2) ON CONFLICT (version_id) DO NOTHING`, versionId, itemId);
-    const [review] = await tx.$queryRawUnsafe<{ rev: number; finish_reason: string | null }[]>(
-      `SELECT rev, finish_reason FROM step_review WHERE version_id = $1 FOR UPDATE`,
-      versionId,
-    );
+    await k
+      .insertInto('step_review')
+      .values({ version_id: versionId, item_id: itemId })
+      .onConflict((oc) => oc.column('version_id').doNothing())
+      .execute();
+    const review = await k.selectFrom('step_review').select(['rev', 'finish_reason']).where('version_id', '=', versionId).forUpdate().executeTakeFirst();
     if (review!.rev !== change.expectedRev) {
       throw new AppError('CONFLICT', `The steps of version ${versionId} were changed by someone else (now at ${review!.rev}, you saw ${change.expectedRev}): reload them`, {
         rev: review!.rev,
@@ -49,51 +53,56 @@ export async function saveStepVerdict(db: PrismaClient, input: SaveStepVerdictIn
     }
     let finishReason = review!.finish_reason;
     if (change.op === 'label') {
-      if (change.label === null) await tx.$executeRawUnsafe(`DELETE FROM step_verdict WHERE version_id = $1 AND step_index = $2`, versionId, change.stepIndex);
+      if (change.label === null) await k.deleteFrom('step_verdict').where('version_id', '=', versionId).where('step_index', '=', change.stepIndex).execute();
       else
-        await tx.$executeRawUnsafe(
-          `INSERT INTO step_verdict (version_id, step_index, label, reviewer_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (version_id, step_index) DO UPDATE SET label = EXCLUDED.label, reviewer_id = EXCLUDED.reviewer_id, updated_at = now()`,
-          versionId,
-          change.stepIndex,
-          change.label,
-          actorId,
-        );
+        await k
+          .insertInto('step_verdict')
+          .values({ version_id: versionId, step_index: change.stepIndex, label: change.label, reviewer_id: actorId })
+          .onConflict((oc) =>
+            oc.columns(['version_id', 'step_index']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label'), reviewer_id: eb.ref('excluded.reviewer_id'), updated_at: sql`now()` })),
+          )
+          .execute();
     } else if (change.op === 'note') {
       // A note on an unlabelled step labels it neutral, so the note is never orphaned.
-      await tx.$executeRawUnsafe(
-        `INSERT INTO step_verdict (version_id, step_index, label, note, reviewer_id) VALUES ($1, $2, 0, $3, $4)
-         ON CONFLICT (version_id, step_index) DO UPDATE SET note = EXCLUDED.note, reviewer_id = EXCLUDED.reviewer_id, updated_at = now()`,
-        versionId,
-        change.stepIndex,
-        change.note === '' ? null : change.note,
-        actorId,
-      );
+      await k
+        .insertInto('step_verdict')
+        .values({ version_id: versionId, step_index: change.stepIndex, label: 0, note: change.note === '' ? null : change.note, reviewer_id: actorId })
+        .onConflict((oc) =>
+          oc.columns(['version_id', 'step_index']).doUpdateSet((eb) => ({ note: eb.ref('excluded.note'), reviewer_id: eb.ref('excluded.reviewer_id'), updated_at: sql`now()` })),
+        )
+        .execute();
     } else {
-      const [first] = await tx.$queryRawUnsafe<{ first: number | null }[]>(
-        `SELECT min(step_index) AS first FROM step_verdict WHERE version_id = $1 AND label = -1`,
-        versionId,
-      );
+      const first = await k
+        .selectFrom('step_verdict')
+        .select((eb) => eb.fn.min('step_index').as('first'))
+        .where('version_id', '=', versionId)
+        .where('label', '=', -1)
+        .executeTakeFirst();
       if (first?.first === null || first?.first === undefined) throw new AppError('BAD_REQUEST', 'No step is marked wrong: mark the first wrong step (−) before stopping');
-      await tx.$executeRawUnsafe(`DELETE FROM step_verdict WHERE version_id = $1 AND step_index > $2`, versionId, first.first);
+      await k.deleteFrom('step_verdict').where('version_id', '=', versionId).where('step_index', '>', first.first).execute();
       finishReason = 'found_error';
     }
-    const [state] = await tx.$queryRawUnsafe<{ labelled: number; first_error: number | null }[]>(
-      `SELECT count(*)::int AS labelled, min(step_index) FILTER (WHERE label = -1) AS first_error FROM step_verdict WHERE version_id = $1`,
-      versionId,
-    );
+    const state = await k
+      .selectFrom('step_verdict')
+      .select([sql<number>`count(*)::int`.as('labelled'), sql<number | null>`min(step_index) FILTER (WHERE label = -1)`.as('first_error')])
+      .where('version_id', '=', versionId)
+      .executeTakeFirst();
     // found_error holds while there is still a wrong step; every step labelled is a full review.
     if (state!.first_error === null) finishReason = null;
     if (finishReason !== 'found_error' && state!.labelled === version.step_count) finishReason = 'solution';
     if (finishReason === 'solution' && state!.labelled < version.step_count) finishReason = null;
-    await tx.$executeRawUnsafe(
-      `UPDATE step_review SET labelled = $2, first_error = $3, finish_reason = $4, reviewer_id = $5, rev = rev + 1, updated_at = now() WHERE version_id = $1`,
-      versionId,
-      state!.labelled,
-      state!.first_error,
-      finishReason,
-      actorId,
-    );
+    await k
+      .updateTable('step_review')
+      .set((eb) => ({
+        labelled: state!.labelled,
+        first_error: state!.first_error,
+        finish_reason: finishReason,
+        reviewer_id: actorId,
+        rev: eb('rev', '+', 1),
+        updated_at: sql`now()`,
+      }))
+      .where('version_id', '=', versionId)
+      .execute();
     await refreshItemStepSummary(tx, [itemId]);
     await recordAudit(tx, {
       actorId,
@@ -102,13 +111,12 @@ export async function saveStepVerdict(db: PrismaClient, input: SaveStepVerdictIn
       subjectId: itemId,
       data: { versionId, ...(change.op === 'stop' ? {} : { stepIndex: change.stepIndex }), ...(change.op === 'label' ? { label: change.label } : {}), ...(change.op === 'note' ? { note: change.note } : {}) },
     });
-    const [out] = await tx.$queryRawUnsafe<StepReviewState[]>(
-      `SELECT r.labelled, r.first_error AS "firstError", r.finish_reason AS "finishReason", r.rev,
+    const {
+      rows: [out],
+    } = await sql<StepReviewState>`SELECT r.labelled, r.first_error AS "firstError", r.finish_reason AS "finishReason", r.rev,
               (SELECT json_build_object('id', u.id, 'name', u.name) FROM "user" u WHERE u.id = r.reviewer_id) AS reviewer,
               to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
-         FROM step_review r WHERE r.version_id = $1`,
-      versionId,
-    );
+         FROM step_review r WHERE r.version_id = ${versionId}`.execute(k);
     return out!;
   });
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
-import type { Prisma, PrismaClient } from '@/generated/prisma/client';
+import { sql } from 'kysely';
+import { kdb, type PrismaDb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { isRemoteUrl, resolveMediaPath } from '../media/resolve-path';
 import { curationFrames, uniformFrames } from '../pipeline/frames/frame-cache';
@@ -7,7 +8,7 @@ import { planFrames, planUniformFrames } from '../pipeline/frames/frame-plan';
 import type { PipelineSettings } from '../pipeline/settings';
 import { cachedFrame, frameCacheDir } from './frame-disk-cache';
 
-type Db = PrismaClient | Prisma.TransactionClient;
+type Db = PrismaDb;
 
 // The frames each stage sent a model for one item, recomputed from the same sampling plans the
 // stages use (lib/pipeline/frames/frame-plan.ts), so the strip shows what the model saw:
@@ -27,15 +28,14 @@ type Row = {
 };
 
 export async function getItemStageFrames(db: Db, itemId: number, settings: PipelineSettings): Promise<ItemStageFrames> {
-  const [row] = await db.$queryRawUnsafe<Row[]>(
-    `SELECT v.duration_sec, i.data_type::text AS data_type, v.representation_at IS NOT NULL AS represented,
+  const {
+    rows: [row],
+  } = await sql<Row>`SELECT v.duration_sec, i.data_type::text AS data_type, v.representation_at IS NOT NULL AS represented,
             (SELECT c.params->>'videoInput' FROM cot_version c WHERE c.id = i.current_revision_id) AS revision_frames,
             i.consistency_score IS NOT NULL AS consistency,
             (SELECT array_agg(DISTINCT f::float8 ORDER BY f::float8) FROM step_evidence e, jsonb_array_elements_text(e.frames) f
               WHERE e.version_id IN (i.current_draft_id, i.current_revision_id)) AS evidence_seconds
-       FROM item i LEFT JOIN video v ON v.id = i.video_id WHERE i.id = $1`,
-    itemId,
-  );
+       FROM item i LEFT JOIN video v ON v.id = i.video_id WHERE i.id = ${itemId}`.execute(kdb(db));
   if (!row) throw new AppError('NOT_FOUND', `Item ${itemId} not found`);
   const d = row.data_type === 'video' ? row.duration_sec : null;
   const curation = planFrames({ durationSec: d, fps: settings.frames.fps, maxFrames: settings.frames.maxFrames }).seconds;
@@ -62,10 +62,13 @@ export async function stageFrameJpeg(
   db: Db,
   opts: { itemId: number; plan: 'curation' | 'uniform'; index: number; settings: PipelineSettings; dataDir: string },
 ): Promise<Buffer> {
-  const [row] = await db.$queryRawUnsafe<{ media_root: string; path: string; duration_sec: number | null; data_type: string }[]>(
-    `SELECT ds.media_root, i.path, v.duration_sec, i.data_type::text AS data_type FROM item i JOIN dataset ds ON ds.id = i.dataset_id LEFT JOIN video v ON v.id = i.video_id WHERE i.id = $1`,
-    opts.itemId,
-  );
+  const row = await kdb(db)
+    .selectFrom('item as i')
+    .innerJoin('dataset as ds', 'ds.id', 'i.dataset_id')
+    .leftJoin('video as v', 'v.id', 'i.video_id')
+    .select(['ds.media_root', 'i.path', 'v.duration_sec', sql<string>`i.data_type::text`.as('data_type')])
+    .where('i.id', '=', opts.itemId)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `Item ${opts.itemId} not found`);
   if (isRemoteUrl(row.path)) throw new AppError('NOT_FOUND', 'Frames of remote media are not served');
   const clip = resolveMediaPath(row.media_root, row.path);

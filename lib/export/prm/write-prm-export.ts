@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import { kyselyOnClient } from '../../db/raw-client';
 import { exportWhere } from '../export-query';
 import { inlineSql } from '../copy-rows';
 import type { ExportOptions } from '../export-options';
@@ -65,7 +66,8 @@ export async function writePrmExport(
   };
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    manifest.dataset.name = (await client.query<{ name: string }>('SELECT name FROM dataset WHERE id = $1', [opts.filter.dataset])).rows[0]?.name ?? '';
+    const ds = await kyselyOnClient(client).selectFrom('dataset').select('name').where('id', '=', opts.filter.dataset).executeTakeFirst();
+    manifest.dataset.name = ds?.name ?? '';
     const where = inlineSql(exportWhere(opts.filter));
     const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM item i WHERE ${where}`)).rows[0]?.n ?? 0;
     opts.onProgress?.(0, total);
