@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parsePipelineSettings, type PipelineSettings } from './pipeline/settings';
 import { answerThreshold } from './answers/answer-threshold';
 import type { RlPoolSettings } from './dedup/settings';
+import { parseBatchSettings } from './pipeline/batch/batch-settings';
 
 // The one place environment variables are read. Every other module takes its settings from here.
 const envSchema = z.object({
@@ -75,8 +76,11 @@ export type AppConfig = {
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = envSchema.safeParse(env);
   const pipeline = parsePipelineSettings(env);
-  if (!result.success || pipeline.problems.length > 0) {
-    const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...pipeline.problems].join('; ');
+  // Batch API settings (COT_BATCH_*, COT_<STAGE>_BATCH_*) are read by lib/pipeline/batch/batch-settings.ts;
+  // checked here too, so a bad value (e.g. url frames without COT_ORIGIN) stops the start.
+  const batch = parseBatchSettings(env);
+  if (!result.success || pipeline.problems.length > 0 || batch.problems.length > 0) {
+    const problems = [...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...pipeline.problems, ...batch.problems].join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = result.data;

@@ -59,9 +59,12 @@ export type RouteRule = {
  * (and the route-guard test fails until it gets one).
  */
 export const ROUTE_RULES: readonly RouteRule[] = [
-  // Signing in and the health probe are the only ways in without a session.
+  // Signing in, the health probe and signed Batch API frame links are the only ways in without a session.
   { pattern: '/sign-in', methods: ANY, access: 'public' },
   { pattern: '/api/health', methods: READ, access: 'public' },
+  // A Batch API frame (COT_<STAGE>_BATCH_FRAMES=url): the provider has no session; the signed,
+  // expiring token in the path is checked by the handler (lib/pipeline/batch/frame-urls.ts).
+  { pattern: '/api/frames/[token]', methods: READ, access: 'public' },
   { pattern: '/api/auth/sign-in/email', methods: ['POST'], access: 'public' },
   { pattern: '/api/auth/sign-out', methods: ['POST'], access: 'public' },
   { pattern: '/api/auth/get-session', methods: READ, access: 'public' },

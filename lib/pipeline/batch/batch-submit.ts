@@ -11,7 +11,8 @@ import type { StageContext } from '../stage-context';
 import { stageDefinition } from '../stages/registry';
 import type { RequestFacts } from '../stages/stage-definition';
 import type { BatchProvider } from './batch-provider';
-import type { BatchSettings } from './batch-settings';
+import { batchFrames, type BatchSettings } from './batch-settings';
+import { framesAsUrls, type FrameUrlOptions } from './frame-urls';
 import { customIdOf, jsonlBody, splitJsonl, type BatchLine } from './jsonl-files';
 
 type ToSend = { claim: Claim; facts: RequestFacts; line: BatchLine; previousBatch: number | null; generation: number };
@@ -29,7 +30,17 @@ export type SubmitReport = { claimed: number; batches: number; uploadFailures: n
  */
 export async function submitMissing(
   db: PrismaClient,
-  o: { runId: number; stage: Stage; endpoint: ModelEndpoint; provider: BatchProvider; settings: BatchSettings; ctx: StageContext; renew: () => Promise<void> },
+  o: {
+    runId: number;
+    stage: Stage;
+    endpoint: ModelEndpoint;
+    provider: BatchProvider;
+    settings: BatchSettings;
+    ctx: StageContext;
+    renew: () => Promise<void>;
+    /** Where url-mode frames are stored and the signing key (COT_<STAGE>_BATCH_FRAMES=url); asked for only in url mode. */
+    frameStore?: () => { dataDir: string; key: Buffer };
+  },
 ): Promise<SubmitReport> {
   const report: SubmitReport = { claimed: 0, batches: 0, uploadFailures: 0, failed: 0, skipped: 0, gaveUp: 0 };
   const k = kdb(db);
@@ -67,13 +78,21 @@ export async function submitMissing(
   const claims = await claimResults(db, [...prev.keys()], null);
   report.claimed = claims.size;
   const def = stageDefinition(o.stage);
+  let frameUrls: FrameUrlOptions | null = null;
+  if (batchFrames(o.settings, o.stage) === 'url') {
+    if (!o.settings.publicUrl) throw new Error(`COT_${o.stage.toUpperCase()}_BATCH_FRAMES=url needs COT_ORIGIN (the studio's public URL)`);
+    if (!o.frameStore) throw new Error('Batch frames as URLs: no frame store given');
+    // Every line of this submission gets links valid for the same window from now.
+    frameUrls = { ...o.frameStore(), publicUrl: o.settings.publicUrl, expiresAt: new Date(Date.now() + o.settings.frameUrlHours * 3600_000) };
+  }
   const toSend: ToSend[] = [];
   for (const claim of claims.values()) {
     try {
       const input = def.input({ ctx: o.ctx, claim, endpoint: () => o.endpoint });
       const { request, facts } = await def.request(input, o.ctx, claim);
       if (request.kind !== 'chat') throw new StageFailure(`The ${o.stage} stage sends ${request.kind} requests: the Batch API mode supports chat stages only`);
-      const line = JSON.stringify({ custom_id: customIdOf(claim.resultId, claim.attempt), method: 'POST', url: '/v1/chat/completions', body: chatRequestBody(o.endpoint, request.messages, { json: request.json }) });
+      const messages = frameUrls ? await framesAsUrls(request.messages, frameUrls) : request.messages;
+      const line = JSON.stringify({ custom_id: customIdOf(claim.resultId, claim.attempt), method: 'POST', url: '/v1/chat/completions', body: chatRequestBody(o.endpoint, messages, { json: request.json }) });
       const p = prev.get(claim.resultId)!;
       toSend.push({ claim, facts, line: { customId: customIdOf(claim.resultId, claim.attempt), line }, previousBatch: p.last_batch, generation: p.unanswered });
     } catch (e) {

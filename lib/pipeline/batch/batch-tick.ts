@@ -11,6 +11,7 @@ import { batchProvider, PROVIDER_FINAL_STATES, type BatchProvider, type Provider
 import { ingestLine, type LineOutcome } from './batch-ingest';
 import { batchDiscount, type BatchSettings } from './batch-settings';
 import { submitMissing, type SubmitReport } from './batch-submit';
+import { studioFrameStore } from './frame-urls';
 
 export type BatchTickDeps = {
   db: PrismaClient;
@@ -22,6 +23,8 @@ export type BatchTickDeps = {
   provider?: (endpoint: ModelEndpoint) => BatchProvider;
   /** How long one tick may hold its run before another worker may take over. */
   leaseSeconds?: number;
+  /** Where url-mode frames go and the key signing their links; default the studio's (data dir, secret). */
+  frameStore?: () => { dataDir: string; key: Buffer };
 };
 
 export type TickOutcome = {
@@ -155,7 +158,7 @@ export async function batchTick(deps: BatchTickDeps, runId: number): Promise<Tic
       out.next = 'finished';
       return out;
     }
-    out.submitted = await submitMissing(db, { runId, stage: run.stage, endpoint, provider, settings: deps.batch, ctx, renew });
+    out.submitted = await submitMissing(db, { runId, stage: run.stage, endpoint, provider, settings: deps.batch, ctx, renew, frameStore: deps.frameStore ?? studioFrameStore });
     if (await settleRunIfDone(db, runId)) {
       out.next = 'finished';
       return out;

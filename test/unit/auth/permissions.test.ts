@@ -20,6 +20,12 @@ describe('the permission table', () => {
     expect(anon('HEAD', '/api/health')).toBe('allow');
     expect(anon('POST', '/api/auth/sign-in/email')).toBe('allow');
     expect(anon('POST', '/api/health')).toBe('unauthenticated');
+    // A Batch API frame link: its signed token is checked by the handler.
+    expect(anon('GET', '/api/frames/abc.1.sig')).toBe('allow');
+    expect(anon('HEAD', '/api/frames/abc.1.sig')).toBe('allow');
+    expect(anon('POST', '/api/frames/abc.1.sig')).toBe('unauthenticated');
+    expect(anon('GET', '/api/frames/abc/x')).toBe('unauthenticated');
+    expect(anon('GET', '/api/frames/../users')).toBe('unauthenticated');
     for (const p of ['/', '/items', '/items/7', '/api/items/7', '/api/media/1/a.mp4', '/datasets', '/users', '/audit', '/api/me', '/account']) {
       expect(anon('GET', p), p).toBe('unauthenticated');
     }
