@@ -73,12 +73,13 @@ describe('frames as URLs', () => {
     expect(await storeFrame(dataDir, jpeg)).toBe(token.split('.')[0]);
   });
 
-  it('refuses a bad or expired token with FORBIDDEN, a frame no longer stored with NOT_FOUND', async () => {
+  it('refuses a tampered or expired token with FORBIDDEN; no token at all or a frame no longer stored is NOT_FOUND', async () => {
     const jpeg = Buffer.from('another jpeg');
     const h = await storeFrame(dataDir, jpeg);
     const t = signFrameToken(key, h, in48h);
     await expect(readSignedFrame(t, { dataDir, key, now: in48h })).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'This frame link has expired' });
     await expect(readSignedFrame(`${t}x`, { dataDir, key, now })).rejects.toBeInstanceOf(AppError);
+    await expect(readSignedFrame('../../auth-secret', { dataDir, key, now })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'No such frame link' });
     await expect(readSignedFrame(t.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), { dataDir, key, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const gone = signFrameToken(key, crypto.createHash('sha256').update('never stored').digest('hex'), in48h);
     await expect(readSignedFrame(gone, { dataDir, key, now })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -108,11 +108,15 @@ export async function framesAsUrls(messages: ChatMessage[], o: FrameUrlOptions):
 }
 
 /**
- * The JPEG a frame token names (GET /api/frames/[token]). FORBIDDEN for a malformed, tampered
- * or expired token; NOT_FOUND when the frame is no longer stored.
+ * The JPEG a frame token names (GET /api/frames/[token]). FORBIDDEN for a tampered or expired
+ * token; NOT_FOUND for a string that is no token at all, or a frame no longer stored.
  */
 export async function readSignedFrame(token: string, o: { dataDir: string; key: Buffer; now?: Date }): Promise<Buffer> {
   const v = verifyFrameToken(o.key, token, o.now);
+  // Not shaped like a token: no such link (404, as any unknown path; the route-guard e2e test
+  // requests /api/frames/1 and expects a public route not to answer 401/403). A token-shaped
+  // string whose signature does not verify, or whose time is up: refused (403).
+  if (!v.ok && v.reason === 'malformed') throw new AppError('NOT_FOUND', 'No such frame link');
   if (!v.ok) throw new AppError('FORBIDDEN', v.reason === 'expired' ? 'This frame link has expired' : 'Invalid frame link');
   try {
     return await fs.readFile(framePath(o.dataDir, v.hash));

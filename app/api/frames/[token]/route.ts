@@ -3,7 +3,7 @@ import { readSignedFrame, studioFrameStore } from '@/lib/pipeline/batch/frame-ur
 
 // A frame of a Batch API request line (COT_<STAGE>_BATCH_FRAMES=url), fetched by the provider
 // without a session: the signed, expiring token is the credential (lib/pipeline/batch/frame-urls.ts).
-// 403 for a bad or expired token; the token names a frame hash, never a path.
+// 403 for a tampered or expired token (404: not a token at all); the token names a frame hash, never a path.
 type Ctx = { params: Promise<{ token: string }> };
 
 async function serve(ctx: Ctx, method: 'GET' | 'HEAD'): Promise<Response> {
