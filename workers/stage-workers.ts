@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import type { ModelStage } from '@/lib/models/model-config';
 import type { AttemptOutcome } from '@/lib/models/retry';
-import { processStageJob } from '@/lib/pipeline/process-job';
+import { processStageJob, type RunHooks } from '@/lib/pipeline/process-job';
 import { ModelCallLedger, type ModelCallRow } from '@/lib/pipeline/ledger/model-call-ledger';
 import { stageDefinition } from '@/lib/pipeline/stages/registry';
 import { claimResults, type Claim } from '@/lib/pipeline/result/claim-result';
@@ -11,6 +11,7 @@ import type { PipelineSettings } from '@/lib/pipeline/settings';
 import { JOB_SCHEMAS } from '@/lib/queue/contract';
 import { RunCounterBuffer } from '@/lib/pipeline/run-counters';
 import { RunSettler } from '@/lib/runs/run-settler';
+import { advanceChain } from '@/lib/runs/chain-next-stage';
 import { RunCancellations, RunCancelled } from '@/lib/pipeline/run-cancellations';
 import { STAGE_QUEUES } from '@/lib/runs/stage-jobs';
 import { requeueResultsOfDeadWorkers } from '@/lib/runs/requeue-dead-workers';
@@ -78,7 +79,9 @@ export async function startStageWorkers(opts: {
       },
     };
   };
-  const ctx = { db, settings, counters, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate, recordCall: (row: ModelCallRow) => ledger.record(row) };
+  // How a job moves its run on (lib/pipeline/process-job.ts RunHooks): the chain step, then the settle check.
+  const advance: RunHooks['advance'] = (o) => advanceChain(db, o);
+  const ctx = { db, settings, counters, advance, settle: (runId: number) => settler.touch(runId), workerId: opts.holder, gate, recordCall: (row: ModelCallRow) => ledger.record(row) };
 
   const pumps = new Map<Stage, StagePump>();
   for (const stage of Object.keys(STAGE_QUEUES) as Stage[]) {

@@ -6,7 +6,7 @@ export const metadata = { title: 'Adjudication · CoT Studio' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Items whose reviewers disagreed, settled by an admin (lib/consensus/adjudication.ts). */
+/** Items whose reviewers disagreed, settled by an admin (lib/review/adjudication.ts). */
 export default async function AdjudicationPage({ searchParams }: Props) {
   const sp = await searchParams;
   const q = new URLSearchParams();

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { formatTimecode } from '@/lib/media/frame-time';
-import { splitTimeRefs, timeRefTarget, type TimeRef } from '@/lib/review/time-refs';
+import { splitTimeRefs, timeRefTarget, type TimeRef } from '@/lib/cot/time-refs';
 
 export type SeekFn = (seconds: number) => void;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { captionIndexAt, type Representation } from '@/lib/review/representation';
+import { captionIndexAt, type Representation } from '@/lib/cot/representation';
 import type { PlayerController } from './player-controller';
 import { usePlayerState } from './use-player-state';
 

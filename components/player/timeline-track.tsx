@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useRef } from 'react';
-import { captionIndexAt, distinctCaptions, type Representation } from '@/lib/review/representation';
+import { captionIndexAt, distinctCaptions, type Representation } from '@/lib/cot/representation';
 import type { PlayerController } from './player-controller';
 import { usePlayerState } from './use-player-state';
 

@@ -5,12 +5,22 @@ import { RunCancelled } from './run-cancellations';
 import { StageFailure, StageSkip, type Usage } from './result/stage-failure';
 import type { StageContext } from './stage-context';
 import { runStageLive } from './stages/run-live';
-import { advanceChain } from '../runs/chain-next-stage';
 
 /** Does a claimed result's work and saves it (the live runner unless told otherwise). */
 export type StageRunner = (ctx: StageContext, claim: Claim) => Promise<{ saved: boolean; usage: Usage }>;
 
 export type JobOutcome = 'done' | 'failed' | 'skipped' | 'cancelled' | 'duplicate' | 'superseded';
+
+/**
+ * What happens to a run after one of its jobs, given by the worker (the runs layer above):
+ * `advance` moves a pipeline run's item on to its next stage (or stops its later stages) and
+ * returns the runs whose results it stopped (lib/runs/chain-next-stage.ts); `settle` checks a
+ * run for its end.
+ */
+export type RunHooks = {
+  advance: (o: { runId: number; resultId: number; expireInSeconds: number }) => Promise<number[]>;
+  settle: (runId: number) => Promise<void>;
+};
 
 /**
  * One stage job: claim the result, do the stage's work, record the outcome. Outcomes that
@@ -19,7 +29,7 @@ export type JobOutcome = 'done' | 'failed' | 'skipped' | 'cancelled' | 'duplicat
  * job — except on its last attempt, when the result is marked failed so the run can finish.
  */
 export async function processStageJob(
-  ctx: StageContext & { counters: RunCounterBuffer; settle: (runId: number) => Promise<void> },
+  ctx: StageContext & RunHooks & { counters: RunCounterBuffer },
   payload: { runId: number; resultId: number },
   meta: { retryCount: number; retryLimit: number },
   /** The claim when the caller already made it (a batch of jobs claimed together); null = nothing to do. */
@@ -58,8 +68,8 @@ export async function processStageJob(
 }
 
 /** A pipeline run's item moves on to its next stage (or stops there), then the runs are checked for their end. */
-async function chainThenSettle(ctx: StageContext & { settle: (runId: number) => Promise<void> }, payload: { runId: number; resultId: number }): Promise<void> {
-  const stopped = await advanceChain(ctx.db, { ...payload, expireInSeconds: ctx.settings.jobExpireSeconds });
+async function chainThenSettle(ctx: StageContext & RunHooks, payload: { runId: number; resultId: number }): Promise<void> {
+  const stopped = await ctx.advance({ ...payload, expireInSeconds: ctx.settings.jobExpireSeconds });
   for (const runId of stopped) await ctx.settle(runId);
   await ctx.settle(payload.runId);
 }

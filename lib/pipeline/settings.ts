@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { parseModelEndpoints, type ModelEndpoint, type ModelStage } from '../models/model-config';
 import { parseRlPoolSettings, type RlPoolSettings } from '../dedup/settings';
+import type { FrameSettings } from '../frames/frame-settings';
 
 // Settings of the curation stages that are not model endpoints: frame sampling, the check
 // stage's thresholds, job leases. Parsed from the environment by lib/config.ts.
-
-export type FrameSettings = {
-  /** Frames per second sampled for represent and revise (DOMAIN: 1 fps). */
-  fps: number;
-  /** Cap on frames per video; longer videos are sampled uniformly at a lower rate. */
-  maxFrames: number;
-  /** Longest side of a sampled frame in pixels (aspect ratio kept, never upscaled). */
-  maxSide: number;
-};
 
 export type CheckSettings = {
   /** free-form and regression have no single right answer: kept when the score reaches this. */

@@ -3,11 +3,11 @@ import type { ChatPart } from '../models/chat';
 import { isRemoteUrl, resolveMediaPath } from '../media/resolve-path';
 import { AppError } from '../errors';
 import { assertRemoteMediaAllowed } from '../media/remote-media';
-import { curationFrames } from './frames/frame-cache';
-import { jpegDataUrl } from './frames/sample-frames';
-import { planFrames } from './frames/frame-plan';
+import { curationFrames } from '../frames/frame-cache';
+import { jpegDataUrl } from '../frames/sample-frames';
+import { planFrames } from '../frames/frame-plan';
 import { StageFailure } from './result/stage-failure';
-import type { FrameSettings } from './settings';
+import type { FrameSettings } from '../frames/frame-settings';
 
 export type VisualInput = {
   mode: 'frames' | 'video_url';

@@ -4,7 +4,7 @@ import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import type { DomainProblemType } from '../items/problem-type';
 import { mediaSource } from '../media/media-url';
-import { parseRepresentation } from './representation';
+import { parseRepresentation } from '../cot/representation';
 import type { ReviewDecision, ReviewItem, ReviewStatus, ReviewVersion } from './review-item';
 
 type Db = PrismaClient | Prisma.TransactionClient;

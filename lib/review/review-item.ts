@@ -2,7 +2,7 @@
 // columns (raw model output, params, costs) never reach the browser. Dates travel as ISO strings.
 import type { ProblemType } from '../answers/problem-types';
 import type { MediaSource } from '../media/media-url';
-import type { Representation } from './representation';
+import type { Representation } from '../cot/representation';
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected' | 'skipped' | 'needs_adjudication';
 export type CotKind = 'draft' | 'revision' | 'edit' | 'imported';

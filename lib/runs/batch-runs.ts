@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { QUEUE_SCHEMA, queue } from '../queue/client';
 import { batchDiscount, batchSettings } from '../pipeline/batch/batch-settings';
-import { reconcileRunCounters } from './reconcile-run';
+import { reconcileRunCounters } from '../pipeline/reconcile-run';
 import type { RunPlan } from './plan-run';
 import { prismaQueueDb } from '../queue/queue-db';
 import { BATCH_STAGES, type RunMode } from './batch-stages';

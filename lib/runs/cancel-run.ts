@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { kdb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
-import { reconcileRunCounters } from './reconcile-run';
+import { reconcileRunCounters } from '../pipeline/reconcile-run';
 import { cancelQueuedStageJobs } from './stage-jobs';
 import { kickBatchRun } from './batch-runs';
 

@@ -12,7 +12,7 @@ import { QUEUE_SCHEMA } from '../queue/client';
 import { createRunInputSchema, itemChunks, resolveRunInput, type CreateRunInput } from './create-run';
 import { cancelRun } from './cancel-run';
 import { estimate as estimateStage, type RunPlan } from './plan-run';
-import { reconcileRunCounters } from './reconcile-run';
+import { reconcileRunCounters } from '../pipeline/reconcile-run';
 import { chainRuns, releaseReadyResults } from './chain-next-stage';
 import { STAGE_QUEUES } from './stage-jobs';
 

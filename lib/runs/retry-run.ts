@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-event';
 import { QUEUE_SCHEMA } from '../queue/client';
 import type { PipelineSettings } from '../pipeline/settings';
-import { reconcileRunCounters } from './reconcile-run';
+import { reconcileRunCounters } from '../pipeline/reconcile-run';
 import { STAGE_QUEUES, enqueueStageJobs } from './stage-jobs';
 import { retryBatchRun } from './batch-runs';
 

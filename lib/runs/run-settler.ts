@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { log } from '../log';
-import { settleRunIfDone } from './reconcile-run';
+import { settleRunIfDone } from '../pipeline/reconcile-run';
 
 /**
  * Decides when to look whether a run is finished. Looking after every job costs a query per

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { kdb, type PrismaDb } from '@/lib/db/kysely';
-import { parseRepresentation } from '../review/representation';
+import { parseRepresentation } from '../cot/representation';
 import { groundSteps, type GroundedStep } from './ground-steps';
 import { SPLITTER_VERSION, splitSteps } from './split-steps';
 

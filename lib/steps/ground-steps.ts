@@ -1,4 +1,4 @@
-import type { Representation } from '../review/representation';
+import type { Representation } from '../cot/representation';
 import type { SplitStep } from './split-steps';
 
 // Ties each step to the video: the moments its time references point at, and the frame

@@ -1,4 +1,4 @@
-import { findTimeRefs } from '../review/time-refs';
+import { findTimeRefs } from '../cot/time-refs';
 
 // A chain of thought cut into steps, deterministically, without rewriting a character: each
 // step is a [start, end) range of the version's text (JavaScript string offsets, UTF-16 code

@@ -3,15 +3,18 @@ import { sql } from 'kysely';
 import { kdb, type PrismaDb } from '@/lib/db/kysely';
 import { AppError } from '../errors';
 import { isRemoteUrl, resolveMediaPath } from '../media/resolve-path';
-import { curationFrames, uniformFrames } from '../pipeline/frames/frame-cache';
-import { planFrames, planUniformFrames } from '../pipeline/frames/frame-plan';
-import type { PipelineSettings } from '../pipeline/settings';
+import { curationFrames, uniformFrames } from '../frames/frame-cache';
+import { planFrames, planUniformFrames } from '../frames/frame-plan';
+import type { FrameSettings } from '../frames/frame-settings';
 import { cachedFrame, frameCacheDir } from './frame-disk-cache';
 
 type Db = PrismaDb;
 
+/** The part of the pipeline settings (lib/pipeline/settings.ts) the stages' frame plans come from. */
+type StageFrameSettings = { frames: FrameSettings; consistencyFrames: number };
+
 // The frames each stage sent a model for one item, recomputed from the same sampling plans the
-// stages use (lib/pipeline/frames/frame-plan.ts), so the strip shows what the model saw:
+// stages use (lib/frames/frame-plan.ts), so the strip shows what the model saw:
 // represent and revise the curation plan (fps capped by max frames), consistency its uniform
 // frames, evidence the subset of curation frames each claim was checked on.
 
@@ -27,7 +30,7 @@ type Row = {
   evidence_seconds: number[] | null;
 };
 
-export async function getItemStageFrames(db: Db, itemId: number, settings: PipelineSettings): Promise<ItemStageFrames> {
+export async function getItemStageFrames(db: Db, itemId: number, settings: StageFrameSettings): Promise<ItemStageFrames> {
   const {
     rows: [row],
   } = await sql<Row>`SELECT v.duration_sec, i.data_type::text AS data_type, v.representation_at IS NOT NULL AS represented,
@@ -60,7 +63,7 @@ export async function getItemStageFrames(db: Db, itemId: number, settings: Pipel
  */
 export async function stageFrameJpeg(
   db: Db,
-  opts: { itemId: number; plan: 'curation' | 'uniform'; index: number; settings: PipelineSettings; dataDir: string },
+  opts: { itemId: number; plan: 'curation' | 'uniform'; index: number; settings: StageFrameSettings; dataDir: string },
 ): Promise<Buffer> {
   const row = await kdb(db)
     .selectFrom('item as i')

@@ -7,7 +7,7 @@ import { rejectItem } from '@/lib/review/reject-item';
 import { createAssignment } from '@/lib/assignments/create-assignment';
 import { assignmentAgreement } from '@/lib/assignments/assignment-agreement';
 import { undoDecision } from '@/lib/review/undo-decision';
-import { getAdjudicationItem, listAdjudication } from '@/lib/consensus/adjudication';
+import { getAdjudicationItem, listAdjudication } from '@/lib/review/adjudication';
 
 const db = testDb();
 

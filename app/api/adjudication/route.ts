@@ -2,7 +2,7 @@ import { dbIdParam } from '@/lib/http/route-id';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json } from '@/lib/http/handle';
-import { listAdjudication } from '@/lib/consensus/adjudication';
+import { listAdjudication } from '@/lib/review/adjudication';
 
 const query = z.object({ dataset: dbIdParam.optional(), assignment: dbIdParam.optional() });
 

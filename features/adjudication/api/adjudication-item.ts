@@ -1,7 +1,7 @@
 'use client';
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { AdjudicationItem } from '@/lib/consensus/adjudication';
+import type { AdjudicationItem } from '@/lib/review/adjudication';
 import { apiFetch } from '@/components/api/api-fetch';
 import { adjudicationKeys } from './keys';
 

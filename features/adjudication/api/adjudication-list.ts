@@ -1,7 +1,7 @@
 'use client';
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { AdjudicationListItem } from '@/lib/consensus/adjudication';
+import type { AdjudicationListItem } from '@/lib/review/adjudication';
 import { apiFetch } from '@/components/api/api-fetch';
 import { adjudicationKeys } from './keys';
 

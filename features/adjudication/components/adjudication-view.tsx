@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useState } from 'react';
-import type { AdjudicationVote } from '@/lib/consensus/adjudication';
+import type { AdjudicationVote } from '@/lib/review/adjudication';
 import type { RejectReasonCode } from '@/lib/review/reject-reasons';
 import type { ReviewVersion } from '@/lib/review/review-item';
 import { answerCheckFails } from '@/lib/answers/answer-check-rule';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { kdb } from '@/lib/db/kysely';
 import { resolveMediaPath } from '../../media/resolve-path';
-import { uniformFrames } from '../../pipeline/frames/frame-cache';
+import { uniformFrames } from '../../frames/frame-cache';
 import { frameDHash } from '../frame-hash';
 
 // Hashing needs only a 9×8 thumbnail: frames are sampled small (the plan and the cache are the

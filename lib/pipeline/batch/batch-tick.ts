@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { kdb } from '@/lib/db/kysely';
 import { log } from '../../log';
 import type { ModelEndpoint } from '../../models/model-config';
-import { reconcileRunCounters, settleRunIfDone } from '../../runs/reconcile-run';
+import { reconcileRunCounters, settleRunIfDone } from '../reconcile-run';
 import type { PipelineSettings } from '../settings';
 import { runEndpoint, type StageContext } from '../stage-context';
 import { stageDefinition } from '../stages/registry';

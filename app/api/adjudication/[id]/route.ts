@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { handle, json, readJson } from '@/lib/http/handle';
 import { requireUser } from '@/lib/auth/require-user';
-import { getAdjudicationItem } from '@/lib/consensus/adjudication';
+import { getAdjudicationItem } from '@/lib/review/adjudication';
 import { decideItem } from '@/lib/review/decide-item';
 import { REJECT_REASON_CODES } from '@/lib/review/reject-reasons';
 

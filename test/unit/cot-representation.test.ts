@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionIndexAt, distinctCaptions, parseRepresentation } from '@/lib/review/representation';
+import { captionIndexAt, distinctCaptions, parseRepresentation } from '@/lib/cot/representation';
 import { formatRejectReason } from '@/lib/review/reject-reasons';
 import { mediaSource } from '@/lib/media/media-url';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import { isRemoteUrl } from '../../media/resolve-path';
+import { isRemoteUrl } from '../media/resolve-path';
 import { planFrames, planUniformFrames } from './frame-plan';
 import { clipDuration, sampleFrames, type SampledFrames } from './sample-frames';
-import type { FrameSettings } from '../settings';
+import type { FrameSettings } from './frame-settings';
 
 // Many questions share one video and revise runs item by item: keep the last few videos'
 // frames in memory instead of running ffmpeg once per question.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTimeRefs, parseClock, splitTimeRefs, timeRefTarget } from '@/lib/review/time-refs';
+import { findTimeRefs, parseClock, splitTimeRefs, timeRefTarget } from '@/lib/cot/time-refs';
 
 const texts = (s: string) => findTimeRefs(s).map((r) => r.text);
 

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { AppError } from '../errors';
-import { getReviewItem } from '../review/get-review-item';
-import type { ReviewItem, ReviewVersion } from '../review/review-item';
-import { toReviewVersion, VERSION_SELECT } from '../review/review-item';
+import { getReviewItem } from './get-review-item';
+import type { ReviewItem, ReviewVersion } from './review-item';
+import { toReviewVersion, VERSION_SELECT } from './review-item';
 
 // The admin's adjudication view: items whose reviewers disagreed, each with every reviewer's
 // decision and the CoT they chose side by side. Deciding one goes through the ordinary

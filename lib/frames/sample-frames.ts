@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ffmpegPath } from '../../media/ffmpeg-path';
-import { probeMedia } from '../../media/probe';
+import { ffmpegPath } from '../media/ffmpeg-path';
+import { probeMedia } from '../media/probe';
 import type { FramePlan } from './frame-plan';
 
 export type SampledFrames = { plan: FramePlan; jpegs: Buffer[] };

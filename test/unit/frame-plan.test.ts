@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFrames, planUniformFrames, toTimestamp } from '@/lib/pipeline/frames/frame-plan';
+import { planFrames, planUniformFrames, toTimestamp } from '@/lib/frames/frame-plan';
 
 describe('frame plans', () => {
   it('formats timestamps as HH:MM:SS', () => {
