@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBatchSettings } from '@/lib/pipeline/batch/batch-settings';
 import { batchTick } from '@/lib/pipeline/batch/batch-tick';
 import { frameUrlKey, readSignedFrame, studioFrameStore } from '@/lib/pipeline/batch/frame-urls';
-import { curationFrames } from '@/lib/pipeline/frames/frame-cache';
+import { curationFrames } from '@/lib/frames/frame-cache';
 import { GET } from '@/app/api/frames/[token]/route';
 import { seedDataset, startHarness, testClipDir, type Harness } from '../support/pipeline-harness';
 
