@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { config } from '../config';
 import { JOB_NAMES, QUEUE_POLICY, JOB_SCHEMAS, type JobName, type JobPayload } from './contract';
@@ -11,12 +12,27 @@ async function startBoss(url: string): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, max: 4, maintenanceIntervalSeconds: config().queueMaintenanceSeconds });
   boss.on('error', (e) => console.error(JSON.stringify({ level: 'error', msg: 'queue error', error: e.message })));
   await boss.start();
-  for (const name of JOB_NAMES) {
-    // createQueue is idempotent; pg-boss 10 refuses send() to a queue that does not exist.
-    const existing = await boss.getQueue(name);
-    if (!existing) await boss.createQueue(name, { name, ...QUEUE_POLICY[name] });
-  }
+  await ensureQueues(boss, url);
   return boss;
+}
+
+/**
+ * Creates the missing queues holding a session advisory lock: workers started together on a
+ * fresh database (bench/scale-out with 2 and 4 workers) deadlocked creating the same queues
+ * ("deadlock detected"), so one process at a time checks and creates them.
+ */
+export async function ensureQueues(boss: PgBoss, url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('cot-studio:queue-setup'))");
+    for (const name of JOB_NAMES) {
+      // pg-boss 10 refuses send() to a queue that does not exist.
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...QUEUE_POLICY[name] });
+    }
+  } finally {
+    await client.end(); // ending the session releases the lock
+  }
 }
 
 export function queue(): Promise<PgBoss> {
