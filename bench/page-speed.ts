@@ -1,3 +1,4 @@
+import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
 import { chromium, type Browser, type BrowserContextOptions } from '@playwright/test';
@@ -20,6 +21,11 @@ import { syntheticDatabase } from './support/synthetic-items';
 //   BENCH_ITEMS=0 BENCH_RUNS=9 npx tsx bench/page-speed.ts
 //   BENCH_URL=http://127.0.0.1:3000 BENCH_DATABASE_URL=postgres://…/cot_test_… BENCH_EMAIL=… BENCH_PASSWORD=… npx tsx bench/page-speed.ts
 //
+// Raw baseline, loaded in the same run and alternated with the page's own loads: the page's
+// first HTML as the server rendered it for this user, with every <script> removed, served as a
+// static file (its stylesheet comes from the app). That is what the browser needs to paint the
+// same rows with no application code and no server work; "× raw" is the page's LCP over it.
+//
 // Targets (issue 15): /items LCP <= 500 ms on the demo and <= 800 ms at 310K items; every page
 // <= 250 KB of gzipped JavaScript.
 
@@ -31,6 +37,33 @@ const LCP_TARGET_MS: Record<string, { demo: number; large: number }> = { '/items
 
 type PageCase = { route: string; url: string };
 type Measured = { lcp: number; ttfb: number; jsBytes: number };
+
+/** Serves the script-free copies of the pages (`/raw/<n>`); everything else goes to the app. */
+async function startRawServer(appUrl: string): Promise<{ url: string; put: (html: string) => string; stop: () => Promise<void> }> {
+  const pages: string[] = [];
+  const app = new URL(appUrl);
+  const server = http.createServer((req, res) => {
+    const m = /^\/raw\/(\d+)$/.exec(req.url ?? '');
+    if (m && pages[Number(m[1])] !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(pages[Number(m[1])]);
+      return;
+    }
+    const upstream = http.request({ host: app.hostname, port: app.port, path: req.url, method: req.method, headers: { ...req.headers, host: app.host } }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    put: (html) => `/raw/${pages.push(html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link[^>]+rel="(?:preload|modulepreload)"[^>]*>/g, '')) - 1}`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,21 +99,37 @@ async function loadOnce(browser: Browser, state: BrowserContextOptions['storageS
 
 async function measure(browser: Browser, state: BrowserContextOptions['storageState'], baseUrl: string, label: string, cases: PageCase[], large: boolean) {
   const built = new Map(routeJsSizes(distDir).map((r) => [r.route, r.gzipBytes]));
-  console.log(`\n${label}: median of ${RUNS} cold loads (fresh context each), Chromium 1440x900`);
-  console.log(`${'page'.padEnd(14)} ${'TTFB'.padStart(8)} ${'LCP'.padStart(9)} ${'target'.padStart(8)} ${'JS fetched'.padStart(11)} ${'JS (build)'.padStart(11)} ${'target'.padStart(9)}`);
+  const raw = await startRawServer(baseUrl);
+  console.log(`\n${label}: median of ${RUNS} cold loads (fresh context each), Chromium 1440x900; raw = the same HTML without scripts, served static`);
+  console.log(
+    `${'page'.padEnd(14)} ${'TTFB'.padStart(8)} ${'LCP'.padStart(9)} ${'target'.padStart(8)} ${'raw LCP'.padStart(9)} ${'× raw'.padStart(6)} ${'JS fetched'.padStart(11)} ${'JS (build)'.padStart(11)} ${'target'.padStart(9)}`,
+  );
+  try {
   for (const c of cases) {
     await loadOnce(browser, state, baseUrl + c.url); // warm the server (first render of a route loads its code)
+    const fetcher = await browser.newContext({ storageState: state });
+    const html = await fetcher.request.get(baseUrl + c.url).then((r) => r.text());
+    await fetcher.close();
+    const rawPath = raw.put(html);
     const runs: Measured[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await loadOnce(browser, state, baseUrl + c.url));
+    const rawRuns: Measured[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await loadOnce(browser, state, baseUrl + c.url));
+      rawRuns.push(await loadOnce(browser, state, raw.url + rawPath));
+    }
     const lcp = median(runs.map((r) => r.lcp));
+    const rawLcp = median(rawRuns.map((r) => r.lcp));
     const ttfb = median(runs.map((r) => r.ttfb));
     const js = median(runs.map((r) => r.jsBytes));
     const target = LCP_TARGET_MS[c.route]?.[large ? 'large' : 'demo'];
     const b = built.get(c.route);
     const jsOk = (b ?? js) <= PAGE_JS_BUDGET_GZIP_BYTES;
     console.log(
-      `${c.route.padEnd(14)} ${`${ttfb.toFixed(0)} ms`.padStart(8)} ${`${lcp.toFixed(0)} ms`.padStart(9)} ${(target ? `${target} ms` : '—').padStart(8)}${target ? (lcp <= target ? ' ✓' : ' ✗') : '  '} ${kb(js).padStart(11)} ${(b === undefined ? '—' : kb(b)).padStart(11)} ${kb(PAGE_JS_BUDGET_GZIP_BYTES).padStart(9)}${jsOk ? ' ✓' : ' ✗'}`,
+      `${c.route.padEnd(14)} ${`${ttfb.toFixed(0)} ms`.padStart(8)} ${`${lcp.toFixed(0)} ms`.padStart(9)} ${(target ? `${target} ms` : '—').padStart(8)}${target ? (lcp <= target ? ' ✓' : ' ✗') : '  '} ${`${rawLcp.toFixed(0)} ms`.padStart(9)} ${`${(lcp / rawLcp).toFixed(2)}×`.padStart(6)} ${kb(js).padStart(11)} ${(b === undefined ? '—' : kb(b)).padStart(11)} ${kb(PAGE_JS_BUDGET_GZIP_BYTES).padStart(9)}${jsOk ? ' ✓' : ' ✗'}`,
     );
+  }
+  } finally {
+    await raw.stop();
   }
 }
 

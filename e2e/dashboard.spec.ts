@@ -18,6 +18,10 @@ test('the dashboard shows a dataset’s stages, decisions, scores and reviewers'
     [ds.id, admin!.id],
   );
 
+  // The figures come with the first HTML (rendered on the server), not after hydration.
+  const firstHtml = await (await page.request.get(`/dashboard?dataset=${ds.id}`)).text();
+  expect(firstHtml).toContain('data-testid="dashboard-stats"');
+  expect(firstHtml).toContain('data-testid="hist-draft"');
   await page.goto(`/dashboard?dataset=${ds.id}`);
   const stats = page.getByTestId('dashboard-stats');
   await expect(stats).toContainText('120');

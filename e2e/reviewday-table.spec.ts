@@ -33,6 +33,10 @@ test('columns: hide, reorder and resize are kept for the user across reloads; cu
   await expect
     .poll(async () => (await queryRows<{ layout: { hidden: string[]; widths: Record<string, number> } }>(`SELECT layout FROM table_layout WHERE user_id = $1 AND table_key = 'items'`, [await userId(E2E_ADMIN.email)]))[0]?.layout)
     .toMatchObject({ hidden: ['source'], widths: { type: expect.any(Number) } });
+  // The server renders the saved layout, so the first HTML has no hidden column (no jump after hydration).
+  const firstHtml = await (await page.request.get(`/items?dataset=${ds.id}`)).text();
+  expect(firstHtml).toContain('data-column="type"');
+  expect(firstHtml).not.toContain('data-column="source"');
   await page.reload();
   await expect.poll(() => headerOrder(page)).toEqual(['id', 'question', 'type', 'draft', 'revision', 'consistency', 'status', 'length', 'reviewer', 'updated', 'pass', 'risk', 'steps']);
 

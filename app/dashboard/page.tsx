@@ -5,6 +5,11 @@ import { DashboardView } from '@/features/dashboard/components/dashboard-view';
 import { dbIdParam } from '@/lib/http/route-id';
 import { getPoolDashboard } from '@/lib/dashboard/get-pool-dashboard';
 import { PoolDashboardView } from '@/features/rlpool/components/pool-dashboard';
+import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
+import { getDashboard } from '@/lib/dashboard/get-dashboard';
+import { listSamples } from '@/lib/sampling/list-samples';
+import { dashboardKeys, samplesListKey } from '@/features/dashboard/api/keys';
+import { asApiJson, serverQueryClient } from '@/components/api/server-query-client';
 
 const querySchema = z.object({ dataset: dbIdParam.optional(), days: z.coerce.number().int().min(1).max(365).optional() });
 
@@ -15,11 +20,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const q = querySchema.safeParse({ dataset: sp.dataset, days: sp.days });
   const datasetId = q.success ? q.data.dataset : undefined;
   if (datasetId === undefined || !datasets.some((d) => d.id === datasetId)) redirect(`/dashboard?dataset=${datasets[0]!.id}`);
-  const pool = await getPoolDashboard(prisma(), datasetId);
+  const days = (q.success && q.data.days) || 30;
+  // The figures are in the first HTML (rollups make them cheap), not fetched after hydration.
+  const queries = serverQueryClient();
+  const [pool] = await Promise.all([
+    getPoolDashboard(prisma(), datasetId),
+    queries.prefetchQuery({ queryKey: dashboardKeys.dataset(datasetId, days), queryFn: async () => asApiJson(await getDashboard(prisma(), { datasetId, days })) }),
+    queries.prefetchQuery({ queryKey: samplesListKey(datasetId), queryFn: async () => asApiJson({ samples: await listSamples(prisma(), { datasetId }) }) }),
+  ]);
   return (
-    <div className="space-y-4">
-      <DashboardView datasets={datasets} datasetId={datasetId} days={(q.success && q.data.days) || 30} />
-      <PoolDashboardView data={pool} />
-    </div>
+    <HydrationBoundary state={dehydrate(queries)}>
+      <div className="space-y-4">
+        <DashboardView datasets={datasets} datasetId={datasetId} days={days} />
+        <PoolDashboardView data={pool} />
+      </div>
+    </HydrationBoundary>
   );
 }

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { headers } from 'next/headers';
 import { HydrationBoundary, dehydrate } from '@tanstack/react-query';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
@@ -12,6 +13,9 @@ import { ItemsWithAssign } from './items-with-assign';
 import { dbIdParam } from '@/lib/http/route-id';
 import { ITEMS_PAGE_SIZE, itemKeys } from '@/features/items/api/keys';
 import { asApiJson, serverQueryClient } from '@/components/api/server-query-client';
+import { viewKeys } from '@/features/items/api/view-keys';
+import { requestUser } from '@/lib/auth/request-user';
+import { getTableLayout } from '@/lib/views/table-layout';
 
 const querySchema = z.object({ dataset: dbIdParam.optional() });
 
@@ -41,7 +45,10 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
         return queries.prefetchQuery({ queryKey: itemKeys.page(key, null), queryFn: async () => asApiJson(await listItems(db, { filter, limit: ITEMS_PAGE_SIZE })) });
       })()
     : undefined;
-  const [facets] = await Promise.all([listItemFacets(db, datasetId), firstPage]);
+  // The user's own columns are in the first HTML too, so the table does not change shape after hydration.
+  const user = requestUser(await headers());
+  const layout = user ? queries.prefetchQuery({ queryKey: viewKeys.layout('items'), queryFn: () => getTableLayout(db, { userId: user.id, table: 'items' }) }) : undefined;
+  const [facets] = await Promise.all([listItemFacets(db, datasetId), firstPage, layout]);
   // No Suspense boundary here: the table is the page's largest paint, and a boundary would let
   // React stream it as a hidden segment revealed by script (throttled by up to 300 ms).
   return (

@@ -4,10 +4,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '@/lib/dashboard/dashboard-types';
 import { apiFetch } from '@/components/api/api-fetch';
 
-export const dashboardKeys = {
-  all: ['dashboard'] as const,
-  dataset: (datasetId: number, days: number) => [...dashboardKeys.all, datasetId, days] as const,
-};
+import { dashboardKeys } from './keys';
+
+export { dashboardKeys };
 
 export function fetchDashboard(datasetId: number, days: number): Promise<Dashboard> {
   return apiFetch(`/api/dashboard?dataset=${datasetId}&days=${days}`);

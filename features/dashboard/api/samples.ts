@@ -4,8 +4,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SampleSummary } from '@/lib/sampling/list-samples';
 import { apiFetch } from '@/components/api/api-fetch';
 
-// Under the 'samples' root, which the items feature's sample and bulk mutations invalidate.
-export const samplesListKey = (datasetId: number) => ['samples', 'list', datasetId] as const;
+import { samplesListKey } from './keys';
+
+export { samplesListKey };
 
 export function fetchSamples(datasetId: number): Promise<{ samples: SampleSummary[] }> {
   return apiFetch(`/api/samples?dataset=${datasetId}`);
