@@ -15,6 +15,7 @@ import { sortedAggregates } from '@/lib/dashboard/dashboard-aggregates';
 import { readRawAggregates } from '@/lib/dashboard/raw-aggregates';
 import { foldRollups, readRollupAggregates } from '@/lib/dashboard/rollup-aggregates';
 import { getDashboard } from '@/lib/dashboard/get-dashboard';
+import { listDatasets } from '@/lib/datasets/list-datasets';
 import { seedDataset, startHarness, testClipDir, type Harness } from '../support/pipeline-harness';
 import { seedUser } from '../support/seed-items';
 import { record, writeJsonl } from '../support/import-helpers';
@@ -34,6 +35,11 @@ afterAll(async () => h?.stop());
 async function expectRollupsMatchTables(datasetId: number) {
   const [rollup, raw] = await Promise.all([readRollupAggregates(h.db, { datasetId, days: 30 }), readRawAggregates(h.db, { datasetId, days: 30 })]);
   expect(sortedAggregates(rollup)).toEqual(sortedAggregates(raw));
+  // The datasets page counts items per review status from the same rollup.
+  const listed = (await listDatasets(h.db)).find((d) => d.id === datasetId)!;
+  const counted = await h.db.item.groupBy({ by: ['reviewStatus'], where: { datasetId }, _count: { _all: true } });
+  expect(listed.byStatus).toEqual(Object.fromEntries(counted.map((c) => [c.reviewStatus, c._count._all])));
+  expect(listed.items).toBe(counted.reduce((a, c) => a + c._count._all, 0));
   return raw;
 }
 
