@@ -21,7 +21,7 @@ const querySchema = z.object({ dataset: dbIdParam.optional() });
 
 /**
  * The items table. The URL holds the whole filter; the first page of rows is read here and
- * handed to the table's query (so the first HTML is the table), the count streams in after it,
+ * handed to the table's query (so the first HTML is the table), the count comes with it when it is ready by then,
  * and later pages come from /api/items.
  */
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -40,7 +40,8 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
     ? (() => {
         // The key the browser computes from the same URL (features/items/components/items-view.tsx).
         const key = itemFilterToSearchParams(filter).toString();
-        // Not awaited: a huge filter's count may take longer than the rows and streams in after them.
+        // Not awaited: a huge filter's count may take longer than the rows. Done by the time the
+        // rows are, it is in the first HTML; else the browser asks for it (server-query-client.ts).
         void queries.prefetchQuery({ queryKey: itemKeys.count(key), queryFn: () => countItems(db, filter).then((count) => ({ count })) });
         return queries.prefetchQuery({ queryKey: itemKeys.page(key, null), queryFn: async () => asApiJson(await listItems(db, { filter, limit: ITEMS_PAGE_SIZE })) });
       })()

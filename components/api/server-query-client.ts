@@ -4,15 +4,19 @@ import { QueryClient, defaultShouldDehydrateQuery } from '@tanstack/react-query'
 /**
  * A QueryClient for one server render: a page prefetches what its client components ask for
  * first and hands it over with `<HydrationBoundary state={dehydrate(client)}>`, so the first
- * HTML already carries the data (no "Loading…" before hydration). Queries still pending are
- * dehydrated too: their promise streams in after the HTML and the browser's query picks it up
- * instead of fetching again, so a slow part (a count) never holds back a fast one (the rows).
+ * HTML already carries the data (no "Loading…" before hydration).
+ *
+ * Only settled queries are handed over. A query still pending (a slow count) is left for the
+ * browser to fetch: were its promise streamed, it could resolve in the browser before
+ * hydration, and the hydrating render would show the value where the server's HTML says
+ * "counting…" — a hydration mismatch (React error 418), after which React throws the server's
+ * HTML away and renders the page again in the browser.
  */
 export function serverQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: { staleTime: 10_000, retry: false },
-      dehydrate: { shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) || q.state.status === 'pending' },
+      dehydrate: { shouldDehydrateQuery: (q) => defaultShouldDehydrateQuery(q) && q.state.status === 'success' },
     },
   });
 }
