@@ -44,6 +44,8 @@ const noDbInClient = {
   },
 };
 
+// Import cycles are checked by scripts/import-cycles.ts (`npm run lint` runs it after ESLint; the
+// unit suite runs it too), not by import/no-cycle: that rule took 100 of the 120 s of `eslint .`.
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -55,7 +57,6 @@ const config = [
     plugins: { studio: { rules: { 'no-db-in-client': noDbInClient } } },
     rules: {
       'studio/no-db-in-client': 'error',
-      'import/no-cycle': ['error', { ignoreExternal: true }],
       'import/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones }],
     },
   },

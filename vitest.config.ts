@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import os from 'node:os';
 import path from 'node:path';
 
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
+    // Vitest's default is one worker per core less one: a single worker on CI's 2 cores, so the
+    // files ran one after another while most of them wait on PostgreSQL, child processes and
+    // timers. Two at a time on 2 cores (more where there are more): 584 s -> 434 s for the suite.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,

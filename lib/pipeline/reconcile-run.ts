@@ -43,9 +43,16 @@ export async function settleRunIfDone(db: PrismaClient, runId: number): Promise<
     rows: [open],
   } = await sql<{ open: boolean }>`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = ${runId}::int AND status IN ('pending', 'running')) AS open`.execute(kdb(db));
   if (open?.open) return false;
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const k = kdb(tx);
     await lockRun(k, runId);
+    // Again under the run's lock: a retry (lib/runs/retry-run.ts, which takes the same lock) may
+    // have put results back to pending since the check above; completing the run then would
+    // leave them queued in a run marked completed with their items counted nowhere.
+    const {
+      rows: [stillOpen],
+    } = await sql<{ open: boolean }>`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = ${runId}::int AND status IN ('pending', 'running')) AS open`.execute(k);
+    if (stillOpen?.open) return false;
     await reconcileRunCounters(tx, runId);
     await k
       .updateTable('pipeline_run')
@@ -53,6 +60,6 @@ export async function settleRunIfDone(db: PrismaClient, runId: number): Promise<
       .where('id', '=', runId)
       .where('status', 'in', ['queued', 'running'])
       .execute();
+    return true;
   });
-  return true;
 }
