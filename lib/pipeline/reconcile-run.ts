@@ -32,6 +32,14 @@ export async function reconcileRunCounters(db: Db, runId: number): Promise<void>
       WHERE p.id = ${runId}::int`.execute(k);
 }
 
+/** Whether any of the run's results is still pending or running. */
+async function hasOpenResults(k: KyselyDb, runId: number): Promise<boolean> {
+  const {
+    rows: [r],
+  } = await sql<{ open: boolean }>`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = ${runId}::int AND status IN ('pending', 'running')) AS open`.execute(k);
+  return r?.open === true;
+}
+
 /**
  * After a result reached a final state: when none of the run's results is pending or running
  * any more, the run is completed (or, when cancelled, its counters are made exact now that the
@@ -39,20 +47,14 @@ export async function reconcileRunCounters(db: Db, runId: number): Promise<void>
  * guarded, and reconciling twice gives the same numbers.
  */
 export async function settleRunIfDone(db: PrismaClient, runId: number): Promise<boolean> {
-  const {
-    rows: [open],
-  } = await sql<{ open: boolean }>`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = ${runId}::int AND status IN ('pending', 'running')) AS open`.execute(kdb(db));
-  if (open?.open) return false;
+  if (await hasOpenResults(kdb(db), runId)) return false;
   return db.$transaction(async (tx) => {
     const k = kdb(tx);
     await lockRun(k, runId);
     // Again under the run's lock: a retry (lib/runs/retry-run.ts, which takes the same lock) may
     // have put results back to pending since the check above; completing the run then would
     // leave them queued in a run marked completed with their items counted nowhere.
-    const {
-      rows: [stillOpen],
-    } = await sql<{ open: boolean }>`SELECT EXISTS (SELECT 1 FROM stage_result WHERE run_id = ${runId}::int AND status IN ('pending', 'running')) AS open`.execute(k);
-    if (stillOpen?.open) return false;
+    if (await hasOpenResults(k, runId)) return false;
     await reconcileRunCounters(tx, runId);
     await k
       .updateTable('pipeline_run')

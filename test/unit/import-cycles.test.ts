@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureTree } from '../support/fixture-tree';
 import { describeCycle, importCycles } from '../../scripts/import-cycles';
 
 // No module imports itself through a chain of others (formerly eslint's import/no-cycle; the same
@@ -13,12 +11,8 @@ describe('import cycles', () => {
   }, 60_000);
 
   it('finds cycles through @/ paths, index files, re-exports, dynamic and side-effect imports, .mjs and ignored folders; not through type-only imports or packages', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'import-cycles-'));
+    const { root, write, remove } = fixtureTree('import-cycles-');
     try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      };
       write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', paths: { '@/*': ['./*'] } } }));
       // A three-file cycle: an @/ path, a relative import, and a re-export closing it.
       write('lib/a.ts', "import { b } from '@/lib/b';\nexport const a = b;\n");
@@ -65,7 +59,7 @@ describe('import cycles', () => {
       write('lib/c.ts', 'export const c = 1;\n');
       expect(importCycles(root).map((c) => c[0]!.file)).toEqual(['app/dir/index.ts', 'features/h.tsx', 'generated/q.ts', 'scripts/m.mjs']);
     } finally {
-      fs.rmSync(root, { recursive: true, force: true });
+      remove();
     }
   });
 });

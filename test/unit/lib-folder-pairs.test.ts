@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureTree } from '../support/fixture-tree';
 import { describePair, libFolderPairs } from '../../scripts/lib-folder-pairs';
 
 // Issue 14: no two lib/ folders import each other (the layers stay one-way). The same analysis
@@ -14,12 +12,8 @@ describe('lib folder pairs', () => {
   });
 
   it('finds a pair, through relative, @/lib and dynamic imports, and names the files', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lib-pairs-'));
+    const { root, write, remove } = fixtureTree('lib-pairs-');
     try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      };
       write('lib/a/one.ts', "import { two } from '../b/two';\nexport const one = two;\n");
       write('lib/b/two.ts', "export const two = 2;\nexport const load = () => import('@/lib/a/one');\n");
       write('lib/c/three.ts', "import { two } from '@/lib/b/two';\nimport { x } from '../root';\nexport const three = two + x;\n");
@@ -27,7 +21,7 @@ describe('lib folder pairs', () => {
       expect(libFolderPairs(root)).toEqual([{ a: 'a', b: 'b', aToB: ['lib/a/one.ts'], bToA: ['lib/b/two.ts'] }]);
       expect(describePair(libFolderPairs(root)[0]!)).toBe('lib/a <-> lib/b\n  a -> b: lib/a/one.ts\n  b -> a: lib/b/two.ts');
     } finally {
-      fs.rmSync(root, { recursive: true, force: true });
+      remove();
     }
   });
 });
